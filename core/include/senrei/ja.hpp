@@ -1,0 +1,90 @@
+// senrei/ja.hpp — reading Japanese text and figures (DOMAIN.md §4).
+//
+// Pure functions, thread-safe, no global state beyond ICU's.  Every parser takes text as
+// written on a page (full-width or half-width, kanji or Arabic numerals) and returns nullopt
+// when the text holds no value of that kind; a stated non-value (非公開, 不明, 総額不明) is
+// returned as a state, never as zero.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "senrei/record.hpp"
+#include "senrei/version.hpp"
+
+namespace senrei {
+inline namespace abi_v1 {
+namespace ja {
+
+// Unicode NFKC (full-width ASCII → half-width, half-width katakana → full-width, ～ stays
+// distinct from 〜 only as NFKC says).  Invalid UTF-8 is replaced with U+FFFD.
+std::string nfkc(std::string_view utf8);
+// NFKC plus case folding and whitespace collapsing: the form text is indexed and matched in.
+std::string fold(std::string_view utf8);
+
+// A Japanese number: "1,200", "１，２００", "三千", "2億1,281万", "3億5千万", "1.2億".
+std::optional<double> parse_number(std::string_view text);
+
+struct Money {
+  ValueState state = ValueState::stated;
+  std::optional<double> yen;       // low end, or the value
+  std::optional<double> yen_high;  // high end of a range
+  bool approximate = false;        // 約, 程度, およそ, 概ね
+  std::string period;              // "year", "month" or "unknown" (not stated)
+  std::vector<double> parts;       // amounts joined by ＋/+/、 when no total is stated
+  std::string raw;                 // the matched text
+};
+// Money as written: "950,007千円", "約2,000万円", "2億1,281万円", "3億5千万円", "1.2億円",
+// "約2,500~約3,500万円", "1,605千円(年間)", "50,000千円/年", "月額10万円", "非公開", "総額不明".
+// 「うち」 parts are left out of the total.  nullopt when no amount and no state is found.
+std::optional<Money> parse_money(std::string_view text);
+// The inverse for display: 212810000 → "2億1,281万円".
+std::string format_money(double yen);
+
+// A year from 西暦 or 和暦: "2016年", "平成28年", "平成元年", "H28", "R2", "令和2年度".
+std::optional<int> parse_year(std::string_view text);
+// A date or month: "平成29年2月時点" → "2017-02", "2019年3月31日現在" → "2019-03-31", "2018年" → "2018".
+std::optional<std::string> parse_date(std::string_view text);
+
+struct Count {
+  ValueState state = ValueState::stated;
+  std::optional<double> value;  // the total (or the sum of the breakdown when no total is given)
+  bool approximate = false;
+  std::vector<std::pair<std::string, double>> breakdown;  // {"hospital", 32}, {"disclosing", 32}
+  std::string as_of;
+  std::string raw;
+};
+// Counts: "323（開示32/閲覧293）", "病院32、診療所150", "約13,500人", "37,511名", "139施設＋65施設".
+// Breakdown keys use DOMAIN.md §3 names: hospital, clinic, dental, pharmacy, home_nursing, care,
+// lab, disclosing, viewing, other.
+std::optional<Count> parse_count(std::string_view text);
+
+// Population ("約143万人", "62,727人") and aging rate ("28.5%", "高齢化率 31.2％" → 0.312).
+std::optional<Count> parse_population(std::string_view text);
+std::optional<double> parse_rate(std::string_view text);
+
+// Keyword normalizers; nullopt (or empty) when nothing is recognised.
+// operator_form: npo, general_association, public_interest_association, voluntary_association,
+// council, prefecture, municipality, medical_association, hospital, university.
+std::optional<std::string> parse_operator_form(std::string_view text);
+// funding sources in order of appearance, each once: regional_revitalization_fund,
+// comprehensive_care_fund, national_subsidy, prefectural_budget, municipal_budget, member_fees,
+// own_funds, medical_fee.
+std::vector<std::string> parse_funding_sources(std::string_view text);
+// area_scope: prefecture, secondary_area, municipal, multi_area.
+std::optional<std::string> parse_area_scope(std::string_view text);
+// The prefecture named in text ("長崎県全域" → "長崎県"), or nullopt.
+std::optional<std::string> parse_prefecture(std::string_view text);
+// Payers named in a 負担者 cell, as operator-like kinds (prefecture, municipality, operator,
+// participants, hospital, medical_association, national, disclosing_institutions).
+std::vector<std::string> parse_payers(std::string_view text);
+// data output cost stated as included (true), excluded (false), or not stated (nullopt).
+std::optional<bool> parse_data_output_included(std::string_view text);
+// Consent method: bulk, per_facility, list.
+std::optional<std::string> parse_consent_method(std::string_view text);
+
+}  // namespace ja
+}  // namespace abi_v1
+}  // namespace senrei
