@@ -145,6 +145,22 @@ var pageKey = "{h["key"]}";
 """
 
 
+STEP_NAMES = ["全体概要", "Step1 計画", "Step2 構築", "Step3 運用", "Step4 更改"]
+
+
+def expand_tabs(body):
+    """{{tabs:<slug>:<n>}} becomes a case's tab list, tab n (0 = overview) marked current."""
+    def tabs(m):
+        slug, current = m.group(1), int(m.group(2))
+        items = []
+        for n, name in enumerate(STEP_NAMES):
+            href = f"/{slug}/" if n == 0 else f"/{slug}_{n}/"
+            cls = ' class="current"' if n == current else ""
+            items.append(f'  <li{cls}><a href="{href}">{name}</a></li>')
+        return '<ul class="case-tabs">\n' + "\n".join(items) + "\n</ul>"
+    return re.sub(r"\{\{tabs:([a-z]+):([0-4])\}\}", tabs, body)
+
+
 def parse_source(path):
     text = path.read_text(encoding="utf-8")
     head, sep, body = text.partition("\n---\n")
@@ -161,7 +177,7 @@ def parse_source(path):
         sys.exit(f"{path}: charset {h['charset']} unknown; use one of {', '.join(ICONV)}")
     h["key"] = path.stem
     h["crumbs"] = [c for c in h["crumbs"].split(">") if c.strip()] if h["crumbs"] else []
-    return h, body
+    return h, expand_tabs(body)
 
 
 def encode(html, charset, where):
