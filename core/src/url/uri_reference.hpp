@@ -38,6 +38,11 @@ UriReference resolve_reference(const UriReference& base, const UriReference& ref
 // §5.2.4.
 std::string remove_dot_segments(std::string_view path);
 
+// Percent-encoding of a path and query normalised as canonicalize_url does (unreserved
+// decoded, hex upper case, spaces/controls/non-ASCII encoded); "?" kept.  For robots.txt, which
+// compares patterns and paths after the same normalisation (RFC 9309 §2.2.2).
+std::string normalize_escapes(std::string_view path_and_query);
+
 // Longer input is refused rather than processed: no real page link is this long.
 inline constexpr size_t kMaxUrlLength = 16 * 1024;
 

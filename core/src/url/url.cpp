@@ -236,4 +236,9 @@ std::optional<std::string> canonicalize_url(std::string_view url) {
 }
 
 }  // namespace abi_v1
+
+std::string url_detail::normalize_escapes(std::string_view path_and_query) {
+  return normalize_percent(path_and_query, query_char);
+}
+
 }  // namespace senrei
