@@ -1,0 +1,68 @@
+#include "cli/commands.hpp"
+
+#include "store/workspace.hpp"
+
+namespace senrei::cli {
+
+std::filesystem::path Context::data_dir() const { return Workspace::resolve(data_flag); }
+
+PluginHost& Context::plugins() {
+  if (!plugins_) {
+    plugins_ = std::make_unique<PluginHost>();
+    std::vector<std::string> config_dirs;
+    config_dirs.push_back((data_dir() / "sources").string());
+    for (const auto& p : PluginHost::default_search_path()) config_dirs.push_back(p.string());
+    plugins_->load(PluginHost::default_search_path(), config_dirs);
+  }
+  return *plugins_;
+}
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"crawl", "[SOURCE...]",
+       "fetch the sources' pages (or read a mirror), store them and update the index",
+       {
+           {"mirror", 0, "DIR", "read pages from a local mirror (wget -m layout) instead of the network"},
+           {"base-url", 0, "URL", "fetch from URL instead of the source's real site; records keep the real URLs"},
+           {"max-pages", 0, "N", "stop a source after N pages"},
+           {"max-depth", 0, "N", "follow links at most N steps from the seeds"},
+           {"skip-source", 0, "NAME", "leave this source out (repeatable)", true},
+           {"allow-private", 0, "", "allow loopback and private addresses (test servers)"},
+           {"delay", 0, "SECONDS", "delay between requests to one host (default 1)"},
+           {"json", 0, "", "print the summary as JSON"},
+       },
+       run_crawl},
+      {"search", "QUERY",
+       "search the precedents: Japanese text, \"phrases\", AND/OR/NOT, filters and ranges (docs/query.md)",
+       {
+           {"limit", 'n', "N", "show N results (default 10)"},
+           {"offset", 0, "N", "skip the first N results"},
+           {"sort", 0, "FIELD", "sort by year, build, run, pop, patients or inst (-FIELD: descending)"},
+           {"facets", 0, "", "count results by kind, source, prefecture, operator form and funding"},
+           {"json", 0, "", "print results as JSON (docs/json.md)"},
+       },
+       run_search},
+      {"show", "ID|URL", "print one record with all its fields and where each came from",
+       {{"json", 0, "", "print the record as JSON"}}, run_show},
+      {"export", "", "write every record",
+       {
+           {"format", 0, "FORMAT", "jsonl (default) or csv"},
+           {"output", 'o', "FILE", "write to FILE instead of standard output"},
+       },
+       run_export},
+      {"stats", "", "what is in the store and the index", {{"json", 0, "", "print as JSON"}}, run_stats},
+      {"sources", "", "list the source plugins found, and the ones refused with the reason",
+       {{"json", 0, "", "print as JSON"}}, run_sources},
+      {"check-url", "URL", "say whether a URL would be fetched, and why (exit 0 allowed, 3 refused)",
+       {
+           {"robots", 0, "FILE", "judge against this robots.txt file"},
+           {"agent", 0, "TOKEN", "the robots.txt product token (default senrei)"},
+           {"source", 0, "NAME", "check against this source's scope"},
+           {"allow-private", 0, "", "allow loopback and private addresses"},
+       },
+       run_check_url},
+  };
+  return table;
+}
+
+}  // namespace senrei::cli

@@ -1,0 +1,115 @@
+// senrei — a knowledge base of precedents for regional medical information networks.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "senrei/version.hpp"
+
+namespace {
+
+using senrei::cli::OptionSpec;
+
+const std::vector<OptionSpec>& global_options() {
+  static const std::vector<OptionSpec> opts = {
+      {"data", 0, "DIR", "workspace: crawl state, stored pages and index (default $SENREI_DATA, else ./senrei-data)"},
+      {"color", 0, "WHEN", "colour the output: auto (on a terminal), always or never"},
+      {"help", 'h', "", "show this help, or a command's help"},
+      {"version", 0, "", "print the version"},
+  };
+  return opts;
+}
+
+void print_help(std::ostream& out) {
+  out << "senrei " << senrei::kVersion
+      << " — precedents for planning a regional medical information network\n\n"
+         "usage: senrei [--data DIR] COMMAND [ARGS]\n\ncommands:\n";
+  for (const auto& c : senrei::cli::commands()) {
+    std::string left = "  " + std::string(c.name);
+    left.resize(14, ' ');
+    out << left << c.summary << "\n";
+  }
+  out << "\noptions:\n" << senrei::cli::format_options(global_options())
+      << "\n`senrei COMMAND --help` describes a command.  Exit status: 0 ok, 1 failure, 2 usage error,\n"
+         "3 refused (check-url).\n";
+}
+
+void print_command_help(std::ostream& out, const senrei::cli::Command& c) {
+  out << "usage: senrei " << c.name << (c.usage.empty() ? "" : " ") << c.usage << "\n\n" << c.summary << "\n";
+  if (!c.options.empty()) out << "\noptions:\n" << senrei::cli::format_options(c.options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace senrei::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Context ctx;
+  ctx.out = &std::cout;
+  ctx.err = &std::cerr;
+  try {
+    // Global options come before the command.
+    size_t i = 0;
+    std::string color = "auto";
+    for (; i < args.size(); ++i) {
+      const auto& a = args[i];
+      if (a == "--data" || a == "--color") {
+        if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+        (a == "--data" ? ctx.data_flag : color) = args[++i];
+      } else if (a.rfind("--data=", 0) == 0) {
+        ctx.data_flag = a.substr(7);
+      } else if (a.rfind("--color=", 0) == 0) {
+        color = a.substr(8);
+      } else if (a == "-h" || a == "--help") {
+        print_help(std::cout);
+        return 0;
+      } else if (a == "--version") {
+        std::cout << "senrei " << senrei::kVersion << " (plugin ABI " << senrei::kPluginAbiVersion << ")\n";
+        return 0;
+      } else if (a.rfind("-", 0) == 0) {
+        throw UsageError("unknown option " + a + " before the command (see senrei --help)");
+      } else {
+        break;
+      }
+    }
+    if (color != "auto" && color != "always" && color != "never")
+      throw UsageError("--color takes auto, always or never, not '" + color + "'");
+    ctx.color = color == "always" || (color == "auto" && ::isatty(1) && std::getenv("NO_COLOR") == nullptr);
+    ctx.progress = ::isatty(2);
+    if (i >= args.size()) {
+      print_help(std::cerr);
+      return 2;
+    }
+    std::string name = args[i];
+    if (name == "help") {
+      if (i + 1 < args.size())
+        for (const auto& c : commands())
+          if (c.name == args[i + 1]) {
+            print_command_help(std::cout, c);
+            return 0;
+          }
+      print_help(std::cout);
+      return 0;
+    }
+    for (const auto& c : commands()) {
+      if (c.name != name) continue;
+      std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
+      for (const auto& r : rest) {
+        if (r == "--") break;
+        if (r == "-h" || r == "--help") {
+          print_command_help(std::cout, c);
+          return 0;
+        }
+      }
+      auto parsed = parse_args(rest, c.options);
+      return c.run(ctx, parsed);
+    }
+    throw UsageError("unknown command '" + name + "' (see senrei --help)");
+  } catch (const UsageError& e) {
+    std::cerr << "senrei: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "senrei: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,249 @@
+#include "crawl/crawler.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crawl/page_processor.hpp"
+#include "senrei/url.hpp"
+#include "senrei/version.hpp"
+
+namespace senrei {
+
+int64_t CrawlSummary::failed() const {
+  int64_t n = 0;
+  for (const auto& [k, v] : failed_by_reason) n += v;
+  return n;
+}
+
+std::string extractor_id(const SourceInfo& info) {
+  return info.name + "/" + info.version + " senrei/" + kVersion;
+}
+
+namespace {
+
+struct QueuedUrl {
+  std::string url;
+  int depth;
+};
+
+bool safe_in_scope(const Source& s, const std::string& url) {
+  try {
+    return s.in_scope(url);
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace
+
+CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const SourceInfo info = source.info();
+  const std::string name = info.name;
+  const std::string extractor = extractor_id(info);
+  const CrawlPolicy policy = source.policy();
+  const int max_pages = options.max_pages > 0 ? options.max_pages : policy.max_pages;
+  const int max_depth = options.max_depth > 0 ? options.max_depth : policy.max_depth;
+
+  CrawlSummary summary;
+  summary.source = name;
+
+  std::deque<QueuedUrl> frontier;
+  std::unordered_set<std::string> seen;  // queued or done in this run
+  std::vector<std::pair<std::string, int>> new_urls;  // to enqueue at the next flush
+  std::vector<PageState> finished;                    // to save at the next flush
+  std::unordered_map<std::string, PageState> in_flight;
+  int64_t admitted = 0;
+
+  auto admit = [&](const std::string& url, int depth) {
+    if (max_depth > 0 && depth > max_depth) return;
+    if (max_pages > 0 && admitted >= max_pages) return;
+    if (!seen.insert(url).second) return;
+    ++admitted;
+    frontier.push_back({url, depth});
+    new_urls.emplace_back(url, depth);
+  };
+
+  // Begin or resume this source's run, in one transaction with its initial frontier.
+  state_.begin();
+  Run run = state_.begin_run(name);
+  summary.resumed = run.resumed;
+  std::vector<std::string> remove_ids;
+  for (auto& page : state_.pages(name)) {
+    if (!safe_in_scope(source, page.url)) {  // left the scope: its records go
+      for (const auto& id : page.record_ids) remove_ids.push_back(id);
+      summary.removed_urls.push_back(page.url);
+      ++summary.removed;
+      state_.erase(name, page.url);
+      continue;
+    }
+    if (run.resumed && page.generation == run.generation) {
+      seen.insert(page.url);
+      ++admitted;
+      if (page.state == "queued") frontier.push_back({page.url, page.depth});
+      continue;
+    }
+    admit(page.url, page.depth);
+  }
+  for (const auto& seed : source.seeds())
+    if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0);
+  for (const auto& url : fetcher.known_urls())
+    if (safe_in_scope(source, url)) admit(url, 0);
+  for (const auto& [url, depth] : new_urls) state_.enqueue(name, url, depth, run.generation);
+  new_urls.clear();
+  state_.commit();
+  for (const auto& id : remove_ids) sink_.remove(id);
+
+  auto flush = [&] {
+    sink_.commit();  // the index first: the state never claims more than the index holds
+    state_.begin();
+    for (const auto& [url, depth] : new_urls) state_.enqueue(name, url, depth, run.generation);
+    for (const auto& p : finished) {
+      if (p.state == "gone")
+        state_.erase(name, p.url);
+      else
+        state_.save(p);
+    }
+    state_.commit();
+    new_urls.clear();
+    finished.clear();
+  };
+
+  auto fail = [&](const std::string& url, const std::string& kind, const std::string& message) {
+    ++summary.failed_by_reason[kind];
+    summary.failures.push_back({url, kind, message});
+  };
+
+  auto requeue_links = [&](const PageState& page) {
+    for (const auto& l : page.links)
+      if (safe_in_scope(source, l)) admit(l, page.depth + 1);
+  };
+
+  int64_t done = 0;
+  auto last_progress = start;
+  auto report = [&](bool force) {
+    if (!progress_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_progress < std::chrono::milliseconds(200)) return;
+    last_progress = now;
+    progress_({done, static_cast<int64_t>(frontier.size() + fetcher.pending()), summary.failed(),
+               std::chrono::duration<double>(now - start).count()});
+  };
+
+  while (!frontier.empty() || fetcher.pending() > 0) {
+    while (!frontier.empty() && fetcher.pending() < options.max_in_flight) {
+      auto q = std::move(frontier.front());
+      frontier.pop_front();
+      PageState prev;
+      if (auto p = state_.get(name, q.url)) prev = std::move(*p);
+      prev.source = name;
+      prev.url = q.url;
+      prev.depth = q.depth;
+      FetchRequest req{q.url, prev.etag, prev.last_modified, q.depth};
+      // A body we no longer have cannot be "not modified": ask for it again.
+      if (!prev.sha256.empty() && !bodies_.has(prev.sha256)) req.etag.clear(), req.last_modified.clear();
+      in_flight[q.url] = std::move(prev);
+      fetcher.submit(std::move(req));
+    }
+
+    for (auto& r : fetcher.poll(std::chrono::milliseconds(100))) {
+      auto it = in_flight.find(r.request.url);
+      if (it == in_flight.end()) continue;
+      PageState page = std::move(it->second);
+      in_flight.erase(it);
+      ++done;
+      page.generation = run.generation;
+      page.state = "done";
+      page.fetched_at = std::time(nullptr);
+      const bool had_page = !page.sha256.empty();
+
+      if (r.status == 404 || r.status == 410) {
+        for (const auto& id : page.record_ids) sink_.remove(id);
+        if (had_page) {
+          summary.removed_urls.push_back(page.url);
+          ++summary.removed;
+        } else {
+          fail(page.url, "not_found", "HTTP " + std::to_string(r.status));
+        }
+        page.state = "gone";
+        finished.push_back(std::move(page));
+        continue;
+      }
+      if (!r.ok()) {
+        page.state = "failed";
+        page.failures += 1;
+        page.status = r.status;
+        page.error = r.error_kind + ": " + r.error;
+        fail(page.url, r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind, r.error);
+        finished.push_back(std::move(page));
+        continue;
+      }
+      if (r.not_modified) {
+        ++summary.not_modified;
+        page.failures = 0;
+        page.error.clear();
+        requeue_links(page);
+        finished.push_back(std::move(page));
+        continue;
+      }
+      ++summary.fetched;
+      page.status = r.status;
+      page.etag = r.etag;
+      page.last_modified = r.last_modified;
+      page.content_type = r.content_type;
+      page.failures = 0;
+      page.error.clear();
+      std::string sha = sha256_hex(r.body);
+      if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
+        ++summary.unchanged;
+        requeue_links(page);
+        finished.push_back(std::move(page));
+        continue;
+      }
+      bodies_.put(r.body);  // throws on a full disk: the run stops, what is committed stays
+      PageOutcome outcome = process_page(source, info, r);
+      if (!outcome.ok()) {
+        // Keep the previous records; try again next run (sha not recorded as processed).
+        page.state = "failed";
+        page.error = outcome.error_kind + ": " + outcome.error;
+        fail(page.url, outcome.error_kind, outcome.error);
+        finished.push_back(std::move(page));
+        continue;
+      }
+      std::unordered_set<std::string> new_ids;
+      for (const auto& rec : outcome.records) {
+        sink_.replace(rec);
+        new_ids.insert(rec.id);
+        ++summary.records;
+      }
+      for (const auto& old : page.record_ids)
+        if (!new_ids.count(old)) sink_.remove(old);
+      page.record_ids.clear();
+      for (const auto& rec : outcome.records) page.record_ids.push_back(rec.id);
+      page.links = outcome.links;
+      page.flags = outcome.flags;
+      page.sha256 = sha;
+      page.extractor = extractor;
+      if (had_page)
+        ++summary.changed;
+      else
+        ++summary.new_pages;
+      requeue_links(page);
+      finished.push_back(std::move(page));
+    }
+    if (finished.size() >= options.batch_pages) flush();
+    report(false);
+  }
+  flush();
+  state_.begin();
+  state_.finish_run(name, run.generation);
+  state_.commit();
+  report(true);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace senrei

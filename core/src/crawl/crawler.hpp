@@ -1,0 +1,82 @@
+// crawl/crawler.hpp — the crawl loop: one source, one fetcher, into the store and the index.
+//
+// A run re-queues every page the source had (so a page that now answers 404/410 is found and
+// removed), its seeds, and the fetcher's known URLs (a mirror's files); then fetches, stores the
+// body by sha256, extracts, and replaces the page's records.  A page whose body (sha256) and
+// extractor are unchanged, or that answers 304, rewrites nothing.  A page that left the
+// source's scope is removed.  Records and the crawl state are committed together in batches,
+// index first, so a run killed at any moment resumes where it stopped (the same generation) and
+// never refetches a page it had finished.  A failure on one page (network, extraction, plugin)
+// keeps that page's previous records.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crawl/record_sink.hpp"
+#include "fetch/fetcher.hpp"
+#include "senrei/plugin.hpp"
+#include "store/body_store.hpp"
+#include "store/crawl_state.hpp"
+
+namespace senrei {
+
+struct CrawlOptions {
+  int max_pages = 0;        // 0: the source's policy, else no limit
+  int max_depth = 0;        // 0: the source's policy, else no limit
+  size_t batch_pages = 200; // pages per index + state commit
+  size_t max_in_flight = 64;
+};
+
+struct CrawlProgress {
+  int64_t done = 0;
+  int64_t queued = 0;
+  int64_t errors = 0;
+  double seconds = 0;
+};
+
+struct CrawlFailure {
+  std::string url;
+  std::string kind;
+  std::string message;
+};
+
+struct CrawlSummary {
+  std::string source;
+  bool resumed = false;
+  int64_t fetched = 0;       // responses with a body (200)
+  int64_t not_modified = 0;  // 304
+  int64_t unchanged = 0;     // 200 with the same body as stored
+  int64_t new_pages = 0;
+  int64_t changed = 0;
+  int64_t removed = 0;
+  int64_t records = 0;       // records written (replaced) in this run
+  std::map<std::string, int64_t> failed_by_reason;
+  std::vector<std::string> removed_urls;
+  std::vector<CrawlFailure> failures;
+  double seconds = 0;
+  int64_t failed() const;
+};
+
+class Crawler {
+ public:
+  using ProgressFn = std::function<void(const CrawlProgress&)>;
+  Crawler(CrawlState& state, BodyStore& bodies, RecordSink& sink) : state_(state), bodies_(bodies), sink_(sink) {}
+  void on_progress(ProgressFn fn) { progress_ = std::move(fn); }
+
+  CrawlSummary run(const Source& source, Fetcher& fetcher, const CrawlOptions& options = {});
+
+ private:
+  CrawlState& state_;
+  BodyStore& bodies_;
+  RecordSink& sink_;
+  ProgressFn progress_;
+};
+
+// The string stored with a page's records: which plugin and host made them.  A change of
+// either re-extracts unchanged bodies.
+std::string extractor_id(const SourceInfo& info);
+
+}  // namespace senrei

@@ -1,0 +1,14 @@
+#include "crawl/index_sink.hpp"
+
+#include "index/index_writer.hpp"
+
+namespace senrei {
+
+IndexSink::IndexSink(const std::filesystem::path& index_dir)
+    : writer_(std::make_unique<index::IndexWriter>(index_dir)) {}
+IndexSink::~IndexSink() = default;
+void IndexSink::replace(const Record& record) { writer_->replace(record); }
+void IndexSink::remove(const std::string& record_id) { writer_->remove(record_id); }
+void IndexSink::commit() { writer_->commit(); }
+
+}  // namespace senrei

@@ -1,0 +1,27 @@
+// crawl/index_sink.hpp — the RecordSink that writes the Xapian index.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "crawl/record_sink.hpp"
+
+namespace senrei {
+
+namespace index {
+class IndexWriter;
+}
+
+class IndexSink : public RecordSink {
+ public:
+  explicit IndexSink(const std::filesystem::path& index_dir);
+  ~IndexSink() override;
+  void replace(const Record& record) override;
+  void remove(const std::string& record_id) override;
+  void commit() override;
+
+ private:
+  std::unique_ptr<index::IndexWriter> writer_;
+};
+
+}  // namespace senrei

@@ -1,0 +1,139 @@
+#include "fetch/mirror_fetcher.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "senrei/url.hpp"
+
+namespace senrei {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Percent-decodes a URL path for the file system (the mirror stores decoded names).
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool inside(const fs::path& root, const fs::path& p) {
+  auto r = root.native();
+  auto s = p.native();
+  return s.size() >= r.size() && s.compare(0, r.size(), r) == 0 && (s.size() == r.size() || s[r.size()] == '/');
+}
+
+}  // namespace
+
+std::string media_type_for(const fs::path& file) {
+  auto ext = lower(file.extension().string());
+  auto qpos = ext.find('?');
+  if (qpos != std::string::npos) ext = ext.substr(0, qpos);
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".php" || ext == ".asp" ||
+      ext == ".aspx")
+    return "text/html";
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".txt" || ext == ".text" || ext == ".csv" || ext == ".md") return "text/plain";
+  return "application/octet-stream";
+}
+
+MirrorFetcher::MirrorFetcher(fs::path root, std::string base_url)
+    : root_(fs::weakly_canonical(fs::absolute(root))), base_url_(std::move(base_url)) {
+  if (base_url_.empty() || base_url_.back() != '/') base_url_ += '/';
+}
+
+fs::path MirrorFetcher::file_for(const std::string& url) const {
+  if (url.compare(0, base_url_.size(), base_url_) != 0) return {};
+  std::string rest = url.substr(base_url_.size());
+  std::string path = rest, query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    path = rest.substr(0, q);
+    query = rest.substr(q);
+  }
+  path = percent_decode(path);
+  if (path.find('\0') != std::string::npos) return {};
+  fs::path candidate = root_ / path;
+  if (path.empty() || path.back() == '/') candidate /= "index.html";
+  if (!query.empty()) candidate += percent_decode(query);
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(candidate, ec);
+  if (ec || !inside(root_, real)) return {};
+  if (fs::is_directory(real, ec)) real /= "index.html";  // /a/b without a slash
+  if (!fs::is_regular_file(real, ec)) return {};
+  return real;
+}
+
+void MirrorFetcher::submit(FetchRequest request) { queue_.push_back(std::move(request)); }
+
+std::vector<FetchResponse> MirrorFetcher::poll(std::chrono::milliseconds) {
+  std::vector<FetchResponse> out;
+  // Reading a file is immediate; return a modest batch so the caller interleaves its work.
+  for (int n = 0; n < 64 && !queue_.empty(); ++n) {
+    FetchResponse r;
+    r.request = std::move(queue_.front());
+    queue_.pop_front();
+    r.final_url = r.request.url;
+    auto file = file_for(r.request.url);
+    if (file.empty()) {
+      r.status = 404;
+      r.error_kind = "not_found";
+      r.error = "not in the mirror " + root_.string();
+    } else {
+      std::ifstream in(file, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      if (!in && !in.eof()) {
+        r.error_kind = "read";
+        r.error = "cannot read " + file.string();
+      } else {
+        r.status = 200;
+        r.body = ss.str();
+        r.content_type = media_type_for(file);
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<std::string> MirrorFetcher::known_urls() const {
+  std::vector<std::string> urls;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root_, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_regular_file(ec)) continue;
+    auto rel = fs::relative(it->path(), root_, ec).generic_string();
+    if (ec || rel.empty()) continue;
+    if (rel == "index.html") {
+      rel.clear();
+    } else if (rel.size() > 11 && rel.compare(rel.size() - 11, 11, "/index.html") == 0) {
+      rel.resize(rel.size() - 10);
+    }
+    std::string url = base_url_;
+    auto q = rel.find('?');
+    std::string path = q == std::string::npos ? rel : rel.substr(0, q);
+    std::string query = q == std::string::npos ? "" : rel.substr(q);
+    // Percent-encode through the canonicalizer (spaces, Japanese file names).
+    auto canon = canonicalize_url(url + path + query);
+    urls.push_back(canon ? *canon : url + path + query);
+  }
+  std::sort(urls.begin(), urls.end());
+  return urls;
+}
+
+}  // namespace senrei

@@ -1,0 +1,150 @@
+#include "plugin/plugin_host.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <regex>
+#include <system_error>
+
+#include <boost/dll/shared_library.hpp>
+
+#include "senrei/version.hpp"
+
+namespace senrei {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Libraries stay loaded until the process exits: a plugin's object or exception must never
+// outlive its code (PITFALLS.md).  Deliberately leaked.
+std::vector<std::shared_ptr<boost::dll::shared_library>>& loaded_libraries() {
+  static auto* libs = new std::vector<std::shared_ptr<boost::dll::shared_library>>();
+  return *libs;
+}
+
+fs::path executable_dir() {
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+bool valid_source_name(const std::string& name) {
+  static const std::regex re("[a-z0-9][a-z0-9-]*");
+  return std::regex_match(name, re);
+}
+
+// Wraps a plugin's object so that it holds its library.
+std::shared_ptr<Source> holding(std::shared_ptr<Source> object,
+                                std::shared_ptr<boost::dll::shared_library> lib) {
+  Source* raw = object.get();
+  return std::shared_ptr<Source>(raw, [object = std::move(object), lib = std::move(lib)](Source*) mutable {
+    object.reset();  // destroy the object while its code is certainly loaded
+  });
+}
+
+}  // namespace
+
+std::vector<fs::path> PluginHost::default_search_path() {
+  std::vector<fs::path> path;
+  auto exe = executable_dir();
+  if (!exe.empty()) {
+    path.push_back(exe / "plugins");
+    path.push_back(exe.parent_path() / "lib" / "senrei" / "plugins");
+  }
+  if (const char* env = std::getenv("SENREI_PLUGIN_PATH")) {
+    std::string s = env;
+    size_t start = 0;
+    while (start <= s.size()) {
+      size_t end = s.find(':', start);
+      if (end == std::string::npos) end = s.size();
+      if (end > start) path.emplace_back(s.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return path;
+}
+
+void PluginHost::load(const std::vector<fs::path>& search_path, const std::vector<std::string>& config_dirs) {
+  for (const auto& dir : search_path) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".so" && !entry.is_directory(ec)) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());  // a stable order, whatever the file system says
+    for (const auto& f : files) load_library(f, config_dirs);
+  }
+}
+
+bool PluginHost::load_library(const fs::path& file, const std::vector<std::string>& config_dirs) {
+  auto refuse = [&](std::string reason) {
+    refused_.push_back({file, std::move(reason)});
+    return false;
+  };
+  for (const auto& s : sources_)
+    if (fs::equivalent(s.library, file)) return true;  // the same file twice on the path
+
+  auto lib = std::make_shared<boost::dll::shared_library>();
+  try {
+    lib->load(boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    return refuse(std::string("not a loadable shared library (") + e.what() + ")");
+  }
+  loaded_libraries().push_back(lib);
+
+  if (!lib->has("senrei_plugin_abi_version"))
+    return refuse("no senrei_plugin_abi_version symbol: not a senrei plugin (build it with SENREI_PLUGIN(...))");
+  int abi = lib->get<int()>("senrei_plugin_abi_version")();
+  if (abi != kPluginAbiVersion)
+    return refuse("built for plugin ABI version " + std::to_string(abi) + ", but this senrei " + kVersion +
+                  " loads ABI version " + std::to_string(kPluginAbiVersion) +
+                  ": rebuild the plugin against this senrei's headers");
+  if (!lib->has("senrei_create_source"))
+    return refuse("no senrei_create_source factory: declare the plugin with SENREI_PLUGIN(YourSource)");
+
+  std::shared_ptr<Source> made;
+  try {
+    auto& factory = lib->get_alias<std::shared_ptr<Source>()>("senrei_create_source");
+    made = factory();
+  } catch (const std::exception& e) {
+    return refuse(std::string("its factory threw: ") + e.what());
+  } catch (...) {
+    return refuse("its factory threw an unknown exception");
+  }
+  if (!made) return refuse("its factory returned no source");
+  auto source = holding(std::move(made), lib);
+
+  size_t before = sources_.size();
+  try {
+    source->configure(config_dirs);
+    add_source(source, file);
+    for (auto& extra : source->more_sources())
+      if (extra) add_source(holding(std::move(extra), lib), file);
+  } catch (const std::exception& e) {
+    return refuse(std::string("it threw while starting: ") + e.what());
+  }
+  return sources_.size() > before;
+}
+
+void PluginHost::add_source(std::shared_ptr<Source> source, const fs::path& file) {
+  SourceInfo info = source->info();
+  if (!valid_source_name(info.name)) {
+    refused_.push_back({file, "source name '" + info.name + "' is not [a-z0-9-]+"});
+    return;
+  }
+  if (const auto* existing = find(info.name)) {
+    refused_.push_back({file, "source '" + info.name + "' is already provided by " + existing->library.string()});
+    return;
+  }
+  sources_.push_back({std::move(source), std::move(info), file});
+}
+
+const LoadedSource* PluginHost::find(const std::string& name) const {
+  for (const auto& s : sources_)
+    if (s.info.name == name) return &s;
+  return nullptr;
+}
+
+}  // namespace senrei

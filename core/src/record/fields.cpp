@@ -1,0 +1,327 @@
+#include "senrei/fields.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "senrei/ja.hpp"
+
+namespace senrei {
+inline namespace abi_v1 {
+
+namespace {
+
+struct LabelRule {
+  std::string_view label;  // matched against the NFKC label with spaces removed
+  std::string_view field;
+  bool exact;              // exact match, else "label contains"
+};
+
+// Order matters: the first rule that matches wins, so specific labels come before general ones.
+constexpr std::array<LabelRule, 43> kLabelRules{{
+    {"ネットワーク名", "network_name", false},
+    {"名称", "network_name", true},
+    {"運営主体の運用費用", "running_cost_yen", false},
+    {"運用費用", "running_cost_yen", false},
+    {"運営費用", "running_cost_yen", false},
+    {"運用経費", "running_cost_yen", false},
+    {"構築費用の内訳", "build_cost_parts", false},
+    {"構築費用", "build_cost_yen", false},
+    {"構築費", "build_cost_yen", false},
+    {"初期費用", "build_cost_yen", false},
+    {"運営主体", "operator_name", true},
+    {"運営団体", "operator_name", true},
+    {"事務局", "operator_name", true},
+    {"組織形態", "operator_form", false},
+    {"法人格", "operator_form", false},
+    {"計画推進主体", "promoter_type", false},
+    {"稼働", "start_year", false},
+    {"運用開始", "start_year", false},
+    {"開始年", "start_year", false},
+    {"対象地域", "area_name", false},
+    {"対象エリア", "area_name", false},
+    {"地域", "area_name", true},
+    {"人口", "population", false},
+    {"高齢化率", "aging_rate", false},
+    {"財源", "funding_sources", false},
+    {"補助金", "funding_sources", false},
+    {"年会費", "fees", false},
+    {"会費", "fees", false},
+    {"利用料", "fees", false},
+    {"登録患者数", "patients", false},
+    {"参加患者数", "patients", false},
+    {"同意患者数", "patients", false},
+    {"患者数", "patients", false},
+    {"参加機関数", "institutions_total", false},
+    {"参加施設数", "institutions_total", false},
+    {"参加機関", "institutions_total", true},
+    {"病病・病診連携以外のサービス", "services", false},
+    {"サービス", "services", false},
+    {"概要", "summary", true},
+    {"構築時の主な関係者", "stakeholders", false},
+    {"標準規格", "standards", false},
+    {"同意方式", "consent_method", false},
+    {"同意取得", "consent_method", false},
+}};
+
+std::string squeeze(std::string_view s) {
+  std::string t = ja::nfkc(s);
+  std::string out;
+  for (char c : t)
+    if (c != ' ' && c != '\t' && c != '\n') out += c;
+  // Labels often end with a colon or a bracketed note: 構築費用(※…) — keep the head.
+  for (std::string_view cut : {":", "（", "("}) {
+    auto p = out.find(cut);
+    if (p != std::string::npos && p > 0) out.resize(p);
+  }
+  return out;
+}
+
+bool is_list_field(std::string_view f) {
+  return f == "funding_sources" || f == "build_payers" || f == "running_payers" || f == "standards" ||
+         f == "products";
+}
+
+Field base_field(std::string_view name, std::string_view value, const Provenance& p) {
+  Field f;
+  f.name = std::string(name);
+  f.raw = std::string(value);
+  f.provenance = p;
+  return f;
+}
+
+void add_money(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p) {
+  auto money = ja::parse_money(value);
+  if (!money) return;
+  Field f = base_field(name, value, p);
+  f.unit = "yen";
+  f.state = money->state;
+  f.number = money->yen;
+  f.number_high = money->yen_high;
+  f.approximate = money->approximate;
+  if (name == "running_cost_yen") f.period = money->period.empty() ? "unknown" : money->period;
+  if (auto d = ja::parse_date(value)) f.as_of = *d;
+  out.push_back(std::move(f));
+  if (name == "build_cost_yen") {
+    if (auto inc = ja::parse_data_output_included(value)) {
+      Field g = base_field("build_cost_includes_data_output", value, p);
+      g.flag = *inc;
+      out.push_back(std::move(g));
+    }
+    if (money->parts.size() > 1) {
+      Field g = base_field("build_cost_parts", value, p);
+      g.unit = "yen";
+      for (double part : money->parts) g.items.push_back(std::to_string(static_cast<long long>(part)));
+      out.push_back(std::move(g));
+    }
+  }
+  for (const auto& fund : ja::parse_funding_sources(value)) {
+    Field g = base_field("funding_sources", value, p);
+    g.items = {fund};
+    out.push_back(std::move(g));
+  }
+}
+
+void add_count(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p,
+               const char* unit, bool population = false) {
+  auto count = population ? ja::parse_population(value) : ja::parse_count(value);
+  if (!count) return;
+  Field f = base_field(name, value, p);
+  f.unit = unit;
+  f.state = count->state;
+  f.number = count->value;
+  f.approximate = count->approximate;
+  f.as_of = count->as_of;
+  out.push_back(f);
+  if (name == "institutions_total") {
+    for (const auto& [kind, n] : count->breakdown) {
+      Field g = base_field("institutions_" + kind, value, p);
+      g.unit = unit;
+      g.number = n;
+      g.as_of = count->as_of;
+      out.push_back(std::move(g));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> field_for_label(std::string_view label, std::string_view context) {
+  std::string l = squeeze(label);
+  if (l.empty() || l.size() > 90) return std::nullopt;
+  if (l == "負担者" || l == "費用負担者") {
+    std::string c = squeeze(context);
+    if (c.find("運用") != std::string::npos || c.find("運営") != std::string::npos) return "running_payers";
+    return "build_payers";
+  }
+  if (l.find("負担者") != std::string::npos) {
+    if (l.find("運用") != std::string::npos || l.find("運営") != std::string::npos) return "running_payers";
+    return "build_payers";
+  }
+  for (const auto& rule : kLabelRules) {
+    if (rule.exact ? l == rule.label : l.find(rule.label) != std::string::npos) return std::string(rule.field);
+  }
+  return std::nullopt;
+}
+
+std::vector<Field> read_fields(std::string_view field, std::string_view value, const Provenance& p) {
+  std::vector<Field> out;
+  std::string v = std::string(value);
+  if (v.empty()) return out;
+  if (field == "build_cost_yen" || field == "running_cost_yen") {
+    add_money(out, field, v, p);
+  } else if (field == "build_cost_parts") {
+    Field f = base_field(field, v, p);
+    f.unit = "yen";
+    auto money = ja::parse_money(v);
+    if (money && !money->parts.empty()) {
+      for (double part : money->parts) f.items.push_back(std::to_string(static_cast<long long>(part)));
+      f.approximate = money->approximate;
+      out.push_back(std::move(f));
+    }
+  } else if (field == "patients") {
+    add_count(out, field, v, p, "person");
+  } else if (field == "institutions_total") {
+    add_count(out, field, v, p, "institution");
+  } else if (field == "population") {
+    add_count(out, field, v, p, "person", true);
+  } else if (field == "aging_rate") {
+    if (auto r = ja::parse_rate(v)) {
+      Field f = base_field(field, v, p);
+      f.number = *r;
+      f.unit = "fraction";
+      out.push_back(std::move(f));
+    }
+  } else if (field == "start_year") {
+    if (auto y = ja::parse_year(v)) {
+      Field f = base_field(field, v, p);
+      f.number = *y;
+      f.unit = "year";
+      out.push_back(std::move(f));
+    }
+  } else if (field == "operator_name") {
+    Field f = base_field(field, v, p);
+    // 「特定非営利活動法人 X協議会（長崎県）」: the name without the bracketed location.
+    std::string name = v;
+    for (std::string_view open : {"（", "("}) {
+      auto pos = name.find(open);
+      if (pos != std::string::npos && pos > 0) name.resize(pos);
+    }
+    while (!name.empty() && (name.back() == ' ')) name.pop_back();
+    f.text = name;
+    out.push_back(std::move(f));
+    if (auto form = ja::parse_operator_form(v)) {
+      Field g = base_field("operator_form", v, p);
+      g.text = *form;
+      out.push_back(std::move(g));
+    }
+  } else if (field == "operator_form") {
+    if (auto form = ja::parse_operator_form(v)) {
+      Field f = base_field(field, v, p);
+      f.text = *form;
+      out.push_back(std::move(f));
+    }
+  } else if (field == "area_name") {
+    Field f = base_field(field, v, p);
+    f.text = v;
+    out.push_back(std::move(f));
+    if (auto scope = ja::parse_area_scope(v)) {
+      Field g = base_field("area_scope", v, p);
+      g.text = *scope;
+      out.push_back(std::move(g));
+    }
+    if (auto pref = ja::parse_prefecture(v)) {
+      Field g = base_field("prefecture", v, p);
+      g.text = *pref;
+      out.push_back(std::move(g));
+    }
+  } else if (field == "funding_sources") {
+    auto funds = ja::parse_funding_sources(v);
+    if (!funds.empty()) {
+      Field f = base_field(field, v, p);
+      f.items = funds;
+      out.push_back(std::move(f));
+    }
+  } else if (field == "fees") {
+    Field f = base_field(field, v, p);
+    f.text = v;
+    if (auto money = ja::parse_money(v); money && money->yen) {
+      f.number = money->yen;
+      f.unit = "yen";
+      f.period = money->period;
+    }
+    out.push_back(std::move(f));
+    Field g = base_field("funding_sources", v, p);
+    g.items = {"member_fees"};
+    out.push_back(std::move(g));
+  } else if (field == "build_payers" || field == "running_payers") {
+    auto payers = ja::parse_payers(v);
+    Field f = base_field(field, v, p);
+    f.items = payers;
+    f.text = v;
+    out.push_back(std::move(f));
+  } else if (field == "consent_method") {
+    if (auto c = ja::parse_consent_method(v)) {
+      Field f = base_field(field, v, p);
+      f.text = *c;
+      out.push_back(std::move(f));
+    }
+  } else if (field == "standards") {
+    Field f = base_field(field, v, p);
+    f.text = v;
+    for (std::string_view s : {"SS-MIX2", "IHE", "HL7", "FHIR", "DICOM"})
+      if (ja::nfkc(v).find(s) != std::string::npos) f.items.emplace_back(s);
+    out.push_back(std::move(f));
+  } else {
+    Field f = base_field(field, v, p);
+    f.text = v;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+void merge_fields(std::vector<Field>& fields, std::vector<Field> more) {
+  for (auto& f : more) {
+    auto it = std::find_if(fields.begin(), fields.end(), [&](const Field& g) { return g.name == f.name; });
+    if (it == fields.end()) {
+      fields.push_back(std::move(f));
+    } else if (is_list_field(f.name)) {
+      for (auto& item : f.items)
+        if (std::find(it->items.begin(), it->items.end(), item) == it->items.end()) it->items.push_back(item);
+    } else if (it->state != ValueState::stated && f.state == ValueState::stated && f.number) {
+      *it = std::move(f);  // a stated value beats an earlier "unknown" for the same field
+    }
+  }
+}
+
+std::vector<Field> read_labelled_fields(const ParsedPage& page) {
+  std::vector<Field> fields;
+  std::string last_cost_context;
+  auto handle = [&](const std::string& label, const std::string& value, const std::string& context,
+                    const std::string& sentence) {
+    // 負担者 follows the cost it belongs to; an outer label (費用負担) or heading says which
+    // only when it names 構築 or 運用.
+    bool telling = context.find("構築") != std::string::npos || context.find("運用") != std::string::npos ||
+                   context.find("運営") != std::string::npos;
+    auto name = field_for_label(label, telling ? context : last_cost_context);
+    if (!name) return false;
+    if (*name == "build_cost_yen") last_cost_context = "構築";
+    if (*name == "running_cost_yen") last_cost_context = "運用";
+    merge_fields(fields, read_fields(*name, value, {page.url, sentence.empty() ? label + "：" + value : sentence}));
+    return true;
+  };
+  for (const auto& lv : page.labels) {
+    if (handle(lv.label, lv.value, lv.context, lv.sentence)) continue;
+    // A value cell that itself reads 「構築費用：29,925千円」 under an outer label (費用負担).
+    for (std::string_view colon : {"：", ":"}) {
+      auto pos = lv.value.find(colon);
+      if (pos == std::string::npos || pos == 0 || pos > 60) continue;
+      std::string inner_label = lv.value.substr(0, pos);
+      std::string inner_value = lv.value.substr(pos + colon.size());
+      if (handle(inner_label, inner_value, lv.label, lv.sentence.empty() ? lv.value : lv.sentence)) break;
+    }
+  }
+  return fields;
+}
+
+}  // namespace abi_v1
+}  // namespace senrei

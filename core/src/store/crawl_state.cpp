@@ -1,0 +1,231 @@
+#include "store/crawl_state.hpp"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace senrei {
+
+namespace {
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("crawl state: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt& bind(int i, const std::string& v) {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, int64_t v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  bool step() {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("crawl state: ") + sqlite3_errmsg(db_));
+  }
+  std::string text(int i) const {
+    auto p = sqlite3_column_text(st_, i);
+    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(st_, i)) : std::string();
+  }
+  int64_t integer(int i) const { return sqlite3_column_int64(st_, i); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
+std::vector<std::string> json_list(const std::string& s) {
+  if (s.empty()) return {};
+  try {
+    return nlohmann::json::parse(s).get<std::vector<std::string>>();
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+std::string to_json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+constexpr const char* kColumns =
+    "source, url, depth, generation, state, status, etag, last_modified, sha256, content_type, "
+    "fetched_at, failures, error, record_ids, links, extractor, flags";
+
+PageState read_page(const Stmt& s) {
+  PageState p;
+  p.source = s.text(0);
+  p.url = s.text(1);
+  p.depth = static_cast<int>(s.integer(2));
+  p.generation = s.integer(3);
+  p.state = s.text(4);
+  p.status = static_cast<int>(s.integer(5));
+  p.etag = s.text(6);
+  p.last_modified = s.text(7);
+  p.sha256 = s.text(8);
+  p.content_type = s.text(9);
+  p.fetched_at = s.integer(10);
+  p.failures = static_cast<int>(s.integer(11));
+  p.error = s.text(12);
+  p.record_ids = json_list(s.text(13));
+  p.links = json_list(s.text(14));
+  p.extractor = s.text(15);
+  p.flags = json_list(s.text(16));
+  return p;
+}
+
+}  // namespace
+
+CrawlState::CrawlState(const std::filesystem::path& file, bool read_only) : file_(file) {
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw std::runtime_error("cannot open the crawl state " + file.string() + ": " + msg);
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  if (read_only) return;
+  try {
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec(R"(CREATE TABLE IF NOT EXISTS runs(
+              source TEXT PRIMARY KEY, generation INTEGER NOT NULL,
+              started INTEGER NOT NULL, finished INTEGER))");
+    exec(R"(CREATE TABLE IF NOT EXISTS pages(
+              source TEXT NOT NULL, url TEXT NOT NULL, depth INTEGER NOT NULL DEFAULT 0,
+              generation INTEGER NOT NULL, state TEXT NOT NULL, status INTEGER DEFAULT 0,
+              etag TEXT, last_modified TEXT, sha256 TEXT, content_type TEXT,
+              fetched_at INTEGER DEFAULT 0, failures INTEGER DEFAULT 0, error TEXT,
+              record_ids TEXT, links TEXT, extractor TEXT, flags TEXT,
+              PRIMARY KEY(source, url)))");
+    exec("CREATE INDEX IF NOT EXISTS pages_frontier ON pages(source, generation, state, depth)");
+  } catch (const std::exception& e) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw std::runtime_error("the crawl state " + file.string() + " is damaged or not writable (" + e.what() +
+                             ") — move it away and crawl again");
+  }
+}
+
+CrawlState::~CrawlState() { sqlite3_close(db_); }
+
+void CrawlState::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw std::runtime_error("crawl state " + file_.string() + ": " + msg);
+  }
+}
+
+void CrawlState::begin() { exec("BEGIN IMMEDIATE"); }
+void CrawlState::commit() { exec("COMMIT"); }
+
+Run CrawlState::begin_run(const std::string& source) {
+  Stmt q(db_, "SELECT generation, finished FROM runs WHERE source = ?");
+  q.bind(1, source);
+  Run run;
+  int64_t now = std::time(nullptr);
+  if (q.step()) {
+    int64_t gen = q.integer(0);
+    if (q.text(1).empty()) {  // finished IS NULL: the last run was interrupted
+      run.generation = gen;
+      run.resumed = true;
+      return run;
+    }
+    run.generation = gen + 1;
+    Stmt u(db_, "UPDATE runs SET generation = ?, started = ?, finished = NULL WHERE source = ?");
+    u.bind(1, run.generation).bind(2, now).bind(3, source);
+    u.step();
+  } else {
+    run.generation = 1;
+    Stmt i(db_, "INSERT INTO runs(source, generation, started, finished) VALUES(?, 1, ?, NULL)");
+    i.bind(1, source).bind(2, now);
+    i.step();
+  }
+  return run;
+}
+
+void CrawlState::finish_run(const std::string& source, int64_t generation) {
+  Stmt u(db_, "UPDATE runs SET finished = ? WHERE source = ? AND generation = ?");
+  u.bind(1, static_cast<int64_t>(std::time(nullptr))).bind(2, source).bind(3, generation);
+  u.step();
+}
+
+bool CrawlState::enqueue(const std::string& source, const std::string& url, int depth, int64_t generation) {
+  Stmt i(db_,
+         "INSERT INTO pages(source, url, depth, generation, state) VALUES(?, ?, ?, ?, 'queued') "
+         "ON CONFLICT(source, url) DO UPDATE SET generation = excluded.generation, state = 'queued', "
+         "depth = excluded.depth WHERE pages.generation < excluded.generation");
+  i.bind(1, source).bind(2, url).bind(3, static_cast<int64_t>(depth)).bind(4, generation);
+  i.step();
+  return sqlite3_changes(db_) > 0;
+}
+
+std::vector<PageState> CrawlState::queued(const std::string& source, int64_t generation, size_t limit) {
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM pages WHERE source = ? AND generation = ? AND state = 'queued' ORDER BY depth, rowid LIMIT ?";
+  Stmt q(db_, sql.c_str());
+  q.bind(1, source).bind(2, generation).bind(3, static_cast<int64_t>(limit));
+  std::vector<PageState> out;
+  while (q.step()) out.push_back(read_page(q));
+  return out;
+}
+
+std::optional<PageState> CrawlState::get(const std::string& source, const std::string& url) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM pages WHERE source = ? AND url = ?";
+  Stmt q(db_, sql.c_str());
+  q.bind(1, source).bind(2, url);
+  if (q.step()) return read_page(q);
+  return std::nullopt;
+}
+
+std::vector<PageState> CrawlState::pages(const std::string& source) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM pages WHERE source = ? ORDER BY url";
+  Stmt q(db_, sql.c_str());
+  q.bind(1, source);
+  std::vector<PageState> out;
+  while (q.step()) out.push_back(read_page(q));
+  return out;
+}
+
+void CrawlState::save(const PageState& p) {
+  std::string sql = std::string("INSERT OR REPLACE INTO pages(") + kColumns +
+                    ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  Stmt s(db_, sql.c_str());
+  s.bind(1, p.source).bind(2, p.url).bind(3, static_cast<int64_t>(p.depth)).bind(4, p.generation);
+  s.bind(5, p.state).bind(6, static_cast<int64_t>(p.status)).bind(7, p.etag).bind(8, p.last_modified);
+  s.bind(9, p.sha256).bind(10, p.content_type).bind(11, p.fetched_at).bind(12, static_cast<int64_t>(p.failures));
+  s.bind(13, p.error).bind(14, to_json_list(p.record_ids)).bind(15, to_json_list(p.links));
+  s.bind(16, p.extractor).bind(17, to_json_list(p.flags));
+  s.step();
+}
+
+void CrawlState::erase(const std::string& source, const std::string& url) {
+  Stmt d(db_, "DELETE FROM pages WHERE source = ? AND url = ?");
+  d.bind(1, source).bind(2, url);
+  d.step();
+}
+
+std::map<std::string, std::map<std::string, int64_t>> CrawlState::counts() {
+  Stmt q(db_, "SELECT source, state, count(*) FROM pages GROUP BY source, state");
+  std::map<std::string, std::map<std::string, int64_t>> out;
+  while (q.step()) out[q.text(0)][q.text(1)] = q.integer(2);
+  return out;
+}
+
+std::map<std::string, int64_t> CrawlState::flag_counts() {
+  Stmt q(db_, "SELECT flags FROM pages WHERE flags IS NOT NULL AND flags != '[]'");
+  std::map<std::string, int64_t> out;
+  while (q.step())
+    for (const auto& f : json_list(q.text(0))) ++out[f];
+  return out;
+}
+
+}  // namespace senrei

@@ -1,0 +1,80 @@
+// store/crawl_state.hpp — what senrei knows about every URL it has crawled, in SQLite.
+//
+// One row per (source, url): the frontier status of the current run and what the last fetch
+// found (status, ETag, Last-Modified, body sha256, the record ids it produced, its in-scope
+// links).  Runs are numbered per source (a generation); a run that was killed is resumed, and a
+// row whose state is `done` in the current generation is not fetched again.
+//
+// The crawl loop writes a row only after the index has committed that page's records, so after
+// a kill the state never claims more than the index holds.  WAL mode: readers (stats) never block
+// the writer.  One CrawlState per thread; not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace senrei {
+
+struct PageState {
+  std::string source;
+  std::string url;
+  int depth = 0;
+  int64_t generation = 0;
+  std::string state = "queued";  // queued | done | failed
+  int status = 0;                // last HTTP status (or 200/404 for a mirror)
+  std::string etag;
+  std::string last_modified;
+  std::string sha256;
+  std::string content_type;
+  int64_t fetched_at = 0;  // unix seconds
+  int failures = 0;
+  std::string error;
+  std::vector<std::string> record_ids;
+  std::vector<std::string> links;
+  std::string extractor;  // which plugin version produced record_ids
+  std::vector<std::string> flags;
+};
+
+struct Run {
+  int64_t generation = 0;
+  bool resumed = false;  // true when the last run of this source was interrupted
+};
+
+class CrawlState {
+ public:
+  explicit CrawlState(const std::filesystem::path& file, bool read_only = false);
+  ~CrawlState();
+  CrawlState(const CrawlState&) = delete;
+  CrawlState& operator=(const CrawlState&) = delete;
+
+  Run begin_run(const std::string& source);
+  void finish_run(const std::string& source, int64_t generation);
+
+  // Queues a URL for this run unless it is already queued or done in it; true if queued now.
+  bool enqueue(const std::string& source, const std::string& url, int depth, int64_t generation);
+  std::vector<PageState> queued(const std::string& source, int64_t generation, size_t limit);
+  std::optional<PageState> get(const std::string& source, const std::string& url);
+  std::vector<PageState> pages(const std::string& source);
+  void save(const PageState& page);
+  void erase(const std::string& source, const std::string& url);
+
+  // Counts by source and state, for `senrei stats`.
+  std::map<std::string, std::map<std::string, int64_t>> counts();
+  std::map<std::string, int64_t> flag_counts();
+
+  void begin();
+  void commit();
+
+ private:
+  void exec(const char* sql);
+  sqlite3* db_ = nullptr;
+  std::filesystem::path file_;
+};
+
+}  // namespace senrei

@@ -1,0 +1,77 @@
+#include "store/workspace.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace senrei {
+namespace fs = std::filesystem;
+
+fs::path Workspace::resolve(const std::string& data_flag) {
+  if (!data_flag.empty()) return fs::path(data_flag);
+  if (const char* env = std::getenv("SENREI_DATA"); env && *env) return fs::path(env);
+  return fs::path("senrei-data");
+}
+
+Workspace Workspace::open_existing(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec))
+    throw WorkspaceError("no senrei data at " + dir.string() +
+                         " — run `senrei crawl` first, or point --data (or $SENREI_DATA) at an existing workspace");
+  if (!fs::is_directory(dir, ec)) throw WorkspaceError(dir.string() + " is not a directory (given as the data directory)");
+  if (::access(dir.c_str(), R_OK | X_OK) != 0)
+    throw WorkspaceError("cannot read the data directory " + dir.string() + ": " + std::strerror(errno));
+  return Workspace(dir);
+}
+
+Workspace Workspace::create(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw WorkspaceError("cannot create the data directory " + dir.string() + ": " + ec.message());
+  if (!fs::is_directory(dir, ec)) throw WorkspaceError(dir.string() + " is not a directory (given as the data directory)");
+  if (::access(dir.c_str(), R_OK | W_OK | X_OK) != 0)
+    throw WorkspaceError("cannot write to the data directory " + dir.string() + ": " + std::strerror(errno));
+  fs::create_directories(dir / "bodies", ec);
+  if (ec) throw WorkspaceError("cannot create " + (dir / "bodies").string() + ": " + ec.message());
+  return Workspace(dir);
+}
+
+Workspace::Workspace(Workspace&& other) noexcept : dir_(std::move(other.dir_)), lock_fd_(other.lock_fd_) {
+  other.lock_fd_ = -1;
+}
+
+Workspace::~Workspace() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+}
+
+void Workspace::lock_for_writing(const std::string& what) {
+  if (lock_fd_ >= 0) return;
+  auto path = dir_ / "lock";
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) throw WorkspaceError("cannot open " + path.string() + ": " + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    std::string holder;
+    std::ifstream in(path);
+    std::getline(in, holder);
+    ::close(fd);
+    throw WorkspaceError("the data directory " + dir_.string() + " is in use by another writer (" +
+                         (holder.empty() ? std::string("unknown process") : holder) +
+                         ") — wait for it to finish, or use another --data directory");
+  }
+  std::ostringstream who;
+  who << "pid " << ::getpid() << ": " << what;
+  std::string text = who.str() + "\n";
+  if (::ftruncate(fd, 0) == 0) {
+    ssize_t n = ::pwrite(fd, text.data(), text.size(), 0);
+    (void)n;  // the holder line is informative only
+  }
+  lock_fd_ = fd;
+}
+
+}  // namespace senrei

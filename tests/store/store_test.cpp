@@ -1,0 +1,137 @@
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/body_store.hpp"
+#include "store/crawl_state.hpp"
+#include "store/workspace.hpp"
+
+namespace fs = std::filesystem;
+using namespace senrei;
+
+namespace {
+fs::path temp_dir(const std::string& name) {
+  auto d = fs::temp_directory_path() / ("senrei-store-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+}  // namespace
+
+TEST(BodyStore, Sha256OfKnownInputs) {
+  // FIPS 180-2 test vectors.
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(BodyStore, StoresOnceUnderDigestAndReadsBack) {
+  auto dir = temp_dir("bodies");
+  BodyStore store(dir);
+  std::string body = "<html>会費は年20,000円</html>";
+  auto sha = store.put(body);
+  EXPECT_EQ(sha, sha256_hex(body));
+  EXPECT_TRUE(store.has(sha));
+  EXPECT_EQ(store.path_of(sha), dir / sha.substr(0, 2) / sha);
+  EXPECT_EQ(*store.get(sha), body);
+  EXPECT_EQ(store.put(body), sha);  // a second put is a no-op
+  size_t files = 0;
+  for (auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) ++files;
+  EXPECT_EQ(files, 1u);  // no temporary left behind
+  EXPECT_FALSE(store.get("../../etc/passwd"));
+  EXPECT_FALSE(store.has("zz"));
+  fs::remove_all(dir);
+}
+
+TEST(CrawlState, RunsAreNumberedAndAnInterruptedRunResumes) {
+  auto dir = temp_dir("runs");
+  CrawlState st(dir / "state.sqlite");
+  auto r1 = st.begin_run("navi");
+  EXPECT_EQ(r1.generation, 1);
+  EXPECT_FALSE(r1.resumed);
+  // Not finished: the next begin_run resumes generation 1.
+  auto again = st.begin_run("navi");
+  EXPECT_EQ(again.generation, 1);
+  EXPECT_TRUE(again.resumed);
+  st.finish_run("navi", 1);
+  auto r2 = st.begin_run("navi");
+  EXPECT_EQ(r2.generation, 2);
+  EXPECT_FALSE(r2.resumed);
+  // Another source has its own numbering.
+  EXPECT_EQ(st.begin_run("files").generation, 1);
+  fs::remove_all(dir);
+}
+
+TEST(CrawlState, EnqueueOncePerGenerationAndSaveRoundTrips) {
+  auto dir = temp_dir("pages");
+  CrawlState st(dir / "state.sqlite");
+  EXPECT_TRUE(st.enqueue("navi", "http://a/1", 0, 1));
+  EXPECT_FALSE(st.enqueue("navi", "http://a/1", 2, 1));  // already queued in generation 1
+  EXPECT_TRUE(st.enqueue("navi", "http://a/2", 1, 1));
+  auto q = st.queued("navi", 1, 10);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].url, "http://a/1");
+  EXPECT_EQ(q[1].depth, 1);
+
+  PageState p = q[0];
+  p.state = "done";
+  p.etag = "\"abc\"";
+  p.sha256 = std::string(64, 'a');
+  p.record_ids = {"navi:http://a/1", "navi:http://a/1#q1"};
+  p.links = {"http://a/2"};
+  p.flags = {"charset_replaced"};
+  st.save(p);
+  auto back = st.get("navi", "http://a/1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->state, "done");
+  EXPECT_EQ(back->etag, "\"abc\"");
+  EXPECT_EQ(back->record_ids.size(), 2u);
+  EXPECT_EQ(back->links[0], "http://a/2");
+  EXPECT_EQ(st.queued("navi", 1, 10).size(), 1u);
+  // The next generation re-queues a done page.
+  EXPECT_TRUE(st.enqueue("navi", "http://a/1", 0, 2));
+  EXPECT_EQ(st.get("navi", "http://a/1")->etag, "\"abc\"");  // what the last fetch found is kept
+  EXPECT_EQ(st.counts()["navi"]["queued"], 2);
+  EXPECT_EQ(st.flag_counts()["charset_replaced"], 1);
+  st.erase("navi", "http://a/1");
+  EXPECT_FALSE(st.get("navi", "http://a/1"));
+  fs::remove_all(dir);
+}
+
+TEST(Workspace, MissingDirectoryIsAClearError) {
+  try {
+    Workspace::open_existing("/nonexistent/senrei-data");
+    FAIL() << "no error";
+  } catch (const WorkspaceError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/senrei-data"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("senrei crawl"), std::string::npos);
+  }
+}
+
+TEST(Workspace, SecondWriterIsRefusedNamingTheHolder) {
+  auto dir = temp_dir("lock");
+  auto ws = Workspace::create(dir);
+  ws.lock_for_writing("senrei crawl renkei-navi");
+  // Another process tries to take the lock.
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    try {
+      auto other = Workspace::create(dir);
+      other.lock_for_writing("senrei crawl files");
+      _exit(0);
+    } catch (const WorkspaceError& e) {
+      std::string m = e.what();
+      bool names_holder = m.find("pid " + std::to_string(::getppid())) != std::string::npos &&
+                          m.find("senrei crawl renkei-navi") != std::string::npos;
+      _exit(names_holder ? 3 : 4);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3);
+  fs::remove_all(dir);
+}
