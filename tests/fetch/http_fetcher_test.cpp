@@ -1,0 +1,373 @@
+// HttpFetcher against tests/servers/fault_server.py on 127.0.0.1: each fault handled as
+// fetch/http_fetcher.hpp promises, nothing bad returned as ok, requests counted at the server.
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "fetch/http_fetcher.hpp"
+
+extern char** environ;
+
+namespace senrei {
+namespace {
+
+const std::string kSite = "http://renkei-support.mhlw.go.jp/";
+
+// The Python server, started once for the suite and killed at its end.
+class FaultServer : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::string script = std::string(SENREI_SOURCE_DIR) + "/tests/servers/fault_server.py";
+    const char* python = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+    char* argv[] = {const_cast<char*>(python), script.data(), nullptr};
+    int rc = posix_spawnp(&pid_, python, &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    ASSERT_EQ(rc, 0) << "cannot start " << python;
+    std::string line;
+    char c;
+    while (line.size() < 16 && read(fds[0], &c, 1) == 1 && c != '\n') line += c;
+    close(fds[0]);
+    port_ = std::atoi(line.c_str());
+    ASSERT_GT(port_, 0) << "fault_server.py did not print its port";
+  }
+  void TearDown() override {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  static int port() { return port_; }
+  static std::string base() { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
+
+  // Requests the server has received for `path`, read through a plain curl request.
+  static int count(const std::string& path) {
+    CURL* e = curl_easy_init();
+    std::string body;
+    std::string url = base() + "__count?path=" + path;
+    curl_easy_setopt(e, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(e, CURLOPT_PROXY, "");
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
+      static_cast<std::string*>(u)->append(d, s * n);
+      return s * n;
+    });
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, &body);
+    CURLcode rc = curl_easy_perform(e);
+    curl_easy_cleanup(e);
+    return rc == CURLE_OK ? std::atoi(body.c_str()) : -1;
+  }
+
+ private:
+  static inline pid_t pid_ = -1;
+  static inline int port_ = 0;
+};
+
+const auto* const kServer = ::testing::AddGlobalTestEnvironment(new FaultServer);
+
+struct Harness {
+  std::vector<std::string> log;
+  HttpSettings settings;
+
+  Harness() {
+    std::string b = FaultServer::base();
+    settings.user_agent = "senrei/0.1.0 (+http://example.jp/senrei)";
+    settings.per_host_delay = 0.0;
+    settings.crawl_delay_cap = 0.05;
+    settings.allowed_addresses = {"127.0.0.1"};
+    settings.retry_backoff = 0.05;
+    settings.connect_timeout_ms = 5000;
+    settings.total_timeout_ms = 30000;
+    settings.url_rewrite = {{kSite, b},
+                            {"http://robots500.test/", b + "r500/"},
+                            {"http://robots404.test/", b + "r404/"},
+                            {"http://disallow.test/", b + "rdis/"}};
+    settings.log = [this](const std::string& m) { log.push_back(m); };
+  }
+
+  // Submits the requests and polls (a bounded number of times) until all have answered.
+  std::vector<FetchResponse> run(std::vector<FetchRequest> requests) {
+    HttpFetcher fetcher(settings);
+    for (auto& r : requests) fetcher.submit(std::move(r));
+    std::vector<FetchResponse> out;
+    for (int i = 0; i < 120 && fetcher.pending() > 0; ++i) {
+      for (auto& r : fetcher.poll(std::chrono::milliseconds(500))) out.push_back(std::move(r));
+    }
+    EXPECT_EQ(fetcher.pending(), 0u);
+    return out;
+  }
+  FetchResponse get(const std::string& url, const std::string& etag = "", const std::string& lm = "") {
+    FetchRequest r;
+    r.url = url;
+    r.etag = etag;
+    r.last_modified = lm;
+    auto out = run({r});
+    if (out.size() != 1) {
+      ADD_FAILURE() << "expected one response for " << url;
+      return {};
+    }
+    return out[0];
+  }
+};
+
+TEST(HttpFetcher, PageWithValidatorsThen304ToConditionalRequests) {
+  Harness h;
+  auto r = h.get(kSite + "page");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.final_url, kSite + "page");
+  EXPECT_EQ(r.content_type, "text/html");
+  EXPECT_EQ(r.charset, "UTF-8");
+  EXPECT_EQ(r.etag, "\"v1\"");
+  EXPECT_EQ(r.last_modified, "Wed, 01 May 2024 00:00:00 GMT");
+  EXPECT_EQ(r.body, "<html><body>先例</body></html>");
+  EXPECT_EQ(r.attempts, 1);
+
+  auto by_etag = h.get(kSite + "page", "\"v1\"");
+  EXPECT_TRUE(by_etag.ok());
+  EXPECT_TRUE(by_etag.not_modified);
+  EXPECT_EQ(by_etag.status, 304);
+  EXPECT_EQ(by_etag.etag, "\"v1\"");
+  EXPECT_EQ(by_etag.body, "");
+
+  auto by_date = h.get(kSite + "page", "", "Wed, 01 May 2024 00:00:00 GMT");
+  EXPECT_TRUE(by_date.not_modified);
+
+  auto stale = h.get(kSite + "page", "\"v0\"");
+  EXPECT_FALSE(stale.not_modified);
+  EXPECT_EQ(stale.status, 200);
+}
+
+TEST(HttpFetcher, CrawlDelayFromRobotsIsCappedAndLogged) {
+  Harness h;
+  ASSERT_TRUE(h.get(kSite + "page").ok());
+  bool logged = false;
+  for (const auto& m : h.log) logged |= m.find("Crawl-delay: 3600") != std::string::npos && m.find("capped") != std::string::npos;
+  EXPECT_TRUE(logged);
+}
+
+TEST(HttpFetcher, RetriesA500ThenSucceeds) {
+  Harness h;
+  auto r = h.get(kSite + "flaky/a");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.body, "recovered");
+  EXPECT_EQ(r.attempts, 2);
+  EXPECT_EQ(FaultServer::count("/flaky/a"), 2);
+}
+
+TEST(HttpFetcher, Persistent500GivesUpAfterTheRetries) {
+  Harness h;
+  h.settings.retries = 2;
+  int before = FaultServer::count("/always500");
+  auto r = h.get(kSite + "always500");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "http_5xx");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.attempts, 3);
+  EXPECT_EQ(r.body, "");
+  EXPECT_EQ(FaultServer::count("/always500") - before, 3);
+}
+
+TEST(HttpFetcher, Honours429RetryAfter) {
+  Harness h;
+  auto r = h.get(kSite + "ratelimited/a");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.body, "served");
+  EXPECT_EQ(r.attempts, 2);
+}
+
+TEST(HttpFetcher, RedirectLoopStopsAtTheLimit) {
+  Harness h;
+  auto r = h.get(kSite + "loop/0");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "redirect_limit");
+  // The first request and five redirects: /loop/0 … /loop/5; /loop/6 is never asked for.
+  EXPECT_EQ(FaultServer::count("/loop/5"), 1);
+  EXPECT_EQ(FaultServer::count("/loop/6"), 0);
+}
+
+TEST(HttpFetcher, RedirectToFileRefused) {
+  Harness h;
+  auto r = h.get(kSite + "to-file");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "protocol");
+  EXPECT_NE(r.error.find("scheme file is not http(s)"), std::string::npos) << r.error;
+  EXPECT_EQ(r.body, "");
+}
+
+TEST(HttpFetcher, RedirectToPrivateAddressRefusedBeforeConnecting) {
+  Harness h;
+  auto r = h.get(kSite + "to-private");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "private_address");
+  EXPECT_EQ(r.final_url, "http://10.0.0.1/");
+  EXPECT_NE(r.error.find("refused before connecting: 10.0.0.1 is a private address"), std::string::npos)
+      << r.error;
+}
+
+TEST(HttpFetcher, NameResolvingToLoopbackRefusedAtConnect) {
+  Harness h;
+  h.settings.allowed_addresses.clear();
+  h.settings.robots = false;
+  h.settings.retries = 0;
+  h.settings.url_rewrite = {{kSite, "http://localhost:" + std::to_string(FaultServer::port()) + "/"}};
+  int before = FaultServer::count("/page");
+  auto r = h.get(kSite + "page");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "private_address");
+  EXPECT_NE(r.error.find("is a loopback address"), std::string::npos) << r.error;
+  EXPECT_EQ(FaultServer::count("/page"), before);
+}
+
+TEST(HttpFetcher, LiteralLoopbackRefusedUnlessAllowed) {
+  Harness h;
+  h.settings.allowed_addresses.clear();
+  auto r = h.get(FaultServer::base() + "page");
+  EXPECT_EQ(r.error_kind, "private_address");
+  EXPECT_NE(r.error.find("127.0.0.1 is a loopback address"), std::string::npos) << r.error;
+}
+
+TEST(HttpFetcher, AbsoluteRedirectToRewrittenServerKeepsRealSiteUrl) {
+  Harness h;
+  auto r = h.get(kSite + "to-abs-page");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.final_url, kSite + "page");
+  EXPECT_EQ(r.request.url, kSite + "to-abs-page");
+}
+
+TEST(HttpFetcher, RelativeRedirectResolvedAgainstRealSiteUrl) {
+  Harness h;
+  auto r = h.get(kSite + "dir/../to-rel-page");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.final_url, kSite + "page");
+}
+
+TEST(HttpFetcher, ScopeCheckedAtEveryHop) {
+  Harness h;
+  h.settings.scope = [](const std::string& url) { return url.starts_with(kSite); };
+  auto r = h.get(kSite + "to-elsewhere");
+  EXPECT_EQ(r.error_kind, "scope");
+  EXPECT_EQ(r.final_url, "http://elsewhere.example/");
+  auto first = h.get("http://elsewhere.example/x");
+  EXPECT_EQ(first.error_kind, "scope");
+  EXPECT_EQ(first.attempts, 0);
+}
+
+TEST(HttpFetcher, NonHttpSchemeRefusedWithoutRequest) {
+  Harness h;
+  auto r = h.get("ftp://example.jp/file");
+  EXPECT_EQ(r.error_kind, "protocol");
+  EXPECT_NE(r.error.find("scheme ftp is not http(s)"), std::string::npos);
+}
+
+TEST(HttpFetcher, GzipBombStoppedAtTheCapWithContentLength) {
+  Harness h;
+  auto r = h.get(kSite + "bomb");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "too_large");
+  EXPECT_EQ(r.body, "");
+  EXPECT_NE(r.error.find("8 MiB cap for text/html"), std::string::npos) << r.error;
+}
+
+TEST(HttpFetcher, GzipBombStoppedAtTheCapWithoutContentLength) {
+  Harness h;
+  auto r = h.get(kSite + "bomb-nolength");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "too_large");
+}
+
+TEST(HttpFetcher, HtmlOverTheCapRefusedPdfUnderItsCapKept) {
+  Harness h;
+  auto big = h.get(kSite + "big");
+  EXPECT_EQ(big.error_kind, "too_large");
+  EXPECT_EQ(big.body, "");
+  auto pdf = h.get(kSite + "big-pdf");
+  ASSERT_TRUE(pdf.ok()) << pdf.error;
+  EXPECT_EQ(pdf.content_type, "application/pdf");
+  EXPECT_EQ(pdf.body.size(), 10u << 20);
+}
+
+TEST(HttpFetcher, DrippingServerTimesOut) {
+  Harness h;
+  h.settings.low_speed_limit = 10;
+  h.settings.low_speed_time = 1;
+  h.settings.retries = 0;
+  auto r = h.get(kSite + "drip");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.error_kind, "timeout");
+  EXPECT_EQ(r.body, "");
+}
+
+TEST(HttpFetcher, Robots500DisallowsAndNothingIsRequested) {
+  Harness h;
+  int robots_before = FaultServer::count("/r500/robots.txt");
+  auto out = h.run({{"http://robots500.test/page", "", "", 0}, {"http://robots500.test/other", "", "", 0}});
+  ASSERT_EQ(out.size(), 2u);
+  for (const auto& r : out) {
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.error_kind, "robots");
+    EXPECT_NE(r.error.find("HTTP 500"), std::string::npos) << r.error;
+  }
+  EXPECT_EQ(FaultServer::count("/r500/page"), 0);
+  EXPECT_EQ(FaultServer::count("/r500/other"), 0);
+  EXPECT_EQ(FaultServer::count("/r500/robots.txt") - robots_before, 1);  // fetched once per host
+}
+
+TEST(HttpFetcher, Robots404AllowsAll) {
+  Harness h;
+  auto r = h.get("http://robots404.test/page");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.final_url, "http://robots404.test/page");
+}
+
+TEST(HttpFetcher, RobotsDisallowedUrlIsNeverRequested) {
+  Harness h;
+  auto out = h.run({{"http://disallow.test/secret", "", "", 0}, {"http://disallow.test/page", "", "", 0}});
+  ASSERT_EQ(out.size(), 2u);
+  const FetchResponse& secret = out[0].request.url.ends_with("secret") ? out[0] : out[1];
+  const FetchResponse& page = out[0].request.url.ends_with("secret") ? out[1] : out[0];
+  EXPECT_EQ(secret.error_kind, "robots");
+  EXPECT_NE(secret.error.find("robots.txt line 2 'Disallow: /secret'"), std::string::npos) << secret.error;
+  EXPECT_TRUE(page.ok()) << page.error;
+  EXPECT_EQ(FaultServer::count("/rdis/secret"), 0);
+}
+
+TEST(HttpFetcher, NotFound) {
+  Harness h;
+  auto r = h.get(kSite + "notfound");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.error_kind, "not_found");
+  EXPECT_FALSE(r.ok());
+}
+
+TEST(HttpFetcher, ManyRequestsAcrossHostsAllAnswered) {
+  Harness h;
+  h.settings.concurrency = 2;
+  std::vector<FetchRequest> reqs;
+  for (int i = 0; i < 6; ++i) reqs.push_back({kSite + "page?n=" + std::to_string(i), "", "", 0});
+  for (int i = 0; i < 3; ++i) reqs.push_back({"http://robots404.test/page?n=" + std::to_string(i), "", "", 0});
+  auto out = h.run(reqs);
+  ASSERT_EQ(out.size(), 9u);
+  for (const auto& r : out) EXPECT_TRUE(r.ok()) << r.request.url << ": " << r.error;
+}
+
+TEST(UrlRewrite, AppliedAndUndone) {
+  std::vector<UrlRewrite> rules = {{"http://a.jp/", "http://127.0.0.1:9/x/"}};
+  EXPECT_EQ(apply_rewrite(rules, "http://a.jp/p?q"), "http://127.0.0.1:9/x/p?q");
+  EXPECT_EQ(undo_rewrite(rules, "http://127.0.0.1:9/x/p"), "http://a.jp/p");
+  EXPECT_EQ(apply_rewrite(rules, "http://b.jp/p"), "http://b.jp/p");
+}
+
+}  // namespace
+}  // namespace senrei
