@@ -35,18 +35,27 @@ struct Money {
   std::string period;              // "year", "month" or "unknown" (not stated)
   std::vector<double> parts;       // amounts joined by ＋/+/、 when no total is stated
   std::string raw;                 // the matched text
+  bool summed = false;             // yen is the sum of parts (no total stated on the page)
 };
 // Money as written: "950,007千円", "約2,000万円", "2億1,281万円", "3億5千万円", "1.2億円",
 // "約2,500~約3,500万円", "1,605千円(年間)", "50,000千円/年", "月額10万円", "非公開", "総額不明".
 // 「うち」 parts are left out of the total.  nullopt when no amount and no state is found.
+// Several amounts with no total ("29,925千円＋40,105千円") give parts, yen = their sum and
+// summed = true; with 総額不明 / 全体額不明 the state is unknown, yen empty and parts kept.
+// period is "unknown" unless the text states one.
 std::optional<Money> parse_money(std::string_view text);
-// The inverse for display: 212810000 → "2億1,281万円".
+// The inverse for display: 212810000 → "2億1,281万円", 20000000 → "2,000万円", 12345 →
+// "12,345円".  parse_money(format_money(x))->yen == round(x) for 0 <= x < 1e18.
 std::string format_money(double yen);
 
 // A year from 西暦 or 和暦: "2016年", "平成28年", "平成元年", "H28", "R2", "令和2年度".
 std::optional<int> parse_year(std::string_view text);
 // A date or month: "平成29年2月時点" → "2017-02", "2019年3月31日現在" → "2019-03-31", "2018年" → "2018".
+// 年度 n is April n – March n+1: "平成28年度" → "2016", "平成28年度末" → "2017-03".
 std::optional<std::string> parse_date(std::string_view text);
+// 和暦 of a 西暦 year, in the newest era it falls in: 2016 → "平成28年", 2019 → "令和元年",
+// 1989 → "平成元年".  "" before 明治 (1868).  parse_year() reads it back.
+std::string format_era_year(int year);
 
 struct Count {
   ValueState state = ValueState::stated;
