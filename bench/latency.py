@@ -12,8 +12,13 @@ hit count of that query (a sanity check that the queries have answers).
 
 Appends TSV rows (tool, metric, value, unit) to --tsv and writes each query's median and hits
 to --detail.
+
+With --batch, COMMAND holds {file} instead of {q}: one process answers every query of the file
+and prints JSON (one object per line, or an array) whose objects carry the time that query took
+inside the process as elapsed_ms (or took_ms, time_ms).  That is the in-process latency.
 """
 import argparse
+import json
 import re
 import statistics
 import subprocess
@@ -28,6 +33,52 @@ def pct(xs, p):
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
+def elapsed_values(text):
+    objs = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            o = json.loads(line)
+        except ValueError:
+            continue
+        objs += o if isinstance(o, list) else [o]
+    out = []
+    for o in objs:
+        if isinstance(o, dict):
+            for k in ("elapsed_ms", "took_ms", "time_ms"):
+                if isinstance(o.get(k), (int, float)):
+                    out.append(float(o[k]))
+                    break
+    return out
+
+
+def batch(a, cmd):
+    samples = []
+    for rep in range(a.reps + 1):
+        argv = [x.replace("{file}", a.queries) for x in cmd]
+        try:
+            r = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=a.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"latency.py: {a.tool}: {argv!r} timed out", file=sys.stderr)
+            return 2
+        if r.returncode != 0:
+            print(f"latency.py: {a.tool}: {argv!r} exited {r.returncode}: {r.stderr.decode('utf-8', 'replace')[:300]}", file=sys.stderr)
+            return 2
+        vals = elapsed_values(r.stdout.decode("utf-8", "replace"))
+        if not vals:
+            print(f"latency.py: {a.tool}: no elapsed_ms in the output of {argv!r}", file=sys.stderr)
+            return 2
+        if rep:
+            samples += vals
+    p50, p95 = pct(samples, 50), pct(samples, 95)
+    with open(a.tsv, "a", encoding="utf-8") as f:
+        f.write(f"{a.tool}\t{a.metric}_p50_ms\t{p50:.3f}\tms\n{a.tool}\t{a.metric}_p95_ms\t{p95:.3f}\tms\n")
+    print(f"{a.tool}: {a.metric} p50 {p50:.2f} ms, p95 {p95:.2f} ms over {len(samples)} queries")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tool", required=True)
@@ -38,10 +89,13 @@ def main():
     ap.add_argument("--hits", help="regex whose group 1 is the hit count in the output")
     ap.add_argument("--metric", default="search", help="metric name prefix (search → search_p50_ms …)")
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--batch", action="store_true", help="in-process: COMMAND reads {file} and reports elapsed_ms")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
     queries = [l.rstrip("\n") for l in open(a.queries, encoding="utf-8") if l.strip()]
+    if a.batch:
+        return batch(a, cmd)
     hits_re = re.compile(a.hits) if a.hits else None
     samples, per_query, hits, failures = [], {q: [] for q in queries}, {}, 0
     for rep in range(a.reps + 1):
