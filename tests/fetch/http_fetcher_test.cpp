@@ -53,10 +53,13 @@ class FaultServer : public ::testing::Environment {
   static std::string base() { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
 
   // Requests the server has received for `path`, read through a plain curl request.
-  static int count(const std::string& path) {
+  static int count(const std::string& path) { return ask("__count?path=" + path); }
+  // The most requests for /<prefix>/slow the server was answering at once ("" for all).
+  static int max_in_flight(const std::string& prefix) { return ask("__max?key=" + prefix); }
+  static int ask(const std::string& what) {
     CURL* e = curl_easy_init();
     std::string body;
-    std::string url = base() + "__count?path=" + path;
+    std::string url = base() + what;
     curl_easy_setopt(e, CURLOPT_URL, url.c_str());
     curl_easy_setopt(e, CURLOPT_PROXY, "");
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
@@ -93,6 +96,10 @@ struct Harness {
                             {"http://robots500.test/", b + "r500/"},
                             {"http://robots404.test/", b + "r404/"},
                             {"http://disallow.test/", b + "rdis/"}};
+    for (int i = 1; i <= 5; ++i) {
+      std::string n = std::to_string(i);
+      settings.url_rewrite.push_back({"http://h" + n + ".test/", b + "h" + n + "/"});
+    }
     settings.log = [this](const std::string& m) { log.push_back(m); };
   }
 
@@ -360,6 +367,50 @@ TEST(HttpFetcher, ManyRequestsAcrossHostsAllAnswered) {
   auto out = h.run(reqs);
   ASSERT_EQ(out.size(), 9u);
   for (const auto& r : out) EXPECT_TRUE(r.ok()) << r.request.url << ": " << r.error;
+}
+
+TEST(HttpFetcher, RedirectIntoDisallowedPathIsNeverRequested) {
+  Harness h;
+  auto r = h.get("http://disallow.test/to-secret");
+  EXPECT_EQ(r.error_kind, "robots");
+  EXPECT_EQ(r.final_url, "http://disallow.test/secret");
+  EXPECT_EQ(FaultServer::count("/rdis/secret"), 0);
+}
+
+std::vector<FetchRequest> slow_requests(const std::string& host, int n) {
+  std::vector<FetchRequest> out;
+  for (int i = 0; i < n; ++i) out.push_back({"http://" + host + "/slow?n=" + std::to_string(i), "", "", 0});
+  return out;
+}
+
+TEST(HttpFetcher, OneConnectionPerHostByDefault) {
+  Harness h;
+  auto out = h.run(slow_requests("h1.test", 3));
+  ASSERT_EQ(out.size(), 3u);
+  for (const auto& r : out) EXPECT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(FaultServer::max_in_flight("/h1"), 1);
+}
+
+TEST(HttpFetcher, PerHostConnectionsSetting) {
+  Harness h;
+  h.settings.per_host_connections = 2;
+  auto out = h.run(slow_requests("h2.test", 4));
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(FaultServer::max_in_flight("/h2"), 2);
+}
+
+TEST(HttpFetcher, GlobalConcurrencyBoundsAllHosts) {
+  Harness h;
+  h.settings.per_host_connections = 2;
+  h.settings.concurrency = 3;
+  std::vector<FetchRequest> reqs;
+  for (const char* host : {"h3.test", "h4.test", "h5.test"}) {
+    for (auto& r : slow_requests(host, 2)) reqs.push_back(r);
+  }
+  auto out = h.run(reqs);
+  ASSERT_EQ(out.size(), 6u);
+  for (const auto& r : out) EXPECT_TRUE(r.ok()) << r.error;
+  EXPECT_LE(FaultServer::max_in_flight(""), 3);
 }
 
 TEST(UrlRewrite, AppliedAndUndone) {

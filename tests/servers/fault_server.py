@@ -13,6 +13,9 @@ last part):
   /page                  ETag/Last-Modified; 304 to If-None-Match or If-Modified-Since
   /flaky/<key>           500 on the first request per key, then 200
   /always500              500, always
+  /<prefix>/slow         answers after 0.3 s; GET /__max?key=/<prefix> (or key= for all) answers
+                         the most requests ever in flight at once
+  /to-secret             302 to "secret" (relative: under /rdis, robots.txt disallows it)
   /ratelimited/<key>     429 with Retry-After: 1 on the first request per key, then 200
   /loop/<n>              302 to /loop/<n+1>, forever
   /to-file               302 to file:///etc/passwd
@@ -35,6 +38,8 @@ import time
 import urllib.parse
 
 COUNTS = {}
+IN_FLIGHT = {}   # "/h1" (the path before /slow), and "" for all: requests being answered
+MAX_IN_FLIGHT = {}
 SEEN = set()
 LOCK = threading.Lock()
 _BOMB = None
@@ -99,6 +104,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         path = url.path
+        if path == "/__max":
+            want = urllib.parse.parse_qs(url.query).get("key", [""])[0]
+            with LOCK:
+                n = MAX_IN_FLIGHT.get(want, 0)
+            return self.send(200, str(n).encode(), "text/plain")
         if path == "/__count":
             want = urllib.parse.parse_qs(url.query).get("path", [""])[0]
             with LOCK:
@@ -130,6 +140,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if first_time(path):
                 return self.send(500, b"try again", "text/plain")
             return self.send(200, b"recovered", "text/plain")
+        if leaf == "slow":
+            keys = ("", "/" + "/".join(parts[:-1]) if len(parts) > 1 else "/")
+            with LOCK:
+                for k in keys:
+                    IN_FLIGHT[k] = IN_FLIGHT.get(k, 0) + 1
+                    MAX_IN_FLIGHT[k] = max(MAX_IN_FLIGHT.get(k, 0), IN_FLIGHT[k])
+            time.sleep(0.3)
+            with LOCK:
+                for k in keys:
+                    IN_FLIGHT[k] -= 1
+            return self.send(200, b"slow", "text/plain")
+        if leaf == "to-secret":
+            return self.redirect(302, "secret")
         if leaf == "always500":
             return self.send(500, b"down", "text/plain")
         if len(parts) >= 2 and parts[-2] == "ratelimited":
