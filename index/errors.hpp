@@ -1,0 +1,23 @@
+// index/errors.hpp — the two exceptions the index throws.  Each what() is one line a person can
+// act on: what is wrong, where, and what to do.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace senrei::index {
+
+// The index cannot be opened, read or written: missing, damaged, locked, built with another
+// MeCab dictionary or schema, or no usable MeCab dictionary on this machine.
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A search query that cannot be understood (empty, unknown filter, malformed range, ...).
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace senrei::index

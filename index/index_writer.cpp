@@ -1,0 +1,186 @@
+#include "index/index_writer.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "index/schema.hpp"
+#include "index/text_fold.hpp"
+#include "record/record_json.hpp"
+
+namespace senrei::index {
+
+namespace {
+
+// Words longer than this are noise (a base64 run, a URL without breaks), not search terms.
+constexpr std::size_t kMaxWordBytes = 200;
+
+// Field texts worth finding by words besides title and text.
+constexpr std::string_view kSearchableFields[] = {"network_name", "operator_name", "area_name",
+                                                  "products", "vendors", "standards"};
+
+void add_words(Xapian::Document& doc, const std::vector<Word>& words, Xapian::termpos& pos,
+               Xapian::termcount wdf) {
+  for (const auto& w : words) {
+    ++pos;
+    if (w.text.size() > kMaxWordBytes) continue;
+    doc.add_posting(w.text, pos, wdf);
+  }
+}
+
+const Field* stated(const Record& r, std::string_view name) {
+  const Field* f = r.field(name);
+  return f && f->state == ValueState::stated ? f : nullptr;
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Record& r, const Tokenizer& tokenizer) {
+  Xapian::Document doc;
+  const std::string title = fold(r.title);
+  std::string text = fold(r.text);
+  for (auto name : kSearchableFields) {
+    const Field* f = stated(r, name);
+    if (!f) continue;
+    if (!f->text.empty()) text.append("\n").append(fold(f->text));
+    for (const auto& item : f->items) text.append("\n").append(fold(item));
+  }
+
+  Xapian::termpos pos = 0;
+  add_words(doc, tokenizer.words(title), pos, kTitleWdf);
+  pos += kTitleTextGap;
+  add_words(doc, tokenizer.words(text), pos, 1);
+
+  Xapian::TermGenerator ngrams;
+  ngrams.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  ngrams.set_document(doc);
+  ngrams.index_text(title, kTitleWdf, std::string(kPrefixNgram));
+  ngrams.increase_termpos(kTitleTextGap);
+  ngrams.index_text(text, 1, std::string(kPrefixNgram));
+
+  doc.add_boolean_term(bounded_term(kPrefixId, r.id));
+  if (!r.url.empty()) doc.add_boolean_term(bounded_term(kPrefixUrl, r.url));
+  const std::string kind(to_string(r.kind));
+  doc.add_boolean_term(bounded_term(kPrefixKind, kind));
+  doc.add_value(kSlotKind, kind);
+  doc.add_value(kSlotId, r.id);
+  if (!r.source.empty()) {
+    const std::string source = fold(r.source);
+    doc.add_boolean_term(bounded_term(kPrefixSource, source));
+    doc.add_value(kSlotSource, source);
+  }
+  if (const Field* f = stated(r, "prefecture"); f && !f->text.empty()) {
+    const std::string pref = fold(f->text);
+    doc.add_boolean_term(bounded_term(kPrefixPrefecture, pref));
+    doc.add_value(kSlotPrefecture, pref);
+  }
+  if (const Field* f = stated(r, "operator_form"); f && !f->text.empty()) {
+    const std::string form = fold(f->text);
+    doc.add_boolean_term(bounded_term(kPrefixOperatorForm, form));
+    doc.add_value(kSlotOperatorForm, form);
+  }
+  if (const Field* f = stated(r, "funding_sources"); f && !f->items.empty()) {
+    std::vector<std::string> items;
+    for (const auto& item : f->items) items.push_back(fold(item));
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+    std::string joined;
+    for (const auto& item : items) {
+      doc.add_boolean_term(bounded_term(kPrefixFunding, item));
+      if (!joined.empty()) joined.push_back(kListSeparator);
+      joined += item;
+    }
+    doc.add_value(kSlotFunding, joined);
+  }
+  for (const auto& nf : kNumericFields) {
+    if (const Field* f = stated(r, nf.field); f && f->number)
+      doc.add_value(nf.slot, Xapian::sortable_serialise(*f->number));
+  }
+  doc.set_data(to_json(r).dump());
+  return doc;
+}
+
+void check_index_metadata(const Xapian::Database& db, const std::string& where, const Tokenizer& tokenizer) {
+  const std::string schema = db.get_metadata(std::string(kMetaSchema));
+  const std::string key = db.get_metadata(std::string(kMetaDictionaryKey));
+  if (schema.empty() && key.empty()) {
+    if (db.get_doccount() == 0) return;
+    throw IndexError("index at " + where + " was not made by this version of senrei — delete it and run `senrei crawl` again");
+  }
+  if (schema != std::to_string(kIndexSchemaVersion))
+    throw IndexError("index at " + where + " has schema version " + schema + ", this senrei uses " +
+                     std::to_string(kIndexSchemaVersion) + " — delete it and run `senrei crawl` again to re-ingest");
+  if (key != tokenizer.dictionary_key())
+    throw IndexError("index at " + where + " was built with MeCab dictionary " +
+                     db.get_metadata(std::string(kMetaDictionary)) + ", this senrei uses " +
+                     tokenizer.dictionary_name() + " — delete it and run `senrei crawl` again to re-ingest");
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const Tokenizer> tokenizer)
+    : dir_(dir), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec) throw IndexError("cannot create the index folder " + dir_.string() + ": " + ec.message());
+  try {
+    db_ = Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw IndexError("index at " + dir_.string() + " is being written by another process (" + e.get_msg() +
+                     ") — wait for it to finish");
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError("index at " + dir_.string() + " is damaged (" + e.get_msg() +
+                     ") — delete it and run `senrei crawl` again");
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open index at " + dir_.string() + " for writing: " + e.get_description());
+  }
+  check_index_metadata(db_, dir_.string(), *tokenizer_);
+  db_.set_metadata(std::string(kMetaSchema), std::to_string(kIndexSchemaVersion));
+  db_.set_metadata(std::string(kMetaDictionaryKey), tokenizer_->dictionary_key());
+  db_.set_metadata(std::string(kMetaDictionary), tokenizer_->dictionary_name());
+}
+
+IndexWriter::~IndexWriter() {
+  try {
+    db_.close();  // commits pending changes
+  } catch (const Xapian::Error&) {
+  }
+}
+
+void IndexWriter::replace(const Record& record) {
+  if (record.id.empty()) throw IndexError("cannot index a record without an id (url " + record.url + ")");
+  try {
+    db_.replace_document(bounded_term(kPrefixId, record.id), make_document(record, *tokenizer_));
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot write record " + record.id + " to index at " + dir_.string() + ": " + e.get_description());
+  }
+}
+
+bool IndexWriter::remove(std::string_view id) {
+  const std::string term = bounded_term(kPrefixId, id);
+  try {
+    if (!db_.term_exists(term)) return false;
+    db_.delete_document(term);
+    return true;
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot remove record " + std::string(id) + " from index at " + dir_.string() + ": " +
+                     e.get_description());
+  }
+}
+
+void IndexWriter::commit() {
+  try {
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot commit index at " + dir_.string() + ": " + e.get_description());
+  }
+}
+
+Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+
+std::vector<std::string> IndexWriter::ids(std::string_view source) const {
+  std::vector<std::string> out;
+  const std::string term = source.empty() ? std::string() : bounded_term(kPrefixSource, fold(source));
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+    out.push_back(db_.get_document(*it).get_value(kSlotId));
+  return out;
+}
+
+}  // namespace senrei::index

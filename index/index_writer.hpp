@@ -1,0 +1,60 @@
+// index/index_writer.hpp — adds, replaces and removes Records in a senrei Xapian index.
+//
+// One IndexWriter per index directory at a time (Xapian's write lock; a second writer gets an
+// IndexError).  Changes become visible to searchers at commit(), all at once: a reader never
+// sees half of a commit.  The destructor commits what is pending.  Not thread-safe: use one
+// writer from one thread (the tokenizer it holds is thread-safe and may be shared).
+//
+// The document layout is index/schema.hpp.  An existing index is refused (IndexError) when it
+// was built with another MeCab dictionary or schema version: delete it and crawl again.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index/errors.hpp"
+#include "index/tokenizer.hpp"
+#include "senrei/record.hpp"
+
+namespace senrei::index {
+
+class IndexWriter {
+ public:
+  // Opens the glass database at dir, creating it (and its parent folders) when missing.
+  explicit IndexWriter(const std::filesystem::path& dir,
+                       std::shared_ptr<const Tokenizer> tokenizer = Tokenizer::shared());
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // Adds the record, or replaces the document with the same id.
+  void replace(const Record& record);
+  // Removes the record with this id; false when there was none.
+  bool remove(std::string_view id);
+  void commit();
+  // Documents in the index, pending changes included.
+  Xapian::doccount doc_count() const;
+  // Ids of all records, or of one source's (to delete pages gone from a source).
+  std::vector<std::string> ids(std::string_view source = {}) const;
+
+  const std::filesystem::path& path() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::shared_ptr<const Tokenizer> tokenizer_;
+  Xapian::WritableDatabase db_;
+};
+
+// The Xapian document for a record (what replace() stores).  Exposed for tests and tools.
+Xapian::Document make_document(const Record& record, const Tokenizer& tokenizer);
+
+// Refuses (IndexError) a database built with another dictionary or schema.  `where` names it in
+// the message.  An empty database without metadata passes.
+void check_index_metadata(const Xapian::Database& db, const std::string& where, const Tokenizer& tokenizer);
+
+}  // namespace senrei::index

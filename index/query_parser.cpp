@@ -1,0 +1,433 @@
+#include "index/query_parser.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "index/ja_bridge.hpp"
+#include "index/schema.hpp"
+#include "index/text_fold.hpp"
+#include "senrei/record.hpp"
+
+namespace senrei::index {
+
+namespace {
+
+// Words weigh more than n-grams when a query uses both.
+constexpr double kNgramWeight = 0.5;
+
+constexpr std::string_view kForms[] = {"npo", "general_association", "public_interest_association",
+                                       "voluntary_association", "council", "prefecture", "municipality",
+                                       "medical_association", "hospital", "university"};
+constexpr std::string_view kFunds[] = {"regional_revitalization_fund", "comprehensive_care_fund",
+                                       "national_subsidy", "prefectural_budget", "municipal_budget",
+                                       "member_fees", "own_funds", "medical_fee"};
+constexpr RecordKind kKinds[] = {RecordKind::case_overview, RecordKind::case_step, RecordKind::step_guide,
+                                 RecordKind::point, RecordKind::faq, RecordKind::glossary,
+                                 RecordKind::statistics, RecordKind::guideline, RecordKind::standard,
+                                 RecordKind::notice, RecordKind::other};
+
+template <class Range>
+std::string join(const Range& r) {
+  std::string out;
+  for (const auto& s : r) {
+    if (!out.empty()) out += ", ";
+    out += std::string_view(s);
+  }
+  return out;
+}
+
+// ---- lexer ---------------------------------------------------------------------------------
+
+enum class Tok { word, phrase, lparen, rparen, op_and, op_or, op_not };
+struct Token {
+  Tok type;
+  std::string text;
+};
+
+// Length of the UTF-8 sequence at s[i] when it is one of `chars`, else 0.
+std::size_t match_any(std::string_view s, std::size_t i, std::initializer_list<std::string_view> chars) {
+  for (auto c : chars)
+    if (s.substr(i).starts_with(c)) return c.size();
+  return 0;
+}
+std::size_t space_at(std::string_view s, std::size_t i) {
+  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') return 1;
+  return match_any(s, i, {"\u3000"});
+}
+std::size_t lparen_at(std::string_view s, std::size_t i) { return match_any(s, i, {"(", "（"}); }
+std::size_t rparen_at(std::string_view s, std::size_t i) { return match_any(s, i, {")", "）"}); }
+std::size_t quote_at(std::string_view s, std::size_t i) { return match_any(s, i, {"\"", "“", "”", "＂", "「", "」"}); }
+std::size_t minus_at(std::string_view s, std::size_t i) { return match_any(s, i, {"-", "－"}); }
+
+// Reads a quoted run starting after its opening quote; returns its text, moves i past the close.
+std::string read_quoted(std::string_view s, std::size_t& i) {
+  std::size_t begin = i;
+  while (i < s.size() && !quote_at(s, i)) ++i;
+  std::string text(s.substr(begin, i - begin));
+  if (i < s.size()) i += quote_at(s, i);
+  return text;
+}
+
+std::vector<Token> lex(std::string_view s) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (std::size_t n = space_at(s, i)) { i += n; continue; }
+    if (std::size_t n = lparen_at(s, i)) { out.push_back({Tok::lparen, {}}); i += n; continue; }
+    if (std::size_t n = rparen_at(s, i)) { out.push_back({Tok::rparen, {}}); i += n; continue; }
+    if (std::size_t n = quote_at(s, i)) {
+      i += n;
+      out.push_back({Tok::phrase, read_quoted(s, i)});
+      continue;
+    }
+    if (std::size_t n = minus_at(s, i)) {
+      // A leading minus negates what follows it directly; a lone one is ignored.
+      if (i + n < s.size() && !space_at(s, i + n)) out.push_back({Tok::op_not, {}});
+      i += n;
+      continue;
+    }
+    std::string word;
+    while (i < s.size() && !space_at(s, i) && !lparen_at(s, i) && !rparen_at(s, i)) {
+      if (std::size_t n = quote_at(s, i)) {
+        // filter:"value with spaces"
+        if (word.find(':') == std::string::npos && word.find("：") == std::string::npos) break;
+        i += n;
+        word += read_quoted(s, i);
+        continue;
+      }
+      word.push_back(s[i++]);
+    }
+    if (word == "AND" || word == "ＡＮＤ") out.push_back({Tok::op_and, {}});
+    else if (word == "OR" || word == "ＯＲ") out.push_back({Tok::op_or, {}});
+    else if (word == "NOT" || word == "ＮＯＴ") out.push_back({Tok::op_not, {}});
+    else out.push_back({Tok::word, std::move(word)});
+  }
+  return out;
+}
+
+// ---- parser --------------------------------------------------------------------------------
+
+enum class Role { text, filter, negative };
+struct Node {
+  Xapian::Query query;
+  Role role = Role::text;
+  std::string filter;  // filter name, for grouping repeated filters in one AND
+};
+
+Xapian::Query weightless(const Xapian::Query& q) { return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0); }
+
+// A negative standing alone means "everything but".
+Xapian::Query positive_form(const Node& n) {
+  if (n.role != Role::negative) return n.query;
+  return weightless(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, n.query));
+}
+
+class Parser {
+ public:
+  Parser(const Xapian::Database& db, const Tokenizer& tok, std::vector<Token> tokens, ParsedQuery& out)
+      : db_(db), tok_(tok), t_(std::move(tokens)), out_(out) {}
+
+  std::optional<Node> parse() {
+    auto n = parse_or(false);
+    if (i_ < t_.size()) {
+      if (t_[i_].type == Tok::rparen) throw QueryError("unmatched ')' in the query");
+      throw QueryError("cannot read the query near token " + std::to_string(i_ + 1));
+    }
+    return n;
+  }
+
+ private:
+  bool at(Tok type) const { return i_ < t_.size() && t_[i_].type == type; }
+
+  std::optional<Node> parse_or(bool negated) {
+    std::vector<Node> parts;
+    bool after_or = false;
+    for (;;) {
+      auto n = parse_and(negated);
+      if (!n && after_or) throw QueryError("OR needs a term on both sides");
+      if (n) parts.push_back(std::move(*n));
+      if (!at(Tok::op_or)) break;
+      if (parts.empty()) throw QueryError("OR needs a term on both sides");
+      ++i_;
+      after_or = true;
+    }
+    if (parts.empty()) return std::nullopt;
+    if (parts.size() == 1) return std::move(parts.front());
+    std::vector<Xapian::Query> qs;
+    bool any_text = false;
+    for (const auto& p : parts) {
+      qs.push_back(positive_form(p));
+      any_text |= p.role == Role::text;
+    }
+    return Node{Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()), any_text ? Role::text : Role::filter, {}};
+  }
+
+  std::optional<Node> parse_and(bool negated) {
+    std::vector<Node> parts;
+    while (i_ < t_.size() && !at(Tok::op_or) && !at(Tok::rparen)) {
+      if (at(Tok::op_and)) {
+        ++i_;
+        continue;
+      }
+      if (auto n = parse_unary(negated)) parts.push_back(std::move(*n));
+    }
+    if (parts.empty()) return std::nullopt;
+    if (parts.size() == 1) return std::move(parts.front());
+
+    std::vector<Xapian::Query> texts, negatives;
+    std::map<std::string, std::vector<Xapian::Query>> filters;  // by filter name
+    for (auto& p : parts) {
+      if (p.role == Role::text) texts.push_back(p.query);
+      else if (p.role == Role::negative) negatives.push_back(p.query);
+      else filters[p.filter].push_back(p.query);
+    }
+    std::vector<Xapian::Query> filter_qs;
+    for (auto& [name, qs] : filters) {
+      // A record has one kind, source, prefecture and form: repeating one of those means either.
+      bool either = name == "kind" || name == "source" || name == "pref" || name == "form";
+      filter_qs.emplace_back(either ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, qs.begin(), qs.end());
+    }
+    Node n;
+    Xapian::Query filter_q(Xapian::Query::OP_AND, filter_qs.begin(), filter_qs.end());
+    if (!texts.empty()) {
+      n.query = Xapian::Query(Xapian::Query::OP_AND, texts.begin(), texts.end());
+      if (!filter_qs.empty()) n.query = Xapian::Query(Xapian::Query::OP_FILTER, n.query, filter_q);
+      n.role = Role::text;
+    } else {
+      n.query = filter_qs.empty() ? Xapian::Query::MatchAll : filter_q;
+      n.query = weightless(n.query);
+      n.role = Role::filter;
+    }
+    if (!negatives.empty())
+      n.query = Xapian::Query(Xapian::Query::OP_AND_NOT, n.query,
+                              Xapian::Query(Xapian::Query::OP_OR, negatives.begin(), negatives.end()));
+    return n;
+  }
+
+  std::optional<Node> parse_unary(bool negated) {
+    if (at(Tok::op_not)) {
+      ++i_;
+      if (i_ >= t_.size() || at(Tok::op_or) || at(Tok::rparen) || at(Tok::op_and))
+        throw QueryError("NOT (or a leading -) needs a term after it");
+      auto n = parse_unary(!negated);
+      if (!n) return std::nullopt;
+      return Node{positive_form(*n), Role::negative, {}};
+    }
+    if (at(Tok::lparen)) {
+      ++i_;
+      auto n = parse_or(negated);
+      if (!at(Tok::rparen)) throw QueryError("missing ')' in the query");
+      ++i_;
+      return n;
+    }
+    if (at(Tok::rparen)) throw QueryError("unmatched ')' in the query");
+    const Token& t = t_[i_++];
+    if (t.type == Tok::word) {
+      if (auto f = filter_of(t.text)) return filter(f->first, f->second);
+    }
+    return text(t.text, negated);
+  }
+
+  // "name:value" with an ASCII name → {name, value}.
+  static std::optional<std::pair<std::string, std::string>> filter_of(const std::string& word) {
+    std::string folded = fold(word);  // ｋｉｎｄ：ｆａｑ → kind:faq
+    std::size_t colon = folded.find(':');
+    if (colon == std::string::npos || colon == 0) return std::nullopt;
+    for (std::size_t k = 0; k < colon; ++k)
+      if (!(folded[k] >= 'a' && folded[k] <= 'z')) return std::nullopt;
+    // The value as typed (unfolded), after the first colon of either width.
+    std::size_t raw_colon = std::min(word.find(':'), word.find("："));
+    std::size_t width = word.compare(raw_colon, 1, ":") == 0 ? 1 : 3;
+    return std::make_pair(folded.substr(0, colon), word.substr(raw_colon + width));
+  }
+
+  Node filter(const std::string& name, const std::string& value) {
+    if (value.empty()) throw QueryError("filter '" + name + ":' needs a value, e.g. " + name + ":" + example(name));
+    for (const auto& nf : kNumericFields)
+      if (nf.filter == name) return Node{range(nf, value), Role::filter, name};
+    const KeywordFilter* kf = nullptr;
+    for (const auto& k : kKeywordFilters)
+      if (k.filter == name) kf = &k;
+    if (!kf)
+      throw QueryError("unknown filter '" + name + ":' — known: " + join(known_filters()));
+    std::vector<Xapian::Query> alternatives;
+    std::string rest = value;
+    for (std::size_t start = 0; start <= rest.size();) {
+      std::size_t comma = rest.find(',', start);
+      if (comma == std::string::npos) comma = rest.size();
+      std::string one = rest.substr(start, comma - start);
+      start = comma + 1;
+      if (one.empty()) continue;
+      std::vector<Xapian::Query> terms;
+      for (const auto& v : keyword_values(name, one)) terms.emplace_back(bounded_term(kf->prefix, v));
+      alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    }
+    if (alternatives.empty()) throw QueryError("filter '" + name + ":' needs a value, e.g. " + name + ":" + example(name));
+    return Node{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), Role::filter, name};
+  }
+
+  static std::string example(const std::string& name) {
+    if (name == "kind") return "case_overview";
+    if (name == "pref") return "長崎県";
+    if (name == "form") return "npo";
+    if (name == "fund") return "regional_revitalization_fund";
+    if (name == "source") return "renkei-navi";
+    if (name == "year") return "2010..2015";
+    if (name == "build" || name == "run") return "1億..5億";
+    return "100..1000";
+  }
+
+  // The folded keyword(s) a filter value stands for.
+  static std::vector<std::string> keyword_values(const std::string& name, const std::string& raw) {
+    const std::string v = fold(raw);
+    if (name == "kind") {
+      if (parse_record_kind(v)) return {v};
+      std::vector<std::string_view> names;
+      for (auto k : kKinds) names.push_back(to_string(k));
+      throw QueryError("unknown kind '" + raw + "' — known: " + join(names));
+    }
+    if (name == "source") return {v};
+    if (name == "pref") {
+      if (auto p = ja_bridge::parse_prefecture(v)) return {fold(*p)};
+      throw QueryError("unknown prefecture '" + raw + "' — write it as 長崎 or 長崎県");
+    }
+    if (name == "form") {
+      if (std::find(std::begin(kForms), std::end(kForms), v) != std::end(kForms)) return {v};
+      if (auto f = ja_bridge::parse_operator_form(v)) return {*f};
+      throw QueryError("unknown operator form '" + raw + "' — known: " + join(kForms) + " (or 一般社団法人, NPO法人, ...)");
+    }
+    // fund
+    if (std::find(std::begin(kFunds), std::end(kFunds), v) != std::end(kFunds)) return {v};
+    auto funds = ja_bridge::parse_funding_sources(v);
+    if (!funds.empty()) return funds;
+    throw QueryError("unknown funding source '" + raw + "' — known: " + join(kFunds) + " (or 地域医療再生基金, 会費, ...)");
+  }
+
+  static Xapian::Query range(const NumericField& nf, const std::string& raw) {
+    const std::string v = fold(raw);
+    auto malformed = [&]() {
+      return QueryError("malformed range '" + std::string(nf.filter) + ":" + raw + "' — write " +
+                        std::string(nf.filter) + ":" + example(std::string(nf.filter)) + ", " +
+                        std::string(nf.filter) + ":a.. or " + std::string(nf.filter) + ":..b");
+    };
+    std::string lo_s, hi_s;
+    bool is_range = false;
+    for (std::string_view sep : {"..", "~", "〜"}) {
+      if (auto at = v.find(sep); at != std::string::npos) {
+        lo_s = v.substr(0, at);
+        hi_s = v.substr(at + sep.size());
+        is_range = true;
+        break;
+      }
+    }
+    if (!is_range) lo_s = hi_s = v;
+    if (lo_s.empty() && hi_s.empty()) throw malformed();
+    std::optional<double> lo, hi;
+    if (!lo_s.empty() && !(lo = ja_bridge::parse_amount(lo_s))) throw malformed();
+    if (!hi_s.empty() && !(hi = ja_bridge::parse_amount(hi_s))) throw malformed();
+    if (lo && hi && *lo > *hi)
+      throw QueryError("range '" + std::string(nf.filter) + ":" + raw + "' is empty: its low end is above its high end");
+    if (lo && hi)
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, nf.slot, Xapian::sortable_serialise(*lo),
+                           Xapian::sortable_serialise(*hi));
+    if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, nf.slot, Xapian::sortable_serialise(*lo));
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, nf.slot, Xapian::sortable_serialise(*hi));
+  }
+
+  bool matches_any(const Xapian::Query& q) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return !enquire.get_mset(0, 1).empty();
+  }
+
+  // Free text: the phrase of its MeCab words, or, when those match nothing, of its n-grams.
+  std::optional<Node> text(const std::string& raw, bool negated) {
+    const std::string folded = fold(raw);
+    std::vector<std::string> words;
+    for (auto& w : tok_.words(folded)) words.push_back(std::move(w.text));
+    if (!words.empty()) {
+      Xapian::Query q = words.size() == 1
+                            ? Xapian::Query(words.front())
+                            : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                                            static_cast<Xapian::termcount>(words.size()));
+      if (db_.get_doccount() == 0 || (words.size() == 1 ? db_.term_exists(words.front()) : matches_any(q))) {
+        if (!negated) {
+          out_.word_phrases.push_back(words);
+          out_.has_text = true;
+        }
+        return Node{q, Role::text, {}};
+      }
+    }
+    auto ngram = ngram_query(folded);
+    if (!ngram) return std::nullopt;  // nothing searchable (only symbols)
+    if (!negated) {
+      std::string compact;
+      for (std::size_t k = 0; k < folded.size();) {
+        if (std::size_t n = space_at(folded, k)) { k += n; continue; }
+        compact.push_back(folded[k++]);
+      }
+      out_.ngram_strings.push_back(compact);
+      out_.has_text = true;
+    }
+    return Node{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *ngram, kNgramWeight), Role::text, {}};
+  }
+
+  // The n-gram terms of folded text exactly as the writer makes them, as a phrase of the
+  // positional ones (unigrams and latin words), so 平成25年 does not match scattered grams.
+  static std::optional<Xapian::Query> ngram_query(const std::string& folded) {
+    Xapian::Document scratch;
+    Xapian::TermGenerator tg;
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_document(scratch);
+    tg.index_text(folded, 1, std::string(kPrefixNgram));
+    std::vector<std::pair<Xapian::termpos, std::string>> positional;
+    std::vector<std::string> all;
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
+      all.push_back(*it);
+      for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) positional.emplace_back(*p, *it);
+    }
+    if (all.empty()) return std::nullopt;
+    if (positional.empty()) return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+    std::sort(positional.begin(), positional.end());
+    std::vector<std::string> seq;
+    for (auto& [pos, term] : positional) seq.push_back(term);
+    if (seq.size() == 1) return Xapian::Query(seq.front());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, seq.begin(), seq.end(), static_cast<Xapian::termcount>(seq.size()));
+  }
+
+  const Xapian::Database& db_;
+  const Tokenizer& tok_;
+  std::vector<Token> t_;
+  std::size_t i_ = 0;
+  ParsedQuery& out_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& known_filters() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& k : kKeywordFilters) v.emplace_back(k.filter);
+    for (const auto& n : kNumericFields) v.emplace_back(n.filter);
+    return v;
+  }();
+  return names;
+}
+
+QueryParser::QueryParser(const Xapian::Database& db, std::shared_ptr<const Tokenizer> tokenizer)
+    : db_(db), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()) {}
+
+ParsedQuery QueryParser::parse(std::string_view query) const {
+  ParsedQuery out;
+  auto tokens = lex(query);
+  if (tokens.empty()) throw QueryError("empty query — type some words, a \"phrase\" or a filter such as kind:case_overview");
+  Parser p(db_, *tokenizer_, std::move(tokens), out);
+  auto node = p.parse();
+  if (!node) throw QueryError("the query '" + std::string(query) + "' has no searchable words");
+  out.query = positive_form(*node);
+  return out;
+}
+
+}  // namespace senrei::index

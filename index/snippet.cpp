@@ -1,0 +1,129 @@
+#include "index/snippet.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "index/text_fold.hpp"
+
+namespace senrei::index {
+
+namespace {
+
+// Text past this is not searched for matches (a snippet from page 300 of a PDF helps nobody
+// more than one from the start, and MeCab on megabytes costs time per hit).
+constexpr std::size_t kMaxScanBytes = 256 * 1024;
+constexpr std::size_t kMaxMatches = 2000;
+// Characters of context shown before the first match in the window.
+constexpr std::size_t kLeadChars = 20;
+
+using Span = std::pair<std::size_t, std::size_t>;  // byte range in the original text
+
+std::size_t utf8_cut(std::string_view s, std::size_t at) {
+  if (at >= s.size()) return s.size();
+  while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string render_marks(std::string_view snippet, std::string_view start, std::string_view end) {
+  std::string out;
+  out.reserve(snippet.size());
+  for (char c : snippet) {
+    if (c == kMarkStart) out += start;
+    else if (c == kMarkEnd) out += end;
+    else out.push_back(c);
+  }
+  return out;
+}
+
+std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, const Tokenizer& tokenizer,
+                         std::size_t max_chars) {
+  std::string text;
+  text.reserve(text_in.size());
+  for (char c : text_in)
+    if (c != kMarkStart && c != kMarkEnd) text.push_back(c);
+  const std::string_view scan(text.data(), utf8_cut(text, kMaxScanBytes));
+
+  // 1. Matches, found in folded form, as original byte spans.
+  std::vector<Span> spans;
+  if (!terms.word_phrases.empty() || !terms.ngram_strings.empty()) {
+    const FoldedText ft = fold_with_map(scan);
+    auto add = [&](std::size_t fb, std::size_t fe) {
+      if (fe > fb && fe <= ft.folded.size() && spans.size() < kMaxMatches)
+        spans.emplace_back(ft.orig_begin[fb], ft.orig_end[fe - 1]);
+    };
+    if (!terms.word_phrases.empty()) {
+      const auto words = tokenizer.words(ft.folded);
+      for (const auto& phrase : terms.word_phrases) {
+        if (phrase.empty() || phrase.size() > words.size()) continue;
+        for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+          bool same = true;
+          for (std::size_t k = 0; k < phrase.size() && same; ++k) same = words[i + k].text == phrase[k];
+          if (same) add(words[i].begin, words[i + phrase.size() - 1].end);
+        }
+      }
+    }
+    for (const auto& s : terms.ngram_strings) {
+      if (s.empty()) continue;
+      for (auto at = ft.folded.find(s); at != std::string::npos; at = ft.folded.find(s, at + s.size()))
+        add(at, at + s.size());
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<Span> merged;
+  for (const auto& s : spans) {
+    if (!merged.empty() && s.first < merged.back().second) merged.back().second = std::max(merged.back().second, s.second);
+    else merged.push_back(s);
+  }
+
+  // 2. Characters: the byte offset of each, to count the window in characters.
+  std::vector<std::size_t> cps;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cps.push_back(i);
+  cps.push_back(text.size());
+  const std::size_t nchars = cps.size() - 1;
+  auto char_at = [&](std::size_t byte) {
+    return static_cast<std::size_t>(std::lower_bound(cps.begin(), cps.end(), byte) - cps.begin());
+  };
+
+  // 3. The window with the most matches (the first such).
+  std::size_t win_begin = 0, best = 0;
+  for (std::size_t m = 0; m < merged.size(); ++m) {
+    std::size_t c = char_at(merged[m].first);
+    std::size_t start = c > kLeadChars ? c - kLeadChars : 0;
+    std::size_t end_byte = cps[std::min(nchars, start + max_chars)];
+    std::size_t count = 0;
+    for (std::size_t k = m; k < merged.size() && merged[k].second <= end_byte; ++k) ++count;
+    if (count > best) best = count, win_begin = start;
+  }
+  std::size_t win_end = std::min(nchars, win_begin + max_chars);
+  if (best == 0) win_begin = 0, win_end = std::min(nchars, max_chars);
+  const std::size_t b0 = cps[win_begin], b1 = cps[win_end];
+
+  // 4. The passage, whitespace collapsed, matches marked.
+  std::string out;
+  if (win_begin > 0) out += "…";
+  bool in_space = false;
+  auto m = std::lower_bound(merged.begin(), merged.end(), Span{b0, 0});
+  for (std::size_t i = b0; i < b1; ++i) {
+    while (m != merged.end() && m->second <= i) ++m;
+    if (m != merged.end() && m->first == i && m->second <= b1) out.push_back(kMarkStart), in_space = false;
+    char c = text[i];
+    if (is_space_byte(c) || static_cast<unsigned char>(c) < 0x20) {
+      if (!in_space && !out.empty()) out.push_back(' ');
+      in_space = true;
+    } else {
+      out.push_back(c);
+      in_space = false;
+    }
+    if (m != merged.end() && m->second == i + 1 && m->first >= b0) out.push_back(kMarkEnd);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (win_end < nchars) out += "…";
+  return out;
+}
+
+}  // namespace senrei::index
