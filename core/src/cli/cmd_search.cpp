@@ -1,0 +1,259 @@
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/present.hpp"
+#include "index/searcher.hpp"
+#include "index/snippet.hpp"
+#include "record/record_json.hpp"
+#include "store/crawl_state.hpp"
+#include "store/workspace.hpp"
+
+namespace senrei::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Opens the workspace's index for reading, with errors that say what to do.
+index::Searcher open_searcher(Context& ctx) {
+  auto ws = Workspace::open_existing(ctx.data_dir());
+  try {
+    return index::Searcher(ws.index_dir());
+  } catch (const index::IndexError& e) {
+    throw Failure(e.what());
+  }
+}
+
+const char* bold(bool on) { return on ? "\033[1m" : ""; }
+const char* reset(bool on) { return on ? "\033[0m" : ""; }
+
+nlohmann::json hit_json(const index::SearchHit& h) {
+  auto [plain, spans] = split_marks(h.snippet);
+  nlohmann::json hl = nlohmann::json::array();
+  for (auto [a, b] : spans) hl.push_back({a, b});
+  return {{"rank", h.rank}, {"percent", h.percent}, {"snippet", plain}, {"highlights", hl}, {"record", to_json(h.record)}};
+}
+
+}  // namespace
+
+int run_search(Context& ctx, const Args& args) {
+  std::string query;
+  for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+  index::SearchRequest req;
+  req.query = query;
+  req.limit = static_cast<size_t>(args.get_int("limit", 10, 0, 10000));
+  req.offset = static_cast<size_t>(args.get_int("offset", 0, 0, 100000000));
+  req.sort = args.get("sort");
+  req.facets = args.has("facets");
+  if (query.find_first_not_of(" \t\n") == std::string::npos)
+    throw UsageError("empty query: give words to search for, e.g. senrei search 会費 (docs/query.md)");
+
+  auto searcher = open_searcher(ctx);
+  index::SearchResult res;
+  try {
+    res = searcher.search(req);
+  } catch (const index::QueryError& e) {
+    throw UsageError(e.what());
+  } catch (const index::IndexError& e) {
+    throw Failure(e.what());
+  }
+
+  auto& out = *ctx.out;
+  if (args.has("json")) {
+    nlohmann::json j;
+    j["schema"] = kRecordSchemaVersion;
+    j["query"] = query;
+    j["total"] = res.total;
+    j["total_exact"] = res.total_exact;
+    j["offset"] = req.offset;
+    j["hits"] = nlohmann::json::array();
+    for (const auto& h : res.hits) j["hits"].push_back(hit_json(h));
+    if (req.facets) {
+      nlohmann::json f = nlohmann::json::object();
+      for (const auto& facet : res.facets) {
+        nlohmann::json values = nlohmann::json::object();
+        for (const auto& v : facet.values) values[v.value] = v.count;
+        f[facet.name] = values;
+      }
+      j["facets"] = f;
+    }
+    out << j.dump(2) << "\n";
+    return 0;
+  }
+
+  const bool c = ctx.color;
+  if (res.total == 0) {
+    out << "no precedents match " << query << "\n";
+  } else {
+    out << (res.total_exact ? "" : "about ") << res.total << " result" << (res.total == 1 ? "" : "s");
+    if (!res.hits.empty())
+      out << ", showing " << res.hits.front().rank << "–" << res.hits.back().rank;
+    out << "\n\n";
+  }
+  for (const auto& h : res.hits) {
+    out << h.rank << ". " << bold(c) << h.record.title << reset(c) << "  [" << to_string(h.record.kind) << "]";
+    if (h.percent > 0) out << "  " << h.percent << "%";
+    out << "\n   " << (c ? "\033[32m" : "") << h.record.url << reset(c) << "\n";
+    if (!h.snippet.empty())
+      out << "   " << index::render_marks(h.snippet, c ? "\033[1;31m" : "", c ? "\033[0m" : "") << "\n";
+    auto keys = key_fields_line(h.record);
+    if (!keys.empty()) out << "   " << keys << "\n";
+    out << "\n";
+  }
+  if (req.facets) {
+    for (const auto& facet : res.facets) {
+      out << facet.name << ":";
+      for (const auto& v : facet.values) out << "  " << v.value << " (" << v.count << ")";
+      out << "\n";
+    }
+  }
+  return 0;
+}
+
+int run_show(Context& ctx, const Args& args) {
+  if (args.positional.size() != 1) throw UsageError("show takes one record id or URL");
+  const std::string& key = args.positional[0];
+  auto searcher = open_searcher(ctx);
+  auto rec = searcher.get(key);
+  if (!rec) rec = searcher.get_by_url(key);
+  if (!rec) throw Failure("no record with id or URL " + key + " (senrei search finds ids; senrei export lists all)");
+  auto& out = *ctx.out;
+  if (args.has("json")) {
+    auto j = to_json(*rec);
+    j["schema"] = kRecordSchemaVersion;
+    out << j.dump(2) << "\n";
+    return 0;
+  }
+  const bool c = ctx.color;
+  out << bold(c) << rec->title << reset(c) << "\n";
+  out << "id:      " << rec->id << "\nkind:    " << to_string(rec->kind) << "\nsource:  " << rec->source
+      << "\nurl:     " << rec->url << "\n";
+  if (!rec->as_of.empty()) out << "as of:   " << rec->as_of << "\n";
+  if (!rec->flags.empty()) {
+    out << "flags:  ";
+    for (const auto& f : rec->flags) out << " " << f << (f == "no_text_layer" ? " (a PDF without a text layer: scanned?)" : "");
+    out << "\n";
+  }
+  if (!rec->fields.empty()) out << "\nfields:\n";
+  for (const auto& f : rec->fields) {
+    out << "  " << bold(c) << f.name << reset(c) << " = " << display_value(f);
+    if (f.unit.size() && f.number) out << "  [" << f.unit << "]";
+    if (f.approximate) out << "  approximate";
+    if (!f.as_of.empty()) out << "  as of " << f.as_of;
+    out << "\n";
+    if (!f.provenance.sentence.empty()) out << "      「" << f.provenance.sentence << "」\n";
+    if (!f.provenance.url.empty() && f.provenance.url != rec->url) out << "      " << f.provenance.url << "\n";
+  }
+  out << "\ntext:\n" << rec->text << "\n";
+  return 0;
+}
+
+int run_export(Context& ctx, const Args& args) {
+  if (!args.positional.empty()) throw UsageError("export takes no arguments (use --format and -o)");
+  std::string format = args.get("format", "jsonl");
+  if (format != "jsonl" && format != "csv") throw UsageError("--format takes jsonl or csv, not '" + format + "'");
+  auto searcher = open_searcher(ctx);
+  std::ofstream file;
+  std::ostream* out = ctx.out;
+  if (args.has("output")) {
+    file.open(args.get("output"), std::ios::binary);
+    if (!file) throw Failure("cannot write " + args.get("output"));
+    out = &file;
+  }
+  const auto& db = searcher.database();
+  if (format == "csv") {
+    *out << "\xEF\xBB\xBF"  // UTF-8 BOM, so spreadsheet programs read Japanese right
+         << "id,source,kind,title,url,as_of,field,value,number,unit,period,approximate,state,field_as_of,raw,"
+            "provenance_url,provenance_sentence\r\n";
+  }
+  std::vector<Record> records;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    auto doc = db.get_document(*it);
+    records.push_back(record_from_json(nlohmann::json::parse(doc.get_data())));
+  }
+  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
+  for (const auto& r : records) {
+    if (format == "jsonl") {
+      *out << to_json(r).dump() << "\n";
+      continue;
+    }
+    auto row = [&](const Field* f) {
+      std::string head = csv_cell(r.id) + "," + csv_cell(r.source) + "," + csv_cell(std::string(to_string(r.kind))) +
+                         "," + csv_cell(r.title) + "," + csv_cell(r.url) + "," + csv_cell(r.as_of) + ",";
+      if (!f) return head + ",,,,,,,,,,\r\n";
+      char num[64] = "";
+      if (f->number) std::snprintf(num, sizeof num, "%.15g", *f->number);
+      return head + csv_cell(f->name) + "," + csv_cell(display_value(*f)) + "," + num + "," + csv_cell(f->unit) + "," +
+             csv_cell(f->period) + "," + (f->approximate ? "true" : "false") + "," +
+             csv_cell(std::string(to_string(f->state))) + "," + csv_cell(f->as_of) + "," + csv_cell(f->raw) + "," +
+             csv_cell(f->provenance.url) + "," + csv_cell(f->provenance.sentence) + "\r\n";
+    };
+    if (r.fields.empty()) *out << row(nullptr);
+    for (const auto& f : r.fields) *out << row(&f);
+  }
+  out->flush();
+  if (!*out) throw Failure("writing the export failed (disk full?)");
+  return 0;
+}
+
+int run_stats(Context& ctx, const Args& args) {
+  if (!args.positional.empty()) throw UsageError("stats takes no arguments");
+  auto ws = Workspace::open_existing(ctx.data_dir());
+  std::map<std::string, std::map<std::string, int64_t>> pages;
+  std::map<std::string, int64_t> flags;
+  if (fs::exists(ws.state_db())) {
+    CrawlState state(ws.state_db(), true);
+    pages = state.counts();
+    flags = state.flag_counts();
+  }
+  uint64_t docs = 0;
+  std::map<std::string, uint64_t> kinds;
+  if (fs::exists(ws.index_dir())) {
+    auto searcher = open_searcher(ctx);
+    docs = searcher.doc_count();
+    const auto& db = searcher.database();
+    for (auto t = db.allterms_begin("XK"); t != db.allterms_end("XK"); ++t) kinds[(*t).substr(2)] = t.get_termfreq();
+  }
+  auto dir_size = [](const fs::path& p) {
+    uint64_t n = 0;
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return n;
+    for (auto it = fs::recursive_directory_iterator(p, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec)) n += it->file_size(ec);
+    return n;
+  };
+  uint64_t body_bytes = dir_size(ws.bodies_dir()), index_bytes = dir_size(ws.index_dir());
+  auto& out = *ctx.out;
+  if (args.has("json")) {
+    nlohmann::json j;
+    j["schema"] = 1;
+    j["data_dir"] = ws.dir().string();
+    j["pages"] = pages;
+    j["flags"] = flags;
+    j["records"] = docs;
+    j["records_by_kind"] = kinds;
+    j["bodies_bytes"] = body_bytes;
+    j["index_bytes"] = index_bytes;
+    out << j.dump(2) << "\n";
+    return 0;
+  }
+  out << "workspace " << ws.dir().string() << "\n\npages crawled:\n";
+  if (pages.empty()) out << "  none yet — run senrei crawl\n";
+  for (const auto& [source, states] : pages) {
+    out << "  " << source << ":";
+    for (const auto& [state, n] : states) out << "  " << state << " " << n;
+    out << "\n";
+  }
+  out << "\nrecords in the index: " << docs << "\n";
+  for (const auto& [kind, n] : kinds) out << "  " << kind << " " << n << "\n";
+  if (!flags.empty()) {
+    out << "\npages flagged:\n";
+    for (const auto& [flag, n] : flags) out << "  " << flag << " " << n << "\n";
+  }
+  out << "\nstored bodies: " << body_bytes / 1024 << " KiB; index: " << index_bytes / 1024 << " KiB\n";
+  return 0;
+}
+
+}  // namespace senrei::cli

@@ -1,0 +1,115 @@
+#include "cli/present.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "senrei/ja.hpp"
+
+namespace senrei::cli {
+
+namespace {
+std::string grouped(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+  std::string digits = buf, out;
+  int n = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (n && n % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++n;
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+std::string number_with_unit(double v, const std::string& unit) {
+  if (unit == "yen") return ja::format_money(v);
+  if (unit == "person") return grouped(v) + "人";
+  if (unit == "institution") return grouped(v) + "施設";
+  if (unit == "year") return std::to_string(static_cast<long long>(v)) + "年";
+  if (unit == "fraction") {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", v * 100);
+    return buf;
+  }
+  if (std::floor(v) == v) return grouped(v);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+}  // namespace
+
+std::string period_label(const Field& f) {
+  if (f.period == "year") return "/年";
+  if (f.period == "month") return "/月";
+  if (f.period == "unknown") return "（期間の記載なし）";
+  return "";
+}
+
+std::string display_value(const Field& f) {
+  switch (f.state) {
+    case ValueState::undisclosed: return "非公開";
+    case ValueState::unknown: return "不明";
+    case ValueState::not_applicable: return "該当なし";
+    case ValueState::stated: break;
+  }
+  std::string out;
+  if (f.number) {
+    out = (f.approximate ? "約" : "") + number_with_unit(*f.number, f.unit);
+    if (f.number_high) out += "～" + number_with_unit(*f.number_high, f.unit);
+    out += period_label(f);
+  } else if (f.flag) {
+    out = f.name == "build_cost_includes_data_output" ? (*f.flag ? "含む" : "含まない") : (*f.flag ? "yes" : "no");
+  } else if (!f.items.empty()) {
+    for (const auto& i : f.items) out += (out.empty() ? "" : ", ") + (f.unit == "yen" ? ja::format_money(std::stod(i)) : i);
+  } else {
+    out = f.text;
+  }
+  return out;
+}
+
+std::string key_fields_line(const Record& r) {
+  static const char* keys[] = {"start_year", "prefecture", "operator_form", "build_cost_yen", "running_cost_yen",
+                               "patients", "institutions_total", "funding_sources"};
+  std::string out;
+  for (const char* k : keys) {
+    const Field* f = r.field(k);
+    if (!f) continue;
+    std::string v = display_value(*f);
+    if (v.empty()) continue;
+    out += (out.empty() ? "" : "  ") + std::string(k) + "=" + v;
+  }
+  return out;
+}
+
+std::pair<std::string, std::vector<std::pair<size_t, size_t>>> split_marks(std::string_view marked) {
+  std::string plain;
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t open = std::string::npos;
+  for (char c : marked) {
+    if (c == '\x01') {
+      open = plain.size();
+    } else if (c == '\x02') {
+      if (open != std::string::npos) spans.emplace_back(open, plain.size());
+      open = std::string::npos;
+    } else {
+      plain += c;
+    }
+  }
+  return {plain, spans};
+}
+
+std::string csv_cell(std::string_view text) {
+  std::string s(text);
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+    s.insert(s.begin(), '\'');
+  bool quote = s.find_first_of(",\"\n\r") != std::string::npos || s != std::string(text);
+  if (!quote) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace senrei::cli

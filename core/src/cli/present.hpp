@@ -1,0 +1,27 @@
+// cli/present.hpp — how records and field values read for a person, and CSV cells.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "senrei/record.hpp"
+
+namespace senrei::cli {
+
+// "約2,000万円", "非公開", "61,134人", "2004年", "含む", "regional_revitalization_fund, member_fees".
+std::string display_value(const Field& field);
+// "1,605千円/年" style suffixes: "/年", "/月", "（期間の記載なし）".
+std::string period_label(const Field& field);
+// A one-line summary of a record's key fields for search results.
+std::string key_fields_line(const Record& record);
+
+// A snippet with marks (index/snippet.hpp) → plain text and [start, end) byte spans.
+std::pair<std::string, std::vector<std::pair<size_t, size_t>>> split_marks(std::string_view marked);
+
+// A CSV cell: quoted when needed; a cell that a spreadsheet would take for a formula (starting
+// with = + - @, tab or CR) is prefixed with ' so it stays text.
+std::string csv_cell(std::string_view text);
+
+}  // namespace senrei::cli
