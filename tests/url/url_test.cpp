@@ -229,6 +229,12 @@ TEST(ResolveUrl, RelativeAgainstJapanesePage) {
   EXPECT_EQ(resolve_url("https://example.jp/a/b", "javascript:void(0)"), "javascript:void(0)");
 }
 
+TEST(ResolveUrl, PathStartingWithTwoSlashesWithoutAuthorityStaysAPath) {
+  // Found by fuzzing: "g:" + "//x" would re-parse with "x" as a host.
+  EXPECT_EQ(resolve_url("g:h", "/.//x"), "g:/.//x");
+  EXPECT_EQ(canonicalize_url("g:/.//x"), "g:/.//x");
+}
+
 TEST(ResolveUrl, UnusableBaseOrRef) {
   EXPECT_FALSE(resolve_url("/not/absolute", "x"));
   EXPECT_FALSE(resolve_url("http://example.jp/", "http://bad host/"));

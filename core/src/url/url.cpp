@@ -190,7 +190,10 @@ std::optional<std::string> canonical_text(const UriReference& r) {
     if (!u) return std::nullopt;
     return u->str();
   }
-  std::string out = lower_scheme(r.scheme) + ":" + normalize_path(r.path);
+  std::string path = normalize_path(r.path);
+  // Without an authority a path may not start with "//" (it would read as one, §3.3).
+  if (path.starts_with("//")) path.insert(0, "/.");
+  std::string out = lower_scheme(r.scheme) + ":" + path;
   if (r.has_query) out += "?" + normalize_percent(r.query, query_char);
   return out;
 }
