@@ -5,46 +5,32 @@
 #include <cmath>
 
 #include "index/text_fold.hpp"
+#include "senrei/ja.hpp"
 
 namespace senrei::index::ja_bridge {
 
-namespace {
-
-bool consume(std::string_view& s, std::string_view prefix) {
-  if (!s.starts_with(prefix)) return false;
-  s.remove_prefix(prefix.size());
-  return true;
+std::optional<double> parse_amount(std::string_view raw) {
+  const std::string t = fold(raw);
+  // Only digits, separators, kanji numerals and units: parse_number reads a prefix and would
+  // take "1億x" for 1億.
+  static constexpr std::string_view kAllowed[] = {"千", "万", "億", "兆", "円", "〇", "一", "二", "三", "四",
+                                                  "五", "六", "七", "八", "九", "十", "百"};
+  for (std::size_t i = 0; i < t.size();) {
+    char c = t[i];
+    if ((c >= '0' && c <= '9') || c == ',' || c == '.') { ++i; continue; }
+    std::size_t n = 0;
+    for (auto a : kAllowed)
+      if (std::string_view(t).substr(i).starts_with(a)) n = a.size();
+    if (n == 0) return std::nullopt;
+    i += n;
+  }
+  return ja::parse_number(t);
 }
 
-}  // namespace
-
-std::optional<double> parse_amount(std::string_view raw) {
-  const std::string folded = fold(raw);
-  std::string_view s = folded;
-  double total = 0, small = 0;
-  bool any = false;
-  while (!s.empty()) {
-    std::string digits;
-    while (!s.empty() && ((s.front() >= '0' && s.front() <= '9') || s.front() == ',' || s.front() == '.')) {
-      if (s.front() != ',') digits.push_back(s.front());
-      s.remove_prefix(1);
-    }
-    if (digits.empty() || digits == "." || std::count(digits.begin(), digits.end(), '.') > 1) return std::nullopt;
-    double n = std::stod(digits);
-    any = true;
-    if (consume(s, "兆")) total += (small + n) * 1e12, small = 0;
-    else if (consume(s, "億")) total += (small + n) * 1e8, small = 0;
-    else if (consume(s, "万")) total += (small + n) * 1e4, small = 0;
-    else if (consume(s, "千")) {
-      small += n * 1000;  // 950,007千円, or the 千 of 5千万
-      if (consume(s, "万")) total += small * 1e4, small = 0;
-      else if (consume(s, "億")) total += small * 1e8, small = 0;
-    } else small += n;
-    consume(s, "円");
-    if (!s.empty() && !(s.front() >= '0' && s.front() <= '9')) return std::nullopt;
-  }
-  if (!any) return std::nullopt;
-  return total + small;
+std::optional<double> parse_year_value(std::string_view raw) {
+  if (auto n = parse_amount(raw)) return n;
+  if (auto y = ja::parse_year(raw)) return static_cast<double>(*y);
+  return std::nullopt;
 }
 
 std::optional<std::string> parse_operator_form(std::string_view raw) {

@@ -324,8 +324,11 @@ class Parser {
     if (!is_range) lo_s = hi_s = v;
     if (lo_s.empty() && hi_s.empty()) throw malformed();
     std::optional<double> lo, hi;
-    if (!lo_s.empty() && !(lo = ja_bridge::parse_amount(lo_s))) throw malformed();
-    if (!hi_s.empty() && !(hi = ja_bridge::parse_amount(hi_s))) throw malformed();
+    auto value = [&](const std::string& s) {
+      return nf.slot == kSlotStartYear ? ja_bridge::parse_year_value(s) : ja_bridge::parse_amount(s);
+    };
+    if (!lo_s.empty() && !(lo = value(lo_s))) throw malformed();
+    if (!hi_s.empty() && !(hi = value(hi_s))) throw malformed();
     if (lo && hi && *lo > *hi)
       throw QueryError("range '" + std::string(nf.filter) + ":" + raw + "' is empty: its low end is above its high end");
     if (lo && hi)

@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "senrei/ja.hpp"
+
 namespace senrei::index {
 
 namespace {
@@ -39,12 +41,7 @@ void fold_into(const icu::Normalizer2& n, std::string_view in, std::string& out)
 
 }  // namespace
 
-std::string fold(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  fold_into(nfkc_casefold(), utf8, out);
-  return out;
-}
+std::string fold(std::string_view utf8) { return ja::fold(utf8); }
 
 FoldedText fold_with_map(std::string_view original) {
   const icu::Normalizer2& n = nfkc_casefold();
