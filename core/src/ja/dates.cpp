@@ -216,6 +216,19 @@ std::optional<DateMatch> find_date(std::u32string_view s, std::size_t from) {
   return std::nullopt;
 }
 
+std::string format_date(const DateMatch& d) {
+  char buf[48];
+  if (d.fiscal_end)
+    std::snprintf(buf, sizeof buf, "%04d-03", d.year + 1);
+  else if (d.day != 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  else if (d.month != 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  else
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  return buf;
+}
+
 }  // namespace detail
 
 std::optional<int> parse_year(std::string_view text) {
@@ -226,18 +239,8 @@ std::optional<int> parse_year(std::string_view text) {
 
 std::optional<std::string> parse_date(std::string_view text) {
   const std::u32string s = detail::prepare(text);
-  auto d = detail::find_date(s);
-  if (!d) return std::nullopt;
-  char buf[32];
-  if (d->fiscal_end)
-    std::snprintf(buf, sizeof buf, "%04d-03", d->year + 1);
-  else if (d->day != 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-  else if (d->month != 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", d->year, d->month);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", d->year);
-  return std::string(buf);
+  if (auto d = detail::find_date(s)) return detail::format_date(*d);
+  return std::nullopt;
 }
 
 std::string format_era_year(int year) {

@@ -87,6 +87,8 @@ struct DateMatch {
   bool fiscal_end = false;  // 年度末
 };
 std::optional<DateMatch> find_date(std::u32string_view s, std::size_t from = 0);
+// "2017-02", "2019-03-31", "2018"; 年度末 → March of the next year.
+std::string format_date(const DateMatch& d);
 
 // 約, 概ね, およそ, 凡そ, 推定 immediately before `pos` (spaces allowed); returns where it starts.
 std::optional<std::size_t> approx_prefix_before(std::u32string_view s, std::size_t pos);

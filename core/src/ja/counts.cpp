@@ -1,0 +1,202 @@
+// parse_count() and parse_population(): institutions, patients, residents.
+//
+// Decisions:
+// - A number is labelled by the nearest kind word before it (back to the previous separator
+//   、,/+() or number), else by one right after it ("32病院"); the labels are DOMAIN.md §3's:
+//   hospital, clinic, dental, pharmacy, home_nursing, care, lab, disclosing (開示), viewing
+//   (閲覧), other (その他).  合計 / 総数 / 計 label the total itself.
+// - The total: numbers joined by ＋ are summed (unlabelled parts kept as "other"); else a
+//   number labelled 合計; else the first unlabelled number outside brackets ("323（開示32/閲覧
+//   293）" → 323, its bracket the breakdown); else the sum of the breakdown ("病院32、診療所150"
+//   → 182).
+// - Dates are not counts: as_of is the first date followed by 時点 / 現在 / 末 / 時, or else
+//   the first date in the text; numbers followed by %, 歳, 年, 月, 日, 円 are skipped.
+// - With no number: 非公開 → undisclosed, 不明 → unknown, a bare なし → not_applicable.
+#include <algorithm>
+
+#include "ja/text_util.hpp"
+#include "senrei/ja.hpp"
+
+namespace senrei {
+inline namespace abi_v1 {
+namespace ja {
+namespace {
+
+using namespace detail;
+
+struct Label {
+  std::u32string_view word;
+  const char* key;
+};
+// Most specific first: 歯科診療所 is dental, not clinic; 訪問看護 is home_nursing, not care.
+constexpr Label kLabels[] = {
+    {U"合計", "total"},         {U"総数", "total"},        {U"計", "total"},
+    {U"歯科", "dental"},        {U"訪問看護", "home_nursing"}, {U"薬局", "pharmacy"},
+    {U"調剤", "pharmacy"},      {U"介護", "care"},         {U"居宅", "care"},
+    {U"福祉", "care"},          {U"検査", "lab"},          {U"開示", "disclosing"},
+    {U"情報提供", "disclosing"}, {U"閲覧", "viewing"},      {U"参照", "viewing"},
+    {U"病院", "hospital"},      {U"診療所", "clinic"},     {U"医院", "clinic"},
+    {U"クリニック", "clinic"},  {U"医科", "clinic"},       {U"その他", "other"},
+};
+
+bool is_separator(char32_t c) {
+  return c == U'、' || c == U',' || c == U'/' || c == U'+' || c == U'。' || c == U';' ||
+         c == U'・' || is_open_bracket(c) || is_close_bracket(c);
+}
+
+const char* label_in(std::u32string_view segment) {
+  for (const Label& l : kLabels)
+    if (contains(segment, l.word)) return l.key;
+  return nullptr;
+}
+
+struct Item {
+  NumberToken token;
+  int depth = 0;
+  const char* label = nullptr;
+  bool approximate = false;
+  bool joined_by_plus = false;  // a + stands between this number and the previous one
+};
+
+bool followed_by_non_count(std::u32string_view s, std::size_t p) {
+  while (p < s.size() && is_space(s[p])) ++p;
+  for (std::u32string_view w : {U"%", U"歳", U"年", U"月", U"日", U"円", U"割", U"パーセント"})
+    if (starts_with_at(s, p, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<Count> parse_count(std::string_view text) {
+  const std::u32string s = prepare(text);
+  Count c;
+  c.raw = encode_utf8(trim(s));
+
+  // Dates first, so their numbers are not read as counts.
+  std::vector<std::pair<std::size_t, std::size_t>> date_spans;
+  std::string first_date, marked_date;
+  for (std::size_t from = 0; auto d = find_date(s, from);) {
+    if (d->end <= from) break;
+    from = d->end;
+    date_spans.emplace_back(d->begin, d->end);
+    const std::string iso = format_date(*d);
+    if (first_date.empty()) first_date = iso;
+    std::size_t p = d->end;
+    while (p < s.size() && is_space(s[p])) ++p;
+    if (marked_date.empty() && (starts_with_at(s, p, U"時点") || starts_with_at(s, p, U"現在") ||
+                                starts_with_at(s, p, U"末") || starts_with_at(s, p, U"時") ||
+                                starts_with_at(s, p, U"段階")))
+      marked_date = iso;
+  }
+  c.as_of = marked_date.empty() ? first_date : marked_date;
+  auto in_date = [&](std::size_t pos) {
+    for (const auto& [b, e] : date_spans)
+      if (pos >= b && pos < e) return true;
+    return false;
+  };
+
+  std::vector<int> depth(s.size() + 1, 0);
+  for (std::size_t i = 0, d = 0; i < s.size(); ++i) {
+    if (is_close_bracket(s[i]) && d > 0) --d;
+    depth[i] = static_cast<int>(d);
+    if (is_open_bracket(s[i])) ++d;
+  }
+
+  std::vector<Item> items;
+  std::size_t prev_end = 0;
+  for (std::size_t from = 0; auto t = find_number(s, from, false);) {
+    from = std::max(t->end, t->begin + 1);
+    if (in_date(t->begin) || followed_by_non_count(s, t->end)) continue;
+    // Part of a name or code: SS-MIX2, HS026, 第3.
+    const std::size_t b = t->begin;
+    if (b > 0 && (is_ascii_alpha(s[b - 1]) || s[b - 1] == U'第' ||
+                  (b > 1 && s[b - 1] == U'-' && is_ascii_alpha(s[b - 2]))))
+      continue;
+    Item it;
+    it.token = *t;
+    it.depth = depth[b];
+    // The label before: from the last separator after the previous number.
+    std::size_t seg = b;
+    while (seg > prev_end && !is_separator(s[seg - 1])) --seg;
+    bool plus = false;
+    for (std::size_t k = prev_end; k < b; ++k) plus = plus || s[k] == U'+';
+    it.joined_by_plus = plus && !items.empty();
+    it.label = label_in(std::u32string_view(s).substr(seg, b - seg));
+    // Or right after it: "32病院".
+    std::size_t after = t->end;
+    while (after < s.size() && !is_separator(s[after]) && digit_value(s[after]) < 0) ++after;
+    if (it.label == nullptr)
+      it.label = label_in(std::u32string_view(s).substr(t->end, after - t->end));
+    it.approximate = approx_prefix_before(s, b).has_value() ||
+                     approx_suffix_at(s, t->end) != 0 ||
+                     contains(std::u32string_view(s).substr(t->end, after - t->end), U"程度");
+    prev_end = t->end;
+    items.push_back(it);
+  }
+
+  if (items.empty()) {
+    if (contains(s, U"非公開") || contains(s, U"非開示")) c.state = ValueState::undisclosed;
+    else if (contains(s, U"不明")) c.state = ValueState::unknown;
+    else if (const auto t = trim(s); t == U"なし" || t == U"無し" || t == U"該当なし")
+      c.state = ValueState::not_applicable;
+    else
+      return std::nullopt;
+    return c;
+  }
+
+  const bool summed = std::any_of(items.begin(), items.end(),
+                                  [](const Item& it) { return it.joined_by_plus && it.depth == 0; });
+  const Item* total = nullptr;
+  for (const Item& it : items) {
+    const std::string_view label = it.label ? it.label : "";
+    if (label == "total") {
+      if (!total) total = &it;
+      continue;
+    }
+    if (!label.empty()) c.breakdown.emplace_back(std::string(label), it.token.value);
+  }
+  if (summed) {
+    double sum = 0;
+    for (const Item& it : items) {
+      if (it.depth != 0) continue;
+      sum += it.token.value;
+      c.approximate = c.approximate || it.approximate;
+    }
+    // Only the top-level parts are the breakdown of a sum.
+    c.breakdown.clear();
+    for (const Item& it : items)
+      if (it.depth == 0) c.breakdown.emplace_back(it.label ? it.label : "other", it.token.value);
+    c.value = sum;
+    return c;
+  }
+  if (!total) {
+    for (const Item& it : items)
+      if (it.depth == 0 && it.label == nullptr) {
+        total = &it;
+        break;
+      }
+  }
+  if (total) {
+    c.value = total->token.value;
+    c.approximate = total->approximate;
+  } else if (!c.breakdown.empty()) {
+    double sum = 0;
+    for (const auto& [k, v] : c.breakdown) sum += v;
+    c.value = sum;
+    for (const Item& it : items) c.approximate = c.approximate || it.approximate;
+  } else {
+    c.value = items.front().token.value;
+    c.approximate = items.front().approximate;
+  }
+  return c;
+}
+
+std::optional<Count> parse_population(std::string_view text) {
+  auto c = parse_count(text);
+  if (c) c->breakdown.clear();
+  return c;
+}
+
+}  // namespace ja
+}  // namespace abi_v1
+}  // namespace senrei
