@@ -1,0 +1,17 @@
+// extract/pdf.hpp — PDF bytes → pdf_pages, meta and title of a ParsedPage (poppler-cpp).
+//
+// Text per page in reading order; meta Title, Author, Subject, Keywords, Creator, Producer,
+// CreationDate, ModDate (dates as ISO 8601, UTC).  Throws ExtractError "encrypted_pdf" (needs a
+// password), "broken_pdf" (not parsable), "too_large".  A PDF without any text gets the flag
+// "no_text_layer" (scanned pages), not an error.
+#pragma once
+
+#include <string_view>
+
+#include "extract/extract.hpp"
+
+namespace senrei {
+
+void extract_pdf(std::string_view bytes, const ExtractLimits& limits, ParsedPage& page);
+
+}  // namespace senrei
