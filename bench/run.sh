@@ -73,6 +73,7 @@ measure() {  # measure RUN LOG -- CMD...   (sets secs, rc)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}')
   local kb; kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$logf.time")
   row senrei "${run}_seconds" "$(printf '%.2f' "$secs")" s
+  row senrei "${run}_cpu_seconds" "$(awk -F': ' '/User time|System time/ {t += $2} END {printf "%.2f", t}' "$logf.time")" s
   row senrei "${run}_peak_rss_mb" "$(awk -v k="${kb:-0}" 'BEGIN{printf "%.1f", k/1024}')" MB
   row senrei "${run}_exit" "$rc" code
   log "senrei $run: $(printf '%.1f' "$secs") s, peak RSS $(( ${kb:-0} / 1024 )) MB, exit $rc"

@@ -14,6 +14,7 @@ COLS = ["senrei", "omindex", "recoll", "quest", "wget", "wget2"]
 ROWS = [
     ("ingest full, docs/s", "full_docs_per_s", {}, True),
     ("ingest full, s", "full_seconds", {}, False),
+    ("ingest full, CPU s (user+sys)", "full_cpu_seconds", {}, False),
     ("ingest full, peak RSS MB", "full_peak_rss_mb", {}, False),
     ("re-run, no change, s", "nochange_seconds", {}, False),
     ("re-run, 1% changed, s", "changed1_seconds", {}, False),
@@ -29,6 +30,8 @@ ROWS = [
     ("search p50 ms, in-process", "search_inproc_p50_ms", {}, False),
     ("search p95 ms, in-process", "search_inproc_p95_ms", {}, False),
     ("crawl loopback, pages/s", "crawl_pages_per_s", {}, True),
+    ("crawl loopback, s", "crawl_seconds", {}, False),
+    ("crawl CPU s (user+sys)", "crawl_cpu_seconds", {}, False),
     ("crawl loopback, pages", "crawl_pages", {}, True),
     ("crawl peak RSS MB", "crawl_peak_rss_mb", {}, False),
 ]

@@ -29,7 +29,12 @@ std::optional<double> parse_amount(std::string_view raw) {
 
 std::optional<double> parse_year_value(std::string_view raw) {
   if (auto n = parse_amount(raw)) return n;
-  if (auto y = ja::parse_year(raw)) return static_cast<double>(*y);
+  // The query text arrives folded ("h25"), and a bare era year ("平成24") has no 年.
+  std::string t(raw);
+  for (char& c : t)
+    if (c == 'h' || c == 'r' || c == 's' || c == 't' || c == 'm') c = static_cast<char>(c - 'a' + 'A');
+  for (const std::string& s : {t, t + "年"})
+    if (auto y = ja::parse_year(s)) return static_cast<double>(*y);
   return std::nullopt;
 }
 

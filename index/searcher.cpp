@@ -19,7 +19,8 @@ constexpr int kAttempts = 3;
 [[noreturn]] void throw_open_error(const std::filesystem::path& p, const Xapian::Error& e) {
   const std::string dir = p.string();
   const std::string type = e.get_type();  // Xapian::Error is not polymorphic
-  if (type == "DatabaseCorruptError")
+  // A truncated or overwritten table reads as a plain DatabaseError ("EOF reading block N").
+  if (type == "DatabaseCorruptError" || type == "DatabaseError")
     throw IndexError("index at " + dir + " is damaged (" + e.get_msg() + ") — delete it and run `senrei crawl` again");
   if (type.starts_with("Network"))
     throw IndexError("cannot reach the index server named in " + dir + " (" + e.get_msg() +

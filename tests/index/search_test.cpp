@@ -100,6 +100,9 @@ TEST_F(SearchTest, YearRange) {
   EXPECT_EQ(id_set(run("year:2013..")), (S{"tokyo", "fees"}));
   EXPECT_EQ(id_set(run("year:..2011")), (S{"council", "idlink"}));
   EXPECT_EQ(id_set(run("year:2014")), S{"fees"});
+  // 平成24 = 1988 + 24 = 2012; H25 = 2013.
+  EXPECT_EQ(id_set(run("year:平成24..H25")), (S{"kyoto", "tokyo"}));
+  EXPECT_EQ(id_set(run("year:2012〜2013")), (S{"kyoto", "tokyo"}));
   EXPECT_EQ(id_set(run("参加 year:2012..2013")), (S{"kyoto", "tokyo"}));
 }
 

@@ -1,0 +1,65 @@
+// Runs the built senrei binary as a person would, capturing its output and exit status.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace senrei_test {
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// `env` is prepended as VAR=value words.
+inline CliRun senrei(const std::vector<std::string>& args, const std::string& env = "") {
+  static int n = 0;
+  auto base = std::filesystem::temp_directory_path() /
+              ("senrei-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+  std::string cmd = env + " " + shell_quote(std::string(SENREI_BINARY_DIR) + "/senrei");
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  cmd += " >" + base.string() + ".out 2>" + base.string() + ".err </dev/null";
+  int rc = std::system(cmd.c_str());
+  CliRun r;
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc);
+  r.out = slurp(base.string() + ".out");
+  r.err = slurp(base.string() + ".err");
+  std::filesystem::remove(base.string() + ".out");
+  std::filesystem::remove(base.string() + ".err");
+  return r;
+}
+
+inline size_t count_lines(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+inline const std::string kSample = std::string(SENREI_SOURCE_DIR) + "/corpus/sample/renkei-support.mhlw.go.jp";
+inline const std::string kNavi = "http://renkei-support.mhlw.go.jp/";
+
+}  // namespace senrei_test
