@@ -98,6 +98,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   for (const auto& id : remove_ids) sink_.remove(id);
 
   auto flush = [&] {
+    bodies_.sync();  // bodies before the index: every indexed record has its stored body
     sink_.commit();  // the index first: the state never claims more than the index holds
     state_.begin();
     for (const auto& [url, depth] : new_urls) state_.enqueue(name, url, depth, run.generation);

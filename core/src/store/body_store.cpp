@@ -53,8 +53,8 @@ bool BodyStore::has(const std::string& sha) const {
 std::string BodyStore::put(std::string_view bytes) {
   std::string sha = sha256_hex(bytes);
   auto target = path_of(sha);
-  if (has(sha)) return sha;
   std::error_code ec;
+  if (auto size = fs::file_size(target, ec); !ec && size == bytes.size()) return sha;
   fs::create_directories(target.parent_path(), ec);
   if (ec) throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
   auto tmp = target;
@@ -74,7 +74,7 @@ std::string BodyStore::put(std::string_view bytes) {
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if (::close(fd) != 0) {
     int saved = errno;
     ::unlink(tmp.c_str());
     errno = saved;
@@ -86,7 +86,22 @@ std::string BodyStore::put(std::string_view bytes) {
     errno = saved;
     fail("cannot store", target);
   }
+  ++unsynced_;
   return sha;
+}
+
+void BodyStore::sync() {
+  if (unsynced_ == 0) return;
+  int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) fail("cannot open", dir_);
+  if (::syncfs(fd) != 0) {
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    fail("cannot sync", dir_);
+  }
+  ::close(fd);
+  unsynced_ = 0;
 }
 
 std::optional<std::string> BodyStore::get(const std::string& sha) const {
@@ -95,7 +110,9 @@ std::optional<std::string> BodyStore::get(const std::string& sha) const {
   if (!in) return std::nullopt;
   std::ostringstream ss;
   ss << in.rdbuf();
-  return ss.str();
+  std::string body = ss.str();
+  if (sha256_hex(body) != sha) return std::nullopt;  // torn by a crash before sync()
+  return body;
 }
 
 }  // namespace senrei
