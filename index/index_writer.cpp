@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <system_error>
+#include <utility>
 
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
@@ -135,25 +136,79 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const
   db_.set_metadata(std::string(kMetaSchema), std::to_string(kIndexSchemaVersion));
   db_.set_metadata(std::string(kMetaDictionaryKey), tokenizer_->dictionary_key());
   db_.set_metadata(std::string(kMetaDictionary), tokenizer_->dictionary_name());
+  thread_ = std::thread([this] { work_loop(); });
 }
 
 IndexWriter::~IndexWriter() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();  // the loop finishes what is queued first
   try {
     db_.close();  // commits pending changes
   } catch (const Xapian::Error&) {
   }
 }
 
-void IndexWriter::replace(const Record& record) {
-  if (record.id.empty()) throw IndexError("cannot index a record without an id (url " + record.url + ")");
-  try {
-    db_.replace_document(bounded_term(kPrefixId, record.id), make_document(record, *tokenizer_));
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot write record " + record.id + " to index at " + dir_.string() + ": " + e.get_description());
+void IndexWriter::work_loop() {
+  for (;;) {
+    std::function<void()> work;
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left
+      work = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+    }
+    changed_.notify_all();  // room in the queue
+    std::exception_ptr failed;
+    try {
+      if (!error_) work();  // after an error the rest is dropped: the caller hears of the first
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    {
+      std::lock_guard lock(mutex_);
+      if (failed && !error_) error_ = failed;
+      busy_ = false;
+    }
+    changed_.notify_all();
   }
 }
 
+void IndexWriter::post(std::function<void()> work) {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return queue_.size() < kQueueDepth || error_; });
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  queue_.push_back(std::move(work));
+  lock.unlock();
+  changed_.notify_all();
+}
+
+void IndexWriter::drain() const {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+}
+
+void IndexWriter::replace(const Record& record) {
+  if (record.id.empty()) throw IndexError("cannot index a record without an id (url " + record.url + ")");
+  // The expensive part that needs no database (MeCab, n-grams, JSON) stays on this thread.
+  auto doc = std::make_shared<Xapian::Document>(make_document(record, *tokenizer_));
+  post([this, doc, id = record.id] {
+    try {
+      db_.replace_document(bounded_term(kPrefixId, id), *doc);
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot write record " + id + " to index at " + dir_.string() + ": " + e.get_description());
+    }
+  });
+}
+
 bool IndexWriter::remove(std::string_view id) {
+  drain();
   const std::string term = bounded_term(kPrefixId, id);
   try {
     if (!db_.term_exists(term)) return false;
@@ -166,6 +221,7 @@ bool IndexWriter::remove(std::string_view id) {
 }
 
 void IndexWriter::commit() {
+  drain();
   try {
     db_.commit();
   } catch (const Xapian::Error& e) {
@@ -173,9 +229,13 @@ void IndexWriter::commit() {
   }
 }
 
-Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+Xapian::doccount IndexWriter::doc_count() const {
+  drain();
+  return db_.get_doccount();
+}
 
 std::vector<std::string> IndexWriter::ids(std::string_view source) const {
+  drain();
   std::vector<std::string> out;
   const std::string term = source.empty() ? std::string() : bounded_term(kPrefixSource, fold(source));
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)

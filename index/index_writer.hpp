@@ -5,12 +5,24 @@
 // sees half of a commit.  The destructor commits what is pending.  Not thread-safe: use one
 // writer from one thread (the tokenizer it holds is thread-safe and may be shared).
 //
+// Two cores: replace() tokenizes and builds the Xapian document on the caller's thread and
+// hands it to the writer's own thread, which alone touches the database while it works; so
+// the crawler's parsing and MeCab run beside Xapian's inverter.  At most kQueueDepth documents
+// wait.  A database error on that thread is thrown by the next call (replace, commit, ...);
+// every other call first waits for the queue to drain.
+//
 // The document layout is index/schema.hpp.  An existing index is refused (IndexError) when it
 // was built with another MeCab dictionary or schema version: delete it and crawl again.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +57,24 @@ class IndexWriter {
   const std::filesystem::path& path() const { return dir_; }
 
  private:
+  static constexpr std::size_t kQueueDepth = 32;
+  // Queues work for the writer thread (blocking while kQueueDepth items wait).
+  void post(std::function<void()> work);
+  // Waits until the writer thread is idle with nothing queued; rethrows its first error.
+  void drain() const;
+  void work_loop();
+
   std::filesystem::path dir_;
   std::shared_ptr<const Tokenizer> tokenizer_;
   Xapian::WritableDatabase db_;
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::deque<std::function<void()>> queue_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  mutable std::exception_ptr error_;
+  std::thread thread_;  // last: started when everything above exists
 };
 
 // The Xapian document for a record (what replace() stores).  Exposed for tests and tools.
