@@ -26,6 +26,23 @@ std::size_t utf8_cut(std::string_view s, std::size_t at) {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// The sentence around [b, e) of folded text: from after the previous newline or 。 to the next
+// one (at most kSentenceBytes each way, cut on a character boundary).  MeCab splits a
+// sentence the same way whatever surrounds it, so a word match can be checked by tokenizing
+// only the sentences that contain the phrase's characters, not the whole text of every hit.
+constexpr std::size_t kSentenceBytes = 300;
+constexpr std::string_view kStop = "。";
+
+std::pair<std::size_t, std::size_t> sentence_around(std::string_view t, std::size_t b, std::size_t e) {
+  std::size_t lo = b > kSentenceBytes ? utf8_cut(t, b - kSentenceBytes) : 0;
+  std::size_t hi = utf8_cut(t, std::min(t.size(), e + kSentenceBytes));
+  if (auto nl = t.substr(lo, b - lo).find_last_of('\n'); nl != std::string_view::npos) lo += nl + 1;
+  if (auto st = t.substr(lo, b - lo).rfind(kStop); st != std::string_view::npos) lo += st + kStop.size();
+  if (auto nl = t.substr(e, hi - e).find('\n'); nl != std::string_view::npos) hi = e + nl;
+  if (auto st = t.substr(e, hi - e).find(kStop); st != std::string_view::npos) hi = e + st + kStop.size();
+  return {lo, hi};
+}
+
 }  // namespace
 
 std::string render_marks(std::string_view snippet, std::string_view start, std::string_view end) {
@@ -55,15 +72,30 @@ std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, co
       if (fe > fb && fe <= ft.folded.size() && spans.size() < kMaxMatches)
         spans.emplace_back(ft.orig_begin[fb], ft.orig_end[fe - 1]);
     };
-    if (!terms.word_phrases.empty()) {
-      const auto words = tokenizer.words(ft.folded);
-      for (const auto& phrase : terms.word_phrases) {
-        if (phrase.empty() || phrase.size() > words.size()) continue;
-        for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
-          bool same = true;
-          for (std::size_t k = 0; k < phrase.size() && same; ++k) same = words[i + k].text == phrase[k];
-          if (same) add(words[i].begin, words[i + phrase.size() - 1].end);
-        }
+    // Word phrases: where the phrase's characters occur, its sentence is tokenized and the
+    // phrase must be whole words there (京都 inside 東京都 is not).
+    std::vector<std::pair<std::size_t, std::vector<Word>>> sentences;  // by start offset
+    auto words_of = [&](std::size_t lo, std::size_t hi) -> const std::vector<Word>& {
+      for (const auto& [start, words] : sentences)
+        if (start == lo) return words;
+      auto words = tokenizer.words(std::string_view(ft.folded).substr(lo, hi - lo));
+      for (auto& w : words) w.begin += lo, w.end += lo;
+      sentences.emplace_back(lo, std::move(words));
+      return sentences.back().second;
+    };
+    for (const auto& phrase : terms.word_phrases) {
+      if (phrase.empty()) continue;
+      const std::string& head = phrase.front();  // words may be apart ("ss mix2"): find the first
+      if (head.empty()) continue;
+      for (auto at = ft.folded.find(head); at != std::string::npos && spans.size() < kMaxMatches;
+           at = ft.folded.find(head, at + 1)) {
+        const auto [lo, hi] = sentence_around(ft.folded, at, at + head.size());
+        const auto& words = words_of(lo, hi);
+        auto first = std::find_if(words.begin(), words.end(), [&](const Word& w) { return w.begin == at; });
+        if (first == words.end() || static_cast<std::size_t>(words.end() - first) < phrase.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < phrase.size() && same; ++k) same = first[k].text == phrase[k];
+        if (same) add(first->begin, first[phrase.size() - 1].end);
       }
     }
     for (const auto& s : terms.ngram_strings) {
