@@ -61,10 +61,16 @@ TEST(ParseCount, Persons) {
   EXPECT_EQ(count("１２，１６６人").value, 12166.0);
 }
 
-TEST(ParseCount, PlusIsSummedWithOtherBreakdown) {
+TEST(ParseCount, PlusIsSummedIntoPartsNotOther) {
+  // Unlabelled parts are parts, not その他 (a regression: both read as "other").
   const auto c = count("139施設＋65施設");
   EXPECT_EQ(c.value, 204.0);
-  EXPECT_EQ(c.breakdown, (Breakdown{{"other", 139}, {"other", 65}}));
+  EXPECT_TRUE(c.breakdown.empty());
+  EXPECT_EQ(c.parts, (std::vector<double>{139, 65}));
+  const auto d = count("病院12＋診療所40＋3");
+  EXPECT_EQ(d.value, 55.0);
+  EXPECT_EQ(d.breakdown, (Breakdown{{"hospital", 12}, {"clinic", 40}}));
+  EXPECT_EQ(d.parts, (std::vector<double>{12, 40, 3}));
 }
 
 TEST(ParseCount, AsOfFromSameText) {

@@ -62,6 +62,7 @@ struct Count {
   std::optional<double> value;  // the total (or the sum of the breakdown when no total is given)
   bool approximate = false;
   std::vector<std::pair<std::string, double>> breakdown;  // {"hospital", 32}, {"disclosing", 32}
+  std::vector<double> parts;    // numbers joined by ＋ ("139施設＋65施設"), whose sum is value
   std::string as_of;
   std::string raw;
 };

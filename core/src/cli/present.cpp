@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "senrei/ja.hpp"
 
@@ -60,7 +61,16 @@ std::string display_value(const Field& f) {
   } else if (f.flag) {
     out = f.name == "build_cost_includes_data_output" ? (*f.flag ? "含む" : "含まない") : (*f.flag ? "yes" : "no");
   } else if (!f.items.empty()) {
-    for (const auto& i : f.items) out += (out.empty() ? "" : ", ") + (f.unit == "yen" ? ja::format_money(std::stod(i)) : i);
+    // Numeric lists (build_cost_parts, institutions_parts) read like the numbers they are.
+    for (const auto& i : f.items) {
+      std::string item = i;
+      if (!f.unit.empty()) {
+        char* end = nullptr;
+        double v = std::strtod(i.c_str(), &end);
+        if (end && *end == '\0' && !i.empty()) item = (f.approximate ? "約" : "") + number_with_unit(v, f.unit);
+      }
+      out += (out.empty() ? "" : ", ") + item;
+    }
   } else {
     out = f.text;
   }

@@ -5,7 +5,8 @@
 //   、,/+() or number), else by one right after it ("32病院"); the labels are DOMAIN.md §3's:
 //   hospital, clinic, dental, pharmacy, home_nursing, care, lab, disclosing (開示), viewing
 //   (閲覧), other (その他).  合計 / 総数 / 計 label the total itself.
-// - The total: numbers joined by ＋ are summed (unlabelled parts kept as "other"); else a
+// - The total: numbers joined by ＋ are summed (every top-level part kept in parts, labelled
+//   ones also in the breakdown: an unlabelled part is not その他, it is just a part); else a
 //   number labelled 合計; else the first unlabelled number outside brackets ("323（開示32/閲覧
 //   293）" → 323, its bracket the breakdown); else the sum of the breakdown ("病院32、診療所150"
 //   → 182).
@@ -164,8 +165,11 @@ std::optional<Count> parse_count(std::string_view text) {
     }
     // Only the top-level parts are the breakdown of a sum.
     c.breakdown.clear();
-    for (const Item& it : items)
-      if (it.depth == 0) c.breakdown.emplace_back(it.label ? it.label : "other", it.token.value);
+    for (const Item& it : items) {
+      if (it.depth != 0) continue;
+      c.parts.push_back(it.token.value);
+      if (it.label && std::string_view(it.label) != "total") c.breakdown.emplace_back(it.label, it.token.value);
+    }
     c.value = sum;
     return c;
   }

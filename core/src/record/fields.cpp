@@ -114,11 +114,54 @@ void add_money(std::vector<Field>& out, std::string_view name, std::string_view 
       out.push_back(std::move(g));
     }
   }
-  for (const auto& fund : ja::parse_funding_sources(value)) {
-    Field g = base_field("funding_sources", value, p);
-    g.items = {fund};
-    out.push_back(std::move(g));
+}
+
+// 「運用費用：参加機関の利用料で賄う」, 「負担者：島根県（構築には地域医療再生基金を活用した）」:
+// a cost or payer cell often names where the money comes from.
+void add_funding_named_in(std::vector<Field>& out, std::string_view value, const Provenance& p) {
+  auto funds = ja::parse_funding_sources(value);
+  if (funds.empty()) return;
+  Field g = base_field("funding_sources", value, p);
+  g.items = std::move(funds);
+  out.push_back(std::move(g));
+}
+
+// 「酒田地区・鶴岡地区 医療情報ネットワーク協議会（組織形態：協議会、山形県庄内地域）」: the
+// bracketed note after a name is not part of it.
+std::string without_trailing_note(std::string text) {
+  for (std::string_view open : {"（", "("}) {
+    auto pos = text.find(open);
+    if (pos != std::string::npos && pos > 0) text.resize(pos);
   }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// 「特定非営利活動法人 長崎地域医療連携ネットワークシステム協議会」 → the name alone; the form
+// is its own field (operator_form).
+std::string without_form_prefix(std::string name) {
+  static constexpr std::string_view kForms[] = {
+      "特定非営利活動法人", "NPO法人", "ＮＰＯ法人", "一般社団法人", "一般財団法人", "公益社団法人",
+      "公益財団法人",       "任意団体", "社会福祉法人", "医療法人社団", "医療法人財団", "医療法人"};
+  for (std::string_view form : kForms) {
+    if (name.compare(0, form.size(), form) != 0) continue;
+    std::string rest = name.substr(form.size());
+    size_t b = 0;
+    while (b < rest.size() && rest[b] == ' ') ++b;
+    if (rest.compare(b, 3, "　") == 0) b += 3;
+    if (b < rest.size()) return rest.substr(b);
+  }
+  return name;
+}
+
+// 非公開 / 不明 in a text cell (負担者：非公開) is a state, as it is for numbers.
+ValueState text_state(std::string_view value) {
+  std::string v = ja::nfkc(value);
+  while (!v.empty() && v.back() == ' ') v.pop_back();
+  if (v == "非公開" || v == "非開示") return ValueState::undisclosed;
+  if (v == "不明" || v == "未定") return ValueState::unknown;
+  if (v == "なし" || v == "該当なし" || v == "無し") return ValueState::not_applicable;
+  return ValueState::stated;
 }
 
 void add_count(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p,
@@ -132,6 +175,13 @@ void add_count(std::vector<Field>& out, std::string_view name, std::string_view 
   f.approximate = count->approximate;
   f.as_of = count->as_of;
   out.push_back(f);
+  if (count->parts.size() > 1 && !population) {
+    Field g = base_field(name == "institutions_total" ? std::string("institutions_parts") : std::string(name) + "_parts", value, p);
+    g.unit = unit;
+    for (double part : count->parts) g.items.push_back(std::to_string(static_cast<long long>(part)));
+    g.as_of = count->as_of;
+    out.push_back(std::move(g));
+  }
   if (name == "institutions_total") {
     for (const auto& [kind, n] : count->breakdown) {
       Field g = base_field("institutions_" + kind, value, p);
@@ -169,6 +219,7 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
   if (v.empty()) return out;
   if (field == "build_cost_yen" || field == "running_cost_yen") {
     add_money(out, field, v, p);
+    add_funding_named_in(out, v, p);
   } else if (field == "build_cost_parts") {
     Field f = base_field(field, v, p);
     f.unit = "yen";
@@ -200,14 +251,8 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     }
   } else if (field == "operator_name") {
     Field f = base_field(field, v, p);
-    // 「特定非営利活動法人 X協議会（長崎県）」: the name without the bracketed location.
-    std::string name = v;
-    for (std::string_view open : {"（", "("}) {
-      auto pos = name.find(open);
-      if (pos != std::string::npos && pos > 0) name.resize(pos);
-    }
-    while (!name.empty() && (name.back() == ' ')) name.pop_back();
-    f.text = name;
+    // 「特定非営利活動法人 X協議会（長崎県）」: the name without its form and bracketed location.
+    f.text = without_form_prefix(without_trailing_note(v));
     out.push_back(std::move(f));
     if (auto form = ja::parse_operator_form(v)) {
       Field g = base_field("operator_form", v, p);
@@ -222,7 +267,7 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     }
   } else if (field == "area_name") {
     Field f = base_field(field, v, p);
-    f.text = v;
+    f.text = without_trailing_note(v);  // 「庄内二次医療圏（山形県）」: the prefecture is its own field
     out.push_back(std::move(f));
     if (auto scope = ja::parse_area_scope(v)) {
       Field g = base_field("area_scope", v, p);
@@ -254,11 +299,14 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     g.items = {"member_fees"};
     out.push_back(std::move(g));
   } else if (field == "build_payers" || field == "running_payers") {
-    auto payers = ja::parse_payers(v);
     Field f = base_field(field, v, p);
-    f.items = payers;
-    f.text = v;
+    f.state = text_state(v);
+    if (f.state == ValueState::stated) {
+      f.items = ja::parse_payers(v);
+      f.text = v;
+    }
     out.push_back(std::move(f));
+    add_funding_named_in(out, v, p);
   } else if (field == "consent_method") {
     if (auto c = ja::parse_consent_method(v)) {
       Field f = base_field(field, v, p);
