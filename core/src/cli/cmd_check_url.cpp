@@ -1,9 +1,90 @@
+// `senrei check-url`: the fetcher's decisions for one URL, without the network (fetch/url_check.hpp).
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
 #include "cli/commands.hpp"
+#include "fetch/url_check.hpp"
+#include "senrei/url.hpp"
 
 namespace senrei::cli {
+namespace {
 
-int run_check_url(Context&, const Args&) {
-  throw Failure("check-url is not wired yet");
+constexpr int kRefused = 3;
+
+bool claims(const LoadedSource& s, const std::string& url) {
+  try {
+    return s.source->in_scope(url);
+  } catch (...) {
+    return false;  // as the crawler treats a plugin that throws
+  }
+}
+
+std::string read_robots(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw UsageError("--robots " + file + ": cannot read it (" + std::strerror(errno) + ")");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+int run_check_url(Context& ctx, const Args& args) {
+  if (args.positional.size() != 1) throw UsageError("check-url takes one URL (e.g. senrei check-url http://example.jp/a/)");
+  const std::string url = args.positional[0];
+  const std::string agent = args.get("agent", "senrei");
+  if (agent.empty()) throw UsageError("--agent needs a product token, e.g. senrei");
+
+  // Which sources' scope is checked: the one named, else every source (senrei fetches a URL
+  // only for a source that claims it).
+  std::vector<const LoadedSource*> sources;
+  if (args.has("source")) {
+    const auto* s = ctx.plugins().find(args.get("source"));
+    if (!s) throw UsageError("no source named '" + args.get("source") + "' (see senrei sources)");
+    sources.push_back(s);
+  } else {
+    for (const auto& s : ctx.plugins().sources()) sources.push_back(&s);
+  }
+  std::vector<std::string> claimed_by;
+  auto scope = [&](const std::string& u) {
+    claimed_by.clear();
+    for (const auto* s : sources)
+      if (claims(*s, u)) claimed_by.push_back(s->info.name);
+    return !claimed_by.empty();
+  };
+
+  std::optional<RobotsRules> robots;
+  if (args.has("robots")) robots = RobotsRules::parse(read_robots(args.get("robots")));
+  AddressPolicy addresses;
+  addresses.allow_private = args.has("allow-private");
+
+  UrlCheck verdict = check_url(url, robots ? &*robots : nullptr, agent, scope, addresses);
+  auto canonical = canonicalize_url(url);
+  std::ostream& out = *ctx.out;
+  out << (verdict.allowed ? "allowed" : "refused") << "  " << (canonical ? *canonical : url) << "\n";
+  if (verdict.kind == "scope") {
+    out << "  refused: outside the scope of "
+        << (args.has("source") ? "source " + args.get("source") : std::string("every source (senrei sources lists them)"))
+        << "\n";
+  } else {
+    out << "  " << verdict.reason << (robots && verdict.kind != "protocol" && verdict.kind != "private_address"
+                                         ? " (" + args.get("robots") + ", agent " + agent + ")"
+                                         : "")
+        << "\n";
+  }
+  if (verdict.allowed || verdict.kind == "robots") {
+    std::string names;
+    for (const auto& n : claimed_by) names += (names.empty() ? "" : ", ") + n;
+    out << "  in scope of " << names << "\n";
+    auto parsed = parse_url(*canonical);
+    if (parsed && !classify_ip_literal(parsed->host))
+      out << "  " << parsed->host << " is a name: its addresses are checked when senrei connects\n";
+  }
+  return verdict.allowed ? 0 : kRefused;
 }
 
 }  // namespace senrei::cli

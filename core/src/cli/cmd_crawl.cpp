@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -25,6 +26,7 @@ nlohmann::json summary_json(const CrawlSummary& s) {
           {"not_modified", s.not_modified}, {"unchanged", s.unchanged}, {"new", s.new_pages},
           {"changed", s.changed},       {"removed", s.removed},     {"removed_urls", s.removed_urls},
           {"failed", s.failed()},       {"failed_by_reason", s.failed_by_reason},
+          {"skipped_by_limit", s.skipped_by_limit},
           {"failures", failures},       {"records_written", s.records}, {"seconds", s.seconds}};
 }
 
@@ -35,6 +37,8 @@ void print_summary(std::ostream& out, const CrawlSummary& s) {
       << s.removed << " removed, " << s.failed() << " failed; " << s.records << " records written\n";
   for (const auto& u : s.removed_urls) out << "  removed  " << u << "\n";
   for (const auto& [reason, n] : s.failed_by_reason) out << "  failed   " << reason << ": " << n << "\n";
+  for (const auto& [bound, n] : s.skipped_by_limit)
+    out << "  skipped  " << n << " links over the " << bound << " limit\n";
   size_t shown = 0;
   for (const auto& f : s.failures) {
     if (++shown > 20) {
@@ -78,10 +82,40 @@ int run_crawl(Context& ctx, const Args& args) {
     std::error_code ec;
     if (!fs::is_directory(mirror_dir, ec))
       throw UsageError("--mirror " + mirror_dir.string() + " is not a directory");
+    for (const char* http_only : {"base-url", "delay", "connections", "contact", "allow-private"})
+      if (args.has(http_only))
+        throw UsageError(std::string("--") + http_only + " is for crawling over HTTP; --mirror reads files");
+  }
+  if (args.has("base-url") && chosen.size() != 1)
+    throw UsageError("--base-url stands in for one source's site: name exactly one source");
+  HttpCrawlSettings http;
+  if (!mirror) {
+    for (const auto* s : chosen)
+      if (s->info.base_url.empty())
+        throw UsageError("source '" + s->info.name + "' has no web site to crawl; read its files with --mirror DIR");
+    http.base_url_override = args.get("base-url");
+    http.allow_private = args.has("allow-private");
+    http.connections_per_host = static_cast<int>(args.get_int("connections", 1, 1, 16));
+    const char* env_contact = std::getenv("SENREI_CONTACT");
+    http.contact = args.get("contact", env_contact ? env_contact : "");
+    if (args.has("delay")) {
+      std::string v = args.get("delay");
+      size_t used = 0;
+      double d = -1;
+      try {
+        d = std::stod(v, &used);
+      } catch (const std::exception&) {
+      }
+      if (used != v.size() || !(d >= 0 && d <= 3600))
+        throw UsageError("--delay takes seconds from 0 to 3600, e.g. 0.5, not '" + v + "'");
+      http.delay_seconds = d;
+    }
   }
   CrawlOptions options;
-  options.max_pages = static_cast<int>(args.get_int("max-pages", 0, 0, 100000000));
-  options.max_depth = static_cast<int>(args.get_int("max-depth", 0, 0, 1000));
+  options.max_pages = static_cast<int>(args.get_int("max-pages", 0, 1, 100000000));
+  options.max_depth = static_cast<int>(args.get_int("max-depth", 0, 1, 1000));
+  options.max_pages_per_host = static_cast<int>(args.get_int("max-pages-per-host", 0, 1, 100000000));
+  options.max_query_variants = static_cast<int>(args.get_int("max-query-variants", 0, 1, 100000000));
 
   auto ws = Workspace::create(ctx.data_dir());
   std::string what = "senrei crawl";
@@ -101,17 +135,17 @@ int run_crawl(Context& ctx, const Args& args) {
       if (base.back() != '/') base += '/';
       fetcher = std::make_unique<MirrorFetcher>(mirror_dir, base);
     } else {
-      HttpCrawlSettings http;
-      http.base_url_override = args.get("base-url");
-      http.allow_private = args.has("allow-private");
-      if (args.has("delay")) {
-        try {
-          http.delay_seconds = std::stod(args.get("delay"));
-        } catch (const std::exception&) {
-          throw UsageError("--delay takes seconds, e.g. 0.5, not '" + args.get("delay") + "'");
-        }
+      // The fetcher's notes (a capped Crawl-delay, robots.txt unreachable) go to stderr, each
+      // on its own line even while the progress line is drawn.
+      http.log = [&ctx, s](const std::string& message) {
+        if (ctx.progress) *ctx.err << "\r\033[K";
+        *ctx.err << "senrei: " << s->info.name << ": " << message << "\n" << std::flush;
+      };
+      try {
+        fetcher = make_http_fetcher(*s->source, s->info, http);
+      } catch (const BadCrawlSetting& e) {
+        throw UsageError(e.what());
       }
-      fetcher = make_http_fetcher(*s->source, s->info, http);
     }
     Crawler crawler(state, bodies, sink);
     if (ctx.progress && !args.has("json")) {
@@ -127,8 +161,16 @@ int run_crawl(Context& ctx, const Args& args) {
       all.push_back(summary_json(summary));
     else
       print_summary(*ctx.out, summary);
+    // Exit 1 when a plugin failed, or when nothing at all could be fetched (the site down, the
+    // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
       if (f.kind == "plugin") status = 1;
+    if (summary.failed() > 0 && summary.fetched + summary.not_modified == 0) {
+      status = 1;
+      if (!args.has("json"))
+        *ctx.err << "senrei: " << s->info.name << ": nothing could be fetched ("
+                 << summary.failures.front().kind << ": " << summary.failures.front().message << ")\n";
+    }
   }
   if (args.has("json")) *ctx.out << nlohmann::json{{"schema", 1}, {"runs", all}}.dump(2) << "\n";
   return status;

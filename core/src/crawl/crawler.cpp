@@ -46,7 +46,11 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   const std::string extractor = extractor_id(info);
   const CrawlPolicy policy = source.policy();
   const int max_pages = options.max_pages > 0 ? options.max_pages : policy.max_pages;
-  const int max_depth = options.max_depth > 0 ? options.max_depth : policy.max_depth;
+  const int max_depth = options.max_depth > 0   ? options.max_depth
+                        : policy.max_depth > 0 ? policy.max_depth
+                                               : kDefaultMaxDepth;
+  const int per_host = options.max_pages_per_host > 0 ? options.max_pages_per_host : kDefaultMaxPagesPerHost;
+  const int query_variants = options.max_query_variants > 0 ? options.max_query_variants : kDefaultMaxQueryVariants;
 
   CrawlSummary summary;
   summary.source = name;
@@ -57,11 +61,36 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   std::vector<PageState> finished;                    // to save at the next flush
   std::unordered_map<std::string, PageState> in_flight;
   int64_t admitted = 0;
+  std::unordered_map<std::string, int> host_pages;      // origin → URLs admitted
+  std::unordered_map<std::string, int> path_variants;   // origin + path → query URLs admitted
+  std::unordered_set<std::string> limited;              // URLs refused by a bound, counted once
 
-  auto admit = [&](const std::string& url, int depth) {
-    if (max_depth > 0 && depth > max_depth) return;
-    if (max_pages > 0 && admitted >= max_pages) return;
-    if (!seen.insert(url).second) return;
+  auto skip = [&](const std::string& url, const char* bound) {
+    if (limited.insert(url).second) ++summary.skipped_by_limit[bound];
+  };
+  // Counts a URL against its host and path; `followed`: found as a link, so the trap bounds apply.
+  auto within_trap_bounds = [&](const std::string& url, bool followed) {
+    auto u = parse_url(url);
+    if (!u) return true;
+    std::string origin = u->origin();
+    std::string path = origin + u->path;
+    const char* bound = nullptr;
+    if (followed && host_pages[origin] >= per_host) bound = "pages_per_host";
+    if (followed && u->has_query && path_variants[path] >= query_variants) bound = "query_variants";
+    if (bound) {
+      skip(url, bound);
+      return false;
+    }
+    ++host_pages[origin];
+    if (u->has_query) ++path_variants[path];
+    return true;
+  };
+  auto admit = [&](const std::string& url, int depth, bool followed) {
+    if (seen.count(url)) return;
+    if (depth > max_depth) return skip(url, "max_depth");
+    if (max_pages > 0 && admitted >= max_pages) return skip(url, "max_pages");
+    if (!within_trap_bounds(url, followed)) return;
+    seen.insert(url);
     ++admitted;
     frontier.push_back({url, depth});
     new_urls.emplace_back(url, depth);
@@ -83,21 +112,24 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     if (run.resumed && page.generation == run.generation) {
       seen.insert(page.url);
       ++admitted;
+      within_trap_bounds(page.url, false);
       if (page.state == "queued") frontier.push_back({page.url, page.depth});
       continue;
     }
-    admit(page.url, page.depth);
+    admit(page.url, page.depth, false);
   }
   for (const auto& seed : source.seeds())
-    if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0);
+    if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0, false);
   for (const auto& url : fetcher.known_urls())
-    if (safe_in_scope(source, url)) admit(url, 0);
+    if (safe_in_scope(source, url)) admit(url, 0, false);
   for (const auto& [url, depth] : new_urls) state_.enqueue(name, url, depth, run.generation);
   new_urls.clear();
   state_.commit();
   for (const auto& id : remove_ids) sink_.remove(id);
 
+  auto last_flush = std::chrono::steady_clock::now();
   auto flush = [&] {
+    last_flush = std::chrono::steady_clock::now();
     bodies_.sync();  // bodies before the index: every indexed record has its stored body
     sink_.commit();  // the index first: the state never claims more than the index holds
     state_.begin();
@@ -120,7 +152,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
 
   auto requeue_links = [&](const PageState& page) {
     for (const auto& l : page.links)
-      if (safe_in_scope(source, l)) admit(l, page.depth + 1);
+      if (safe_in_scope(source, l)) admit(l, page.depth + 1, true);
   };
 
   int64_t done = 0;
@@ -235,7 +267,11 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       requeue_links(page);
       finished.push_back(std::move(page));
     }
-    if (finished.size() >= options.batch_pages) flush();
+    // By count for throughput, by time so a killed crawl loses at most a few seconds of work.
+    if (finished.size() >= options.batch_pages ||
+        (!finished.empty() && std::chrono::steady_clock::now() - last_flush >=
+                                  std::chrono::duration<double>(options.batch_seconds)))
+      flush();
     report(false);
   }
   flush();

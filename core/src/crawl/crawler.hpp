@@ -23,10 +23,20 @@
 
 namespace senrei {
 
+// Trap bounds (calendars, session ids, sort orders that make endless URLs) for links found by
+// following pages; seeds, a mirror's files and pages already known are not refused by them
+// (except max_pages and max_depth, which bound everything).
+inline constexpr int kDefaultMaxDepth = 50;
+inline constexpr int kDefaultMaxPagesPerHost = 50000;
+inline constexpr int kDefaultMaxQueryVariants = 100;
+
 struct CrawlOptions {
-  int max_pages = 0;        // 0: the source's policy, else no limit
-  int max_depth = 0;        // 0: the source's policy, else no limit
-  size_t batch_pages = 200; // pages per index + state commit
+  int max_pages = 0;           // 0: the source's policy, else no limit
+  int max_depth = 0;           // 0: the source's policy, else kDefaultMaxDepth
+  int max_pages_per_host = 0;  // 0: kDefaultMaxPagesPerHost
+  int max_query_variants = 0;  // distinct query strings per path; 0: kDefaultMaxQueryVariants
+  size_t batch_pages = 200;    // pages per index + state commit …
+  double batch_seconds = 2.0;  // … or this long since the last one, whichever comes first
   size_t max_in_flight = 64;
 };
 
@@ -54,6 +64,9 @@ struct CrawlSummary {
   int64_t removed = 0;
   int64_t records = 0;       // records written (replaced) in this run
   std::map<std::string, int64_t> failed_by_reason;
+  // Links not queued because of a bound: "max_pages", "max_depth", "pages_per_host",
+  // "query_variants" → distinct URLs.
+  std::map<std::string, int64_t> skipped_by_limit;
   std::vector<std::string> removed_urls;
   std::vector<CrawlFailure> failures;
   double seconds = 0;
