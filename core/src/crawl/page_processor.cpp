@@ -38,6 +38,10 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     raw.charset = response.charset;
     raw.body = response.body;
     page = extract_document(raw);
+  } catch (const ExtractError& e) {
+    out.error_kind = e.kind();  // encrypted_pdf, broken_pdf, unsupported_type, too_large
+    out.error = e.what();
+    return out;
   } catch (const std::exception& e) {
     out.error_kind = "extract";
     out.error = e.what();

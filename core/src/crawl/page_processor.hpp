@@ -18,7 +18,7 @@ struct PageOutcome {
   std::vector<Record> records;
   std::vector<std::string> links;  // canonical, in the source's scope, unique, in page order
   std::vector<std::string> flags;  // from extraction: charset_replaced, no_text_layer, truncated ...
-  std::string error_kind;          // "extract", "plugin", or empty when fine
+  std::string error_kind;          // an ExtractError kind (encrypted_pdf, broken_pdf, ...), "extract", "plugin", or empty when fine
   std::string error;
   bool ok() const { return error_kind.empty(); }
 };

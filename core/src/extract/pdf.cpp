@@ -5,9 +5,11 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "extract/html_dom.hpp"
 #include "extract/text.hpp"
@@ -37,29 +39,61 @@ std::string iso8601(time_t t) {
   return buf;
 }
 
-// Page text as poppler lays it out: CRLF and form feeds become line breaks, control characters
-// go, each line loses its trailing spaces, blank edges are trimmed.
-std::string clean_page_text(const std::string& s) {
-  std::string raw;
-  raw.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\r') {
-      if (i + 1 < s.size() && s[i + 1] == '\n') continue;
-      c = '\n';
+// One line of text: words that share a baseline band, left to right.
+struct Line {
+  double top = 0, bottom = 0;
+  std::vector<const poppler::text_box*> words;
+};
+
+// Page text in reading order for single-column pages (what guidelines and notices are): lines
+// top to bottom, words left to right, one space where the page leaves a gap (a full-width space
+// between 第1章 and its title is a gap, not a glyph, in poppler's words).  Content-stream order
+// (raw_order_layout) follows how the producer drew the page, not how it reads; poppler's own
+// reading-order mode splits a line at such a gap into separate blocks.
+std::string page_text(const poppler::page& page) {
+  std::vector<poppler::text_box> boxes = page.text_list();
+  std::vector<const poppler::text_box*> sorted;
+  for (const auto& b : boxes) sorted.push_back(&b);
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->bbox().y() < b->bbox().y(); });
+  std::vector<Line> lines;
+  for (const auto* b : sorted) {
+    const double top = b->bbox().y(), bottom = top + b->bbox().height();
+    Line* home = nullptr;
+    for (auto& l : lines) {
+      const double overlap = std::min(bottom, l.bottom) - std::max(top, l.top);
+      if (overlap > 0.5 * std::min(bottom - top, l.bottom - l.top)) {
+        home = &l;
+        break;
+      }
     }
-    if (c == '\f') c = '\n';
-    if (c == '\n') {
-      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.pop_back();
-      raw += c;
-      continue;
+    if (!home) {
+      lines.push_back({top, bottom, {}});
+      home = &lines.back();
     }
-    tx::append_raw(raw, std::string_view(&c, 1));
+    home->top = std::min(home->top, top);
+    home->bottom = std::max(home->bottom, bottom);
+    home->words.push_back(b);
   }
-  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n')) raw.pop_back();
-  size_t b = 0;
-  while (b < raw.size() && (raw[b] == '\n' || raw[b] == ' ')) ++b;
-  return raw.substr(b);
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.top < b.top; });
+  std::string out;
+  for (auto& l : lines) {
+    std::stable_sort(l.words.begin(), l.words.end(), [](auto* a, auto* b) { return a->bbox().x() < b->bbox().x(); });
+    std::string line;
+    const poppler::text_box* prev = nullptr;
+    for (const auto* w : l.words) {
+      if (prev) {
+        const double gap = w->bbox().x() - (prev->bbox().x() + prev->bbox().width());
+        if (prev->has_space_after() || gap > 0.2 * (l.bottom - l.top)) line += ' ';
+      }
+      tx::append_raw(line, utf8(w->text()));
+      prev = w;
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    if (line.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out;
 }
 
 }  // namespace
@@ -97,11 +131,22 @@ void extract_pdf(std::string_view bytes, const ExtractLimits& limits, ParsedPage
   for (int i = 0; i < count; ++i) {
     std::unique_ptr<poppler::page> p(doc->create_page(i));
     std::string text;
-    if (p) text = clean_page_text(utf8(p->text(poppler::rectf(), poppler::page::raw_order_layout)));
+    if (p) text = page_text(*p);
     any_text = any_text || !text.empty();
     page.pdf_pages.push_back(std::move(text));
   }
   if (!any_text) html_dom::add_flag(page, "no_text_layer");
+  // 「発行：令和5年5月」 lines read as labels, as they do in plain text.
+  for (const auto& text : page.pdf_pages) {
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(start, end - start);
+      if (auto lv = tx::split_label_line(line)) page.labels.push_back({lv->first, lv->second, "", line});
+      start = end + 1;
+    }
+  }
 
   auto title = page.meta.find("Title");
   if (title != page.meta.end()) {

@@ -1,6 +1,8 @@
 // extract/pdf.hpp — PDF bytes → pdf_pages, meta and title of a ParsedPage (poppler-cpp).
 //
-// Text per page in reading order; meta Title, Author, Subject, Keywords, Creator, Producer,
+// Text per page in reading order (lines top to bottom, words left to right: single-column
+// pages; two columns side by side are read line by line across), 「ラベル：値」 lines as labels;
+// meta Title, Author, Subject, Keywords, Creator, Producer,
 // CreationDate, ModDate (dates as ISO 8601, UTC).  Throws ExtractError "encrypted_pdf" (needs a
 // password), "broken_pdf" (not parsable), "too_large".  A PDF without any text gets the flag
 // "no_text_layer" (scanned pages), not an error.
