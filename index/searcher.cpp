@@ -16,6 +16,9 @@ namespace {
 
 constexpr int kAttempts = 3;
 
+// Thrown when a KeyMaker sort meets a remote shard: search again with a plain value sort.
+struct RetrySorted {};
+
 [[noreturn]] void throw_open_error(const std::filesystem::path& p, const Xapian::Error& e) {
   const std::string dir = p.string();
   const std::string type = e.get_type();  // Xapian::Error is not polymorphic
@@ -113,6 +116,14 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
 }
 
 SearchResult Searcher::search(const SearchRequest& req) {
+  try {
+    return search_once(req);
+  } catch (const RetrySorted&) {
+    return search_once(req);
+  }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& req) {
   const auto sort = parse_sort(req.sort);
   return with_retry([&] {
     ParsedQuery pq = QueryParser(db_, tokenizer_).parse(req.query);
@@ -120,27 +131,48 @@ SearchResult Searcher::search(const SearchRequest& req) {
     enquire.set_query(pq.query);
     if (!pq.has_text) enquire.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MultiValueKeyMaker keymaker;
-    if (sort) {
+    if (sort && !remote_sort_) {
       // Missing values sort last: "\xff" is above every sortable_serialise() ascending, and ""
       // is below every one descending.
       keymaker.add_value(sort->slot, sort->descending, sort->descending ? std::string() : std::string("\xff"));
       enquire.set_sort_by_key_then_relevance(&keymaker, false);
+    } else if (sort) {
+      // The remote backend (xapian-tcpsrv shards) has no KeyMaker: a plain value sort, where a
+      // record without the value sorts first ascending (docs/scale.md).
+      enquire.set_sort_by_value_then_relevance(sort->slot, sort->descending);
     }
 
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    // Remote shards with a value sort count some matches twice in match spies (Xapian 1.4:
+    // the sorted top of the MSet is spied again when merged), so there the facets are counted
+    // in a pass of their own, unsorted.
+    Xapian::Enquire facet_enquire(db_);
+    const bool separate_facets = req.facets && sort && remote_sort_;
     if (req.facets) {
+      if (separate_facets) {
+        facet_enquire.set_query(pq.query);
+        facet_enquire.set_weighting_scheme(Xapian::BoolWeight());
+      }
       for (const auto& kf : kKeywordFilters) {
         spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(kf.slot));
-        enquire.add_matchspy(spies.back().get());
+        (separate_facets ? facet_enquire : enquire).add_matchspy(spies.back().get());
       }
     }
     const Xapian::doccount doccount = db_.get_doccount();
     // Counting every match is cheap at senrei's scale and makes totals and facets exact.
     const Xapian::doccount check = std::max<Xapian::doccount>(
         doccount, static_cast<Xapian::doccount>(req.offset + req.limit));
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                         static_cast<Xapian::doccount>(req.limit), check);
+    Xapian::MSet mset;
+    try {
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit),
+                              check);
+    } catch (const Xapian::UnimplementedError&) {
+      if (!sort || remote_sort_) throw;
+      remote_sort_ = true;  // a remote shard: sort by plain value from now on, in a new Enquire
+      throw RetrySorted{};
+    }
 
+    if (separate_facets) facet_enquire.get_mset(0, 0, doccount);
     SearchResult result;
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.total = mset.get_matches_estimated();

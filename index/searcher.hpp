@@ -80,6 +80,8 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
 
  private:
+  SearchResult search_once(const SearchRequest& req);
+  bool remote_sort_ = false;  // a shard is remote: KeyMaker sorting is unavailable
   template <class F>
   auto with_retry(F&& f) -> decltype(f());
   std::optional<Record> first_with_term(const std::string& term);
