@@ -119,6 +119,10 @@ void check_index_metadata(const Xapian::Database& db, const std::string& where, 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const Tokenizer> tokenizer)
     : dir_(dir), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()) {
   std::error_code ec;
+  if (std::filesystem::is_regular_file(dir_, ec))
+    throw IndexError("index at " + dir_.string() +
+                     " is a stub file naming other indexes (a search workspace, docs/scale.md) — crawl into "
+                     "each shard's own workspace instead");
   std::filesystem::create_directories(dir_, ec);
   if (ec) throw IndexError("cannot create the index folder " + dir_.string() + ": " + ec.message());
   try {

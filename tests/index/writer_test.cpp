@@ -183,6 +183,9 @@ TEST_F(IndexTest, SeveralIndexesAndStubFile) {
   down << "remote 127.0.0.1:1\n";
   down.close();
   EXPECT_NE(error_of([&] { Searcher s(dir_ / "down.stub"); }).find("cannot reach the index server"), std::string::npos);
+  // A stub is for searching: writing to it is refused with what to do instead.
+  EXPECT_NE(error_of([&] { IndexWriter w(dir_ / "all.stub"); }).find("crawl into each shard's own workspace"),
+            std::string::npos);
 }
 
 TEST(Tokenizer, SkipsSymbolsKeepsNumbersAndLatin) {
