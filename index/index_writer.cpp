@@ -137,9 +137,14 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const
     throw IndexError("cannot open index at " + dir_.string() + " for writing: " + e.get_description());
   }
   check_index_metadata(db_, dir_.string(), *tokenizer_);
-  db_.set_metadata(std::string(kMetaSchema), std::to_string(kIndexSchemaVersion));
-  db_.set_metadata(std::string(kMetaDictionaryKey), tokenizer_->dictionary_key());
-  db_.set_metadata(std::string(kMetaDictionary), tokenizer_->dictionary_name());
+  // Written only when they differ (a new index): a crawl that changes nothing must leave the
+  // index at the same revision.
+  auto set_once = [this](std::string_view key, const std::string& value) {
+    if (db_.get_metadata(std::string(key)) != value) db_.set_metadata(std::string(key), value);
+  };
+  set_once(kMetaSchema, std::to_string(kIndexSchemaVersion));
+  set_once(kMetaDictionaryKey, tokenizer_->dictionary_key());
+  set_once(kMetaDictionary, tokenizer_->dictionary_name());
   thread_ = std::thread([this] { work_loop(); });
 }
 
