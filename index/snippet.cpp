@@ -13,6 +13,9 @@ namespace {
 // more than one from the start, and MeCab on megabytes costs time per hit).
 constexpr std::size_t kMaxScanBytes = 256 * 1024;
 constexpr std::size_t kMaxMatches = 2000;
+// Folded and searched this many bytes at a time, until kEnoughMatches are found.
+constexpr std::size_t kBlockBytes = 4096;
+constexpr std::size_t kEnoughMatches = 8;
 // Characters of context shown before the first match in the window.
 constexpr std::size_t kLeadChars = 20;
 
@@ -58,21 +61,36 @@ std::string render_marks(std::string_view snippet, std::string_view start, std::
 
 std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, const Tokenizer& tokenizer,
                          std::size_t max_chars) {
-  std::string text;
-  text.reserve(text_in.size());
-  for (char c : text_in)
-    if (c != kMarkStart && c != kMarkEnd) text.push_back(c);
+  std::string cleaned;  // only when the text holds our mark bytes (it never should)
+  std::string_view text = text_in;
+  if (text_in.find_first_of(std::string_view("\x01\x02", 2)) != std::string_view::npos) {
+    cleaned.reserve(text_in.size());
+    for (char c : text_in)
+      if (c != kMarkStart && c != kMarkEnd) cleaned.push_back(c);
+    text = cleaned;
+  }
   const std::string_view scan(text.data(), utf8_cut(text, kMaxScanBytes));
 
-  // 1. Matches, found in folded form, as original byte spans.
+  // 1. Matches, found in folded form, as original byte spans.  The text is folded and searched
+  // a block at a time (blocks end at a newline), and scanning stops once there are enough
+  // matches to place a good window: a hit's first screenful usually has them, and folding and
+  // tokenizing a whole 30 KB page for each of ten hits was most of a search's time.
   std::vector<Span> spans;
-  if (!terms.word_phrases.empty() || !terms.ngram_strings.empty()) {
-    const FoldedText ft = fold_with_map(scan);
+  const bool any_terms = !terms.word_phrases.empty() || !terms.ngram_strings.empty();
+  for (std::size_t block_begin = 0; any_terms && block_begin < scan.size() && spans.size() < kEnoughMatches;) {
+    std::size_t block_end = scan.size();
+    if (block_begin + kBlockBytes < scan.size()) {
+      const std::size_t nl = scan.find('\n', block_begin + kBlockBytes);
+      block_end = nl != std::string_view::npos && nl - (block_begin + kBlockBytes) < 2048
+                      ? nl + 1
+                      : utf8_cut(scan, block_begin + kBlockBytes);
+    }
+    const FoldedText ft = fold_with_map(scan.substr(block_begin, block_end - block_begin));
     auto add = [&](std::size_t fb, std::size_t fe) {
       if (fe > fb && fe <= ft.folded.size() && spans.size() < kMaxMatches)
-        spans.emplace_back(ft.orig_begin[fb], ft.orig_end[fe - 1]);
+        spans.emplace_back(block_begin + ft.orig_begin[fb], block_begin + ft.orig_end[fe - 1]);
     };
-    // Word phrases: where the phrase's characters occur, its sentence is tokenized and the
+    // Word phrases: where the phrase's first word occurs, its sentence is tokenized and the
     // phrase must be whole words there (京都 inside 東京都 is not).
     std::vector<std::pair<std::size_t, std::vector<Word>>> sentences;  // by start offset
     auto words_of = [&](std::size_t lo, std::size_t hi) -> const std::vector<Word>& {
@@ -98,11 +116,12 @@ std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, co
         if (same) add(first->begin, first[phrase.size() - 1].end);
       }
     }
-    for (const auto& s : terms.ngram_strings) {
-      if (s.empty()) continue;
-      for (auto at = ft.folded.find(s); at != std::string::npos; at = ft.folded.find(s, at + s.size()))
-        add(at, at + s.size());
+    for (const auto& str : terms.ngram_strings) {
+      if (str.empty()) continue;
+      for (auto at = ft.folded.find(str); at != std::string::npos; at = ft.folded.find(str, at + str.size()))
+        add(at, at + str.size());
     }
+    block_begin = block_end;
   }
   std::sort(spans.begin(), spans.end());
   std::vector<Span> merged;
@@ -112,11 +131,16 @@ std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, co
   }
 
   // 2. Characters: the byte offset of each, to count the window in characters.
+  // Only as far as a window can reach: max_chars characters (4 bytes at most each) past the
+  // last match, or from the start when there is none.
+  const std::size_t reach = (merged.empty() ? 0 : merged.back().second) + (max_chars + 1) * 4;
+  const std::size_t limit = reach >= text.size() ? text.size() : utf8_cut(text, reach);
   std::vector<std::size_t> cps;
-  for (std::size_t i = 0; i < text.size(); ++i)
+  cps.reserve(limit / 2 + 1);
+  for (std::size_t i = 0; i < limit; ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cps.push_back(i);
-  cps.push_back(text.size());
-  const std::size_t nchars = cps.size() - 1;
+  cps.push_back(limit);
+  const std::size_t nchars = cps.size() - 1;  // characters up to limit
   auto char_at = [&](std::size_t byte) {
     return static_cast<std::size_t>(std::lower_bound(cps.begin(), cps.end(), byte) - cps.begin());
   };
@@ -154,7 +178,7 @@ std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, co
     if (m != merged.end() && m->second == i + 1 && m->first >= b0) out.push_back(kMarkEnd);
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (win_end < nchars) out += "…";
+  if (cps[win_end] < text.size()) out += "…";  // more text follows
   return out;
 }
 

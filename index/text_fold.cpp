@@ -52,24 +52,33 @@ FoldedText fold_with_map(std::string_view original) {
   const auto* s = reinterpret_cast<const uint8_t*>(original.data());
   const auto len = static_cast<int32_t>(original.size());
   int32_t chunk_begin = 0;
+  bool chunk_inert = true;  // every character of the chunk is its own NFKC_Casefold form
   auto flush = [&](int32_t chunk_end) {
     if (chunk_end <= chunk_begin) return;
     std::size_t before = ft.folded.size();
-    fold_into(n, original.substr(chunk_begin, chunk_end - chunk_begin), ft.folded);
+    if (chunk_inert) {
+      // Most of a Japanese page (kanji, kana, lower-case ASCII): copied, no ICU round trip.
+      ft.folded.append(original.substr(chunk_begin, chunk_end - chunk_begin));
+    } else {
+      fold_into(n, original.substr(chunk_begin, chunk_end - chunk_begin), ft.folded);
+    }
     for (std::size_t i = before; i < ft.folded.size(); ++i) {
       ft.orig_begin.push_back(static_cast<std::size_t>(chunk_begin));
       ft.orig_end.push_back(static_cast<std::size_t>(chunk_end));
     }
     chunk_begin = chunk_end;
+    chunk_inert = true;
   };
   int32_t i = 0;
   while (i < len) {
     int32_t at = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c < 0) c = 0xFFFD;
+    const bool bad = c < 0;
+    if (bad) c = 0xFFFD;
     // A new chunk starts where normalization cannot reach back across (ASCII always can't).
     if (at > chunk_begin && (c < 0x80 || n.hasBoundaryBefore(c))) flush(at);
+    if (bad || !n.isInert(c)) chunk_inert = false;
   }
   flush(len);
   return ft;

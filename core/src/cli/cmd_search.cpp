@@ -1,3 +1,8 @@
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -38,6 +43,56 @@ nlohmann::json hit_json(const index::SearchHit& h) {
 
 }  // namespace
 
+// `search --queries FILE`: one process answers every query of FILE (one a line; blank lines and
+// lines starting with # skipped) and reports the time each took inside the process — what a
+// server or a script asking many questions sees, without process start-up (bench/latency.py).
+int run_query_file(Context& ctx, const Args& args, index::SearchRequest req) {
+  const std::string file = args.get("queries");
+  if (!args.positional.empty()) throw UsageError("give either a QUERY or --queries FILE, not both");
+  std::ifstream in(file);
+  if (!in) throw Failure("cannot read the queries file " + file + ": " + std::strerror(errno));
+  std::vector<std::pair<int, std::string>> queries;
+  int line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos || line[line.find_first_not_of(" \t")] == '#') continue;
+    queries.emplace_back(line_no, line);
+  }
+  auto searcher = open_searcher(ctx);
+  auto& out = *ctx.out;
+  const bool json = args.has("json");
+  for (const auto& [no, q] : queries) {
+    req.query = q;
+    index::SearchResult res;
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+      res = searcher.search(req);
+    } catch (const index::QueryError& e) {
+      throw UsageError(file + ":" + std::to_string(no) + ": " + e.what());
+    } catch (const index::IndexError& e) {
+      throw Failure(e.what());
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (json) {
+      nlohmann::json j;
+      j["schema"] = kRecordSchemaVersion;
+      j["query"] = q;
+      j["line"] = no;
+      j["total"] = res.total;
+      j["elapsed_ms"] = std::round(ms * 1000) / 1000;
+      j["hits"] = nlohmann::json::array();
+      for (const auto& h : res.hits) j["hits"].push_back({{"rank", h.rank}, {"id", h.record.id}, {"url", h.record.url}});
+      out << j.dump() << "\n";
+    } else {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%9.2f ms", ms);
+      out << buf << "  " << res.total << " results  " << q << "\n";
+    }
+  }
+  return 0;
+}
+
 int run_search(Context& ctx, const Args& args) {
   std::string query;
   for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
@@ -47,6 +102,7 @@ int run_search(Context& ctx, const Args& args) {
   req.offset = static_cast<size_t>(args.get_int("offset", 0, 0, 100000000));
   req.sort = args.get("sort");
   req.facets = args.has("facets");
+  if (args.has("queries")) return run_query_file(ctx, args, req);
   if (query.find_first_not_of(" \t\n") == std::string::npos)
     throw UsageError("empty query: give words to search for, e.g. senrei search 会費 (docs/query.md)");
 

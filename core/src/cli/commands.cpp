@@ -36,7 +36,7 @@ const std::vector<Command>& commands() {
            {"json", 0, "", "print the summary as JSON"},
        },
        run_crawl},
-      {"search", "QUERY",
+      {"search", "QUERY | --queries FILE",
        "search the precedents: Japanese text, \"phrases\", AND/OR/NOT, filters and ranges (docs/query.md)",
        {
            {"limit", 'n', "N", "show N results (default 10)"},
@@ -44,6 +44,7 @@ const std::vector<Command>& commands() {
            {"sort", 0, "FIELD", "sort by year, build, run, pop, patients or inst (-FIELD: descending)"},
            {"facets", 0, "", "count results by kind, source, prefecture, operator form and funding"},
            {"json", 0, "", "print results as JSON (docs/json.md)"},
+           {"queries", 0, "FILE", "answer every query in FILE (one a line) in one process, with the time each took"},
        },
        run_search},
       {"show", "ID|URL", "print one record with all its fields and where each came from",
