@@ -7,32 +7,12 @@
 
 #include "crawl/crawler.hpp"
 #include "fetch/mirror_fetcher.hpp"
+#include "memory_sink.hpp"
 
 namespace fs = std::filesystem;
 using namespace senrei;
 
 namespace {
-
-// Records by id, as an index would hold them after commit().
-class MemorySink : public RecordSink {
- public:
-  void replace(const Record& r) override { pending_[r.id] = r, ++replaced; }
-  void remove(const std::string& id) override { pending_.erase(id); }
-  void commit() override {
-    committed = pending_;
-    ++commits;
-    if (fail_after_commits > 0 && commits >= fail_after_commits) throw std::runtime_error("killed");
-  }
-  // What an index reopened after a crash holds: the last commit.
-  void reopen(const std::map<std::string, Record>& index) { committed = pending_ = index; }
-  std::map<std::string, Record> committed;
-  int replaced = 0;
-  int commits = 0;
-  int fail_after_commits = 0;
-
- private:
-  std::map<std::string, Record> pending_;
-};
 
 class TestSource : public Source {
  public:

@@ -1,9 +1,11 @@
 // RFC 9309 robots.txt: a table of cases, each worked out by hand from the RFC's text.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
 
 #include "fetch/robots.hpp"
+#include "fetch/url_check.hpp"
 
 namespace senrei {
 namespace {
@@ -112,6 +114,24 @@ TEST(RobotsRules, Rfc9309Table) {
     auto v = rules.check(c.path, c.agent);
     EXPECT_EQ(v.allowed, c.allowed);
     EXPECT_EQ(v.line, c.line);
+  }
+}
+
+TEST(RobotsRules, TableHasAtLeastFortyCases) { EXPECT_GE(std::size(kCases), 40u); }
+
+// The same table through check_url(), the function `senrei check-url` prints: the verdict, and
+// the deciding line named in its reason.
+TEST(RobotsRules, Rfc9309TableThroughCheckUrl) {
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.name);
+    auto rules = RobotsRules::parse(c.robots);
+    auto check = check_url(std::string("http://example.jp") + c.path, &rules, c.agent, {});
+    EXPECT_EQ(check.allowed, c.allowed) << check.reason;
+    EXPECT_EQ(check.kind, c.allowed ? "" : "robots");
+    if (c.line > 0) {
+      EXPECT_NE(check.reason.find("robots.txt line " + std::to_string(c.line) + " '"), std::string::npos)
+          << check.reason;
+    }
   }
 }
 

@@ -29,6 +29,8 @@ last part):
   /big                   20 MiB text/html
   /big-pdf               10 MB application/pdf (under the PDF cap)
   /notfound              404
+  /wrong-charset         labelled "text/html; charset=utf-8", but the bytes are Shift_JIS (CP932)
+                         with <meta charset="Shift_JIS">: 先例 地域医療連携
 """
 import gzip
 import http.server
@@ -193,6 +195,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.stream(20 * 1024 * 1024, 64 * 1024, "text/html")
         if leaf == "big-pdf":
             return self.stream(10 * 1024 * 1024, 64 * 1024, "application/pdf")
+        if leaf == "wrong-charset":
+            body = ('<html><head><meta charset="Shift_JIS"><title>文字コード違い</title></head>'
+                    '<body><p>先例 地域医療連携</p></body></html>').encode("cp932")
+            return self.send(200, body, "text/html; charset=utf-8")
         return self.send(404, b"not found", "text/plain")
 
 
