@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <spawn.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -112,6 +114,7 @@ TEST(HttpCrawl, FullCrawlIndexesTheSameRecordsAsTheMirrorIngest) {
   START_NGINX(server, kSample);
   auto http = cli(crawl_args(dir / "http", server));
   ASSERT_EQ(http.status, 0) << http.err << http.out;
+  EXPECT_EQ(http.err, "");  // no progress line when stderr is not a terminal
   auto run = run_of(http);
   EXPECT_EQ(run["new"], kSamplePages);
   EXPECT_EQ(run["failed"], 0) << run.dump(2);
@@ -319,5 +322,43 @@ TEST(HttpCrawl, KilledMidCrawlResumesWithoutLosingOrRefetching) {
       if (log[i].uri == served_path(url)) refetched.insert(url);
   EXPECT_TRUE(refetched.empty()) << "refetched " << refetched.size() << " finished pages, e.g. " << *refetched.begin();
   EXPECT_EQ(records_of(data).size(), static_cast<size_t>(kSamplePages));
+  fs::remove_all(dir);
+}
+
+TEST(HttpCrawl, ProgressOnATerminalOnly) {
+  auto dir = temp_dir("tty");
+  START_NGINX(server, kSample);
+  // 51 pages 40 ms apart: about 2 s, long enough for several progress updates (every 200 ms).
+  std::vector<std::string> args = {std::string(SENREI_BINARY_DIR) + "/senrei", "--data", (dir / "data").string(),
+                                   "crawl", "renkei-navi", "--base-url", server.base_url(), "--allow-private",
+                                   "--delay", "0.04"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  std::string tty;
+  char buf[4096];
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 20000) <= 0) break;
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;  // EIO once the child has exited
+    tty.append(buf, static_cast<size_t>(n));
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(master);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << tty;
+  EXPECT_NE(tty.find("renkei-navi: "), std::string::npos) << tty;
+  EXPECT_NE(tty.find(" queued, "), std::string::npos) << tty;
+  EXPECT_NE(tty.find(" pages/s, 0 errors"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("\r\033[K"), std::string::npos) << "the progress line is cleared before the summary";
+  EXPECT_NE(tty.find("51 new"), std::string::npos) << tty;
   fs::remove_all(dir);
 }
