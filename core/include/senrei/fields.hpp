@@ -37,5 +37,11 @@ std::vector<Field> read_labelled_fields(const ParsedPage& page);
 // Adds or merges `more` into `fields` by the rule above.
 void merge_fields(std::vector<Field>& fields, std::vector<Field> more);
 
+// The field names a label may be mapped to (DOMAIN.md §3: network_name, build_cost_yen, ...),
+// each read by read_fields() as the table there says; the fields a reading adds on its own
+// (area_scope, prefecture, institutions_hospital, ...) are not in it.  A declarative source's
+// label map is checked against this list.
+const std::vector<std::string>& known_field_names();
+
 }  // namespace abi_v1
 }  // namespace senrei

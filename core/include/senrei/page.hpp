@@ -56,7 +56,7 @@ struct ParsedPage {
   std::string url;            // the URL the bytes came from (the real site's URL)
   std::string content_type;   // "text/html", "application/pdf", "text/plain"
   std::string charset;        // the charset used to decode, e.g. "windows-31j", "utf-8"
-  std::string charset_source; // "http", "bom", "meta", "detector", "default"
+  std::string charset_source; // "http", "bom", "meta", "detector", "default", or "source" (CrawlPolicy::charset)
   std::string title;
   std::string canonical_url;  // rel=canonical, absolute; empty if none
   std::string lang;

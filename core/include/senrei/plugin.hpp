@@ -44,6 +44,10 @@ struct CrawlPolicy {
   int max_depth = 0;
   int max_pages = 0;
   double delay_seconds = 0;  // between requests to one host
+  // Decode every page with this charset ("Shift_JIS", "EUC-JP", "UTF-8"), whatever the server
+  // or the page's <meta> says: for a site that declares a wrong one, or none on short pages a
+  // detector guesses wrong.  Empty: decided per page (HTTP header, BOM, <meta>, detector).
+  std::string charset = {};
 };
 
 class Source {
@@ -64,6 +68,10 @@ class Source {
   // More sources from one library (the `site` plugin makes one per TOML file).  Empty by
   // default: the library provides just this one.
   virtual std::vector<std::shared_ptr<Source>> more_sources() const { return {}; }
+  // Sources this library was asked for but could not make, one line each saying where and what
+  // (the `site` plugin: "…/sources/pref.toml:12:1: unknown key 'sead' …").  The host lists each
+  // as refused and loads the library's other sources.  Called once, after more_sources().
+  virtual std::vector<std::string> refusals() const { return {}; }
 };
 
 }  // namespace abi_v1

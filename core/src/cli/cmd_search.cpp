@@ -193,22 +193,7 @@ int run_show(Context& ctx, const Args& args) {
     out << "\n";
   }
   if (!rec->fields.empty()) out << "\nfields:\n";
-  // Every field with what a council table needs to trust it: the value, its unit, whether it
-  // is approximate, its own date, and the page and sentence it was read from.
-  for (const auto& f : rec->fields) {
-    out << "  " << bold(c) << f.name << reset(c) << " = " << display_value(f);
-    std::string notes;
-    auto note = [&](const std::string& n) { notes += (notes.empty() ? "" : ", ") + n; };
-    if (!f.unit.empty()) note(f.unit);
-    if (f.approximate) note("approximate");
-    if (!f.period.empty()) note("period " + f.period);
-    if (f.state != ValueState::stated) note("state " + std::string(to_string(f.state)));
-    if (!f.as_of.empty()) note("as of " + f.as_of);
-    if (!notes.empty()) out << "  [" << notes << "]";
-    out << "\n";
-    if (!f.provenance.sentence.empty()) out << "      「" << f.provenance.sentence << "」\n";
-    if (!f.provenance.url.empty()) out << "      " << f.provenance.url << "\n";
-  }
+  print_fields(out, *rec, "  ", c);
   out << "\ntext:\n" << rec->text << "\n";
   return 0;
 }

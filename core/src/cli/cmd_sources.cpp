@@ -7,7 +7,8 @@
 namespace senrei::cli {
 
 int run_sources(Context& ctx, const Args& args) {
-  if (!args.positional.empty()) throw UsageError("sources takes no arguments");
+  if (args.has("check")) return run_source_check(ctx, args);
+  if (!args.positional.empty()) throw UsageError("sources takes no arguments (but --check NAME takes a URL or FILE)");
   auto& host = ctx.plugins();
   auto& out = *ctx.out;
   if (args.has("json")) {

@@ -9,9 +9,11 @@ std::filesystem::path Context::data_dir() const { return Workspace::resolve(data
 PluginHost& Context::plugins() {
   if (!plugins_) {
     plugins_ = std::make_unique<PluginHost>();
+    // Where declarative sources (plugins/site) look for TOML files: the workspace's own first,
+    // so a file there replaces a shipped one of the same name.
     std::vector<std::string> config_dirs;
     config_dirs.push_back((data_dir() / "sources").string());
-    for (const auto& p : PluginHost::default_search_path()) config_dirs.push_back(p.string());
+    for (const auto& p : PluginHost::data_path("sources", "SENREI_SOURCES_PATH")) config_dirs.push_back(p.string());
     plugins_->load(PluginHost::default_search_path(), config_dirs);
   }
   return *plugins_;
@@ -56,8 +58,20 @@ const std::vector<Command>& commands() {
        },
        run_export},
       {"stats", "", "what is in the store and the index", {{"json", 0, "", "print as JSON"}}, run_stats},
-      {"sources", "", "list the source plugins found, and the ones refused with the reason",
-       {{"json", 0, "", "print as JSON"}}, run_sources},
+      {"sources", "[--check NAME [URL|FILE]]",
+       "list the source plugins found (and the ones refused, with the reason), or try one on a page",
+       {
+           {"check", 0, "NAME", "run source NAME on its bundled sample pages, or on URL|FILE, and print the records "
+                                "and fields it makes with the sentence each came from; stores nothing"},
+           {"url", 0, "URL", "with --check FILE: the real URL the file was saved from"},
+           {"allow-private", 0, "", "with --check URL: allow loopback and private addresses"},
+           {"json", 0, "", "print as JSON"},
+       },
+       run_sources},
+      {"plugin", "new NAME [DIR]",
+       "write a ready-to-build source plugin project (CMake, commented source, test, sample page) into DIR "
+       "(default ./NAME); docs/plugins.md walks through it",
+       {}, run_plugin},
       {"check-url", "URL", "say whether a URL would be fetched, and why (exit 0 allowed, 3 refused)",
        {
            {"robots", 0, "FILE", "judge against this robots.txt file"},

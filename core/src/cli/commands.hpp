@@ -43,5 +43,7 @@ int run_show(Context&, const Args&);
 int run_export(Context&, const Args&);
 int run_stats(Context&, const Args&);
 int run_check_url(Context&, const Args&);
+int run_source_check(Context&, const Args&);  // sources --check
+int run_plugin(Context&, const Args&);
 
 }  // namespace senrei::cli

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ostream>
 
 #include "senrei/ja.hpp"
 
@@ -75,6 +76,25 @@ std::string display_value(const Field& f) {
     out = f.text;
   }
   return out;
+}
+
+void print_fields(std::ostream& out, const Record& rec, const std::string& indent, bool color) {
+  // Every field with what a council table needs to trust it: the value, its unit, whether it
+  // is approximate, its own date, and the page and sentence it was read from.
+  for (const auto& f : rec.fields) {
+    out << indent << (color ? "\033[1m" : "") << f.name << (color ? "\033[0m" : "") << " = " << display_value(f);
+    std::string notes;
+    auto note = [&](const std::string& n) { notes += (notes.empty() ? "" : ", ") + n; };
+    if (!f.unit.empty()) note(f.unit);
+    if (f.approximate) note("approximate");
+    if (!f.period.empty()) note("period " + f.period);
+    if (f.state != ValueState::stated) note("state " + std::string(to_string(f.state)));
+    if (!f.as_of.empty()) note("as of " + f.as_of);
+    if (!notes.empty()) out << "  [" << notes << "]";
+    out << "\n";
+    if (!f.provenance.sentence.empty()) out << indent << "    「" << f.provenance.sentence << "」\n";
+    if (!f.provenance.url.empty()) out << indent << "    " << f.provenance.url << "\n";
+  }
 }
 
 std::string key_fields_line(const Record& r) {

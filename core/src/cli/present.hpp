@@ -1,6 +1,7 @@
 // cli/present.hpp — how records and field values read for a person, and CSV cells.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,10 @@ namespace senrei::cli {
 std::string display_value(const Field& field);
 // "1,605千円/年" style suffixes: "/年", "/月", "（期間の記載なし）".
 std::string period_label(const Field& field);
+// Every field of a record, one a line, with unit, as-of date and the sentence (and URL, when not
+// the record's) it was read from: what `show` and `sources --check` print.  `indent` prefixes
+// each line; `color` sets field names in bold.
+void print_fields(std::ostream& out, const Record& record, const std::string& indent, bool color);
 // A one-line summary of a record's key fields for search results.
 std::string key_fields_line(const Record& record);
 

@@ -31,13 +31,20 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
   PageOutcome out;
   const std::string& url = response.final_url.empty() ? response.request.url : response.final_url;
   ParsedPage page;
+  std::string charset_override;
+  try {
+    charset_override = source.policy().charset;
+  } catch (...) {
+  }
   try {
     RawDocument raw;
     raw.url = url;
     raw.content_type = response.content_type;
-    raw.charset = response.charset;
+    // A source's declared charset outranks the server's and the page's own (CrawlPolicy).
+    raw.charset = charset_override.empty() ? response.charset : charset_override;
     raw.body = response.body;
     page = extract_document(raw);
+    if (!charset_override.empty() && page.charset_source == "http") page.charset_source = "source";
   } catch (const ExtractError& e) {
     out.error_kind = e.kind();  // encrypted_pdf, broken_pdf, unsupported_type, too_large
     out.error = e.what();

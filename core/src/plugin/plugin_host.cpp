@@ -45,22 +45,43 @@ std::shared_ptr<Source> holding(std::shared_ptr<Source> object,
 
 }  // namespace
 
+#ifndef SENREI_PLUGIN_INSTALL_DIR
+#define SENREI_PLUGIN_INSTALL_DIR "lib/senrei/plugins"
+#endif
+
+namespace {
+void append_path_list(std::vector<fs::path>& path, const char* env_var) {
+  const char* env = std::getenv(env_var);
+  if (!env) return;
+  std::string s = env;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(':', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) path.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+}
+}  // namespace
+
 std::vector<fs::path> PluginHost::default_search_path() {
   std::vector<fs::path> path;
   auto exe = executable_dir();
   if (!exe.empty()) {
     path.push_back(exe / "plugins");
-    path.push_back(exe.parent_path() / "lib" / "senrei" / "plugins");
+    path.push_back(exe.parent_path() / SENREI_PLUGIN_INSTALL_DIR);
   }
-  if (const char* env = std::getenv("SENREI_PLUGIN_PATH")) {
-    std::string s = env;
-    size_t start = 0;
-    while (start <= s.size()) {
-      size_t end = s.find(':', start);
-      if (end == std::string::npos) end = s.size();
-      if (end > start) path.emplace_back(s.substr(start, end - start));
-      start = end + 1;
-    }
+  append_path_list(path, "SENREI_PLUGIN_PATH");
+  return path;
+}
+
+std::vector<fs::path> PluginHost::data_path(const std::string& what, const char* env_var) {
+  std::vector<fs::path> path;
+  append_path_list(path, env_var);
+  auto exe = executable_dir();
+  if (!exe.empty()) {
+    path.push_back(exe / what);
+    path.push_back(exe.parent_path() / "share" / "senrei" / what);
   }
   return path;
 }
@@ -122,6 +143,7 @@ bool PluginHost::load_library(const fs::path& file, const std::vector<std::strin
     add_source(source, file);
     for (auto& extra : source->more_sources())
       if (extra) add_source(holding(std::move(extra), lib), file);
+    for (auto& reason : source->refusals()) refused_.push_back({file, std::move(reason)});
   } catch (const std::exception& e) {
     return refuse(std::string("it threw while starting: ") + e.what());
   }

@@ -2,7 +2,9 @@
 //
 // Search path, in order: the `plugins/` folder beside the senrei binary (the build tree),
 // <prefix>/lib/senrei/plugins (an installed senrei, found relative to bin/), then every folder
-// of $SENREI_PLUGIN_PATH (colon-separated).  Every `*.so` there is tried.  Before anything else
+// of $SENREI_PLUGIN_PATH (colon-separated).  A library's other sources (more_sources(), the
+// `site` plugin's TOML files) are added after it, and what it could not make (refusals()) is
+// listed as refused like a library.  Every `*.so` there is tried.  Before anything else
 // in a library is called, its exported senrei_plugin_abi_version() must equal the host's; a
 // library that is not a shared object, has the wrong ABI, lacks the factory, or whose factory
 // throws is listed as refused with the reason, and the others load.  The first source of a
@@ -37,6 +39,11 @@ class PluginHost {
  public:
   // The default search path described above.
   static std::vector<std::filesystem::path> default_search_path();
+  // Folders of files that go with plugins, in order: the folders of $<env_var> (colon-separated),
+  // `<binary's dir>/<what>` (the build tree) and `<binary's dir>/../share/senrei/<what>` (an
+  // installed senrei).  "sources" (declarative sources, $SENREI_SOURCES_PATH) and "sample" (the
+  // pages `senrei sources --check` runs on, $SENREI_SAMPLE_PATH).
+  static std::vector<std::filesystem::path> data_path(const std::string& what, const char* env_var);
 
   // Loads every plugin found on `search_path`.  `config_dirs` is passed to each Source's
   // configure() (where declarative sources look for their TOML files).

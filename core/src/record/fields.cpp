@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "senrei/ja.hpp"
 
@@ -316,8 +317,19 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
   } else if (field == "standards") {
     Field f = base_field(field, v, p);
     f.text = v;
+    const std::string n = ja::nfkc(v);
     for (std::string_view s : {"SS-MIX2", "IHE", "HL7", "FHIR", "DICOM"})
-      if (ja::nfkc(v).find(s) != std::string::npos) f.items.emplace_back(s);
+      if (n.find(s) != std::string::npos) f.items.emplace_back(s);
+    // 厚生労働省標準規格 numbers: HS001 … HS0xx, each once.
+    for (size_t pos = n.find("HS"); pos != std::string::npos; pos = n.find("HS", pos + 2)) {
+      if (pos + 5 > n.size() || !std::isdigit(static_cast<unsigned char>(n[pos + 2])) ||
+          !std::isdigit(static_cast<unsigned char>(n[pos + 3])) || !std::isdigit(static_cast<unsigned char>(n[pos + 4])))
+        continue;
+      if (pos + 5 < n.size() && std::isdigit(static_cast<unsigned char>(n[pos + 5]))) continue;
+      if (pos > 0 && std::isalnum(static_cast<unsigned char>(n[pos - 1]))) continue;
+      std::string hs = n.substr(pos, 5);
+      if (std::find(f.items.begin(), f.items.end(), hs) == f.items.end()) f.items.push_back(hs);
+    }
     out.push_back(std::move(f));
   } else {
     Field f = base_field(field, v, p);
@@ -339,6 +351,16 @@ void merge_fields(std::vector<Field>& fields, std::vector<Field> more) {
       *it = std::move(f);  // a stated value beats an earlier "unknown" for the same field
     }
   }
+}
+
+const std::vector<std::string>& known_field_names() {
+  static const std::vector<std::string> names = {
+      "network_name",   "operator_name",      "operator_form",   "promoter_type",   "start_year",
+      "area_name",      "population",         "aging_rate",      "build_cost_yen",  "build_cost_parts",
+      "running_cost_yen", "build_payers",     "running_payers",  "funding_sources", "fees",
+      "patients",       "institutions_total", "consent_method",  "standards",       "products",
+      "vendors",        "services",           "stakeholders",    "summary"};
+  return names;
 }
 
 std::vector<Field> read_labelled_fields(const ParsedPage& page) {

@@ -1,0 +1,251 @@
+// `senrei sources --check NAME [URL|FILE]` — one source on one page (by default its bundled
+// sample pages), with every record and field it makes and where each value came from: the
+// tool an author runs while writing a plugin or a TOML source.  Nothing is stored or indexed;
+// pages go through exactly what a crawl uses (fetcher, extraction, process_page).
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/present.hpp"
+#include "crawl/http_crawl.hpp"
+#include "crawl/page_processor.hpp"
+#include "fetch/mirror_fetcher.hpp"
+#include "record/record_json.hpp"
+#include "senrei/url.hpp"
+
+namespace senrei::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CheckedPage {
+  FetchResponse response;
+  fs::path file;  // the local file, when read from one
+};
+
+std::string origin_of(const SourceInfo& info) {
+  auto u = parse_url(info.base_url);
+  return u ? u->origin() + "/" : std::string();
+}
+
+std::string host_of(const SourceInfo& info) {
+  auto u = parse_url(info.base_url);
+  return u ? u->host : std::string();
+}
+
+std::vector<CheckedPage> read_from_mirror(MirrorFetcher& mirror, const std::vector<std::string>& urls) {
+  for (const auto& u : urls) {
+    FetchRequest req;
+    req.url = u;
+    mirror.submit(req);
+  }
+  std::vector<CheckedPage> pages;
+  while (mirror.pending()) {
+    for (auto& r : mirror.poll(std::chrono::milliseconds(0))) {
+      fs::path file = mirror.file_for(r.request.url);
+      pages.push_back({std::move(r), file});
+    }
+  }
+  return pages;
+}
+
+// The source's bundled sample pages: <root>/<host of base_url>/ on the sample path, every file
+// there the source would crawl.
+std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::string& where) {
+  const std::string host = host_of(s.info);
+  std::string looked;
+  for (const auto& root : PluginHost::data_path("sample", "SENREI_SAMPLE_PATH")) {
+    fs::path dir = root / host;
+    looked += (looked.empty() ? "" : ", ") + dir.string();
+    std::error_code ec;
+    if (host.empty() || !fs::is_directory(dir, ec)) continue;
+    MirrorFetcher mirror(dir, origin_of(s.info));
+    std::vector<std::string> urls;
+    for (const auto& u : mirror.known_urls()) {
+      bool in = false;
+      try {
+        in = s.source->in_scope(u);
+      } catch (...) {
+      }
+      if (in) urls.push_back(u);
+    }
+    if (urls.empty()) continue;
+    where = dir.string();
+    return read_from_mirror(mirror, urls);
+  }
+  throw Failure("no sample pages for source '" + s.info.name + "' (looked in " + (looked.empty() ? "nothing" : looked) +
+                "); name a page: senrei sources --check " + s.info.name + " URL|FILE, or put samples under " +
+                "$SENREI_SAMPLE_PATH/" + (host.empty() ? "<host>" : host) + "/");
+}
+
+CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const std::string& url_flag) {
+  std::error_code ec;
+  fs::path file = fs::weakly_canonical(fs::absolute(given), ec);
+  if (ec || !fs::is_regular_file(file, ec))
+    throw UsageError(given.string() + " is not a file (give a page saved from the site, or a URL)");
+  // A page inside a folder named after the source's host (a wget -m mirror, a sample folder)
+  // knows its real URL; otherwise --url says it, or it is read as a file: URL.
+  std::string url = url_flag;
+  const std::string host = host_of(s.info);
+  if (url.empty() && !host.empty()) {
+    for (fs::path dir = file.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      if (dir.filename() != host) continue;
+      MirrorFetcher mirror(dir, origin_of(s.info));
+      for (const auto& u : mirror.known_urls())
+        if (fs::equivalent(mirror.file_for(u), file, ec)) url = u;
+      break;
+    }
+  }
+  if (url.empty()) url = "file://" + file.string();
+  auto canon = canonicalize_url(url);
+  if (!canon) throw UsageError("--url " + url + " is not an absolute URL");
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream body;
+  body << in.rdbuf();
+  CheckedPage p;
+  p.file = file;
+  p.response.request.url = *canon;
+  p.response.final_url = *canon;
+  p.response.status = 200;
+  p.response.body = body.str();
+  p.response.content_type = media_type_for(file);
+  return p;
+}
+
+CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const Args& args) {
+  auto canon = canonicalize_url(url);
+  if (!canon) throw UsageError(url + " is not a URL senrei can fetch");
+  HttpCrawlSettings http;
+  http.allow_private = args.has("allow-private");
+  http.delay_seconds = 0;
+  std::unique_ptr<Fetcher> fetcher;
+  try {
+    fetcher = make_http_fetcher(*s.source, s.info, http);
+  } catch (const std::exception& e) {
+    throw Failure(e.what());
+  }
+  FetchRequest req;
+  req.url = *canon;
+  fetcher->submit(req);
+  CheckedPage p;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+  while (fetcher->pending() && std::chrono::steady_clock::now() < deadline) {
+    for (auto& r : fetcher->poll(std::chrono::milliseconds(200))) p.response = std::move(r);
+  }
+  if (p.response.request.url.empty()) throw Failure("fetching " + *canon + " did not finish within 2 minutes");
+  return p;
+}
+
+// The reason a source of that name was refused (a TOML file with a mistake), if one was.
+std::string refusal_for(const PluginHost& host, const std::string& name) {
+  for (const auto& r : host.refused()) {
+    fs::path p(r.reason.substr(0, r.reason.find(':')));
+    if (r.library.stem() == name || p.stem() == name) return r.reason;
+  }
+  return "";
+}
+
+}  // namespace
+
+int run_source_check(Context& ctx, const Args& args) {
+  const std::string name = args.get("check");
+  if (args.positional.size() > 1) throw UsageError("sources --check NAME takes at most one URL or FILE");
+  auto& host = ctx.plugins();
+  const LoadedSource* s = host.find(name);
+  if (!s) {
+    if (auto why = refusal_for(host, name); !why.empty()) throw Failure("source '" + name + "' was refused: " + why);
+    std::string known;
+    for (const auto& l : host.sources()) known += (known.empty() ? "" : ", ") + l.info.name;
+    throw UsageError("no source named '" + name + "' (known: " + (known.empty() ? "none" : known) + "; see senrei sources)");
+  }
+
+  std::vector<CheckedPage> pages;
+  std::string where;
+  if (args.positional.empty()) {
+    pages = sample_pages(*s, where);
+  } else {
+    const std::string& arg = args.positional[0];
+    if (arg.rfind("http://", 0) == 0 || arg.rfind("https://", 0) == 0)
+      pages.push_back(page_from_url(*s, arg, args));
+    else
+      pages.push_back(page_from_file(*s, arg, args.get("url")));
+  }
+
+  auto& out = *ctx.out;
+  const bool json = args.has("json");
+  const bool c = ctx.color;
+  nlohmann::json j = {{"source", name}, {"version", s->info.version}, {"pages", nlohmann::json::array()}};
+  if (!where.empty()) j["samples"] = where;
+  if (!json) {
+    out << name << " (" << s->info.title << ", version " << s->info.version << ")";
+    if (!where.empty()) out << " on its sample pages in " << where;
+    out << "\n";
+  }
+  int failed = 0;
+  size_t records = 0, fields = 0;
+  for (auto& p : pages) {
+    const auto& r = p.response;
+    const std::string& url = r.final_url.empty() ? r.request.url : r.final_url;
+    nlohmann::json jp = {{"url", url}};
+    if (!p.file.empty()) jp["file"] = p.file.string();
+    if (!json) {
+      out << "\n" << (c ? "\033[32m" : "") << url << (c ? "\033[0m" : "");
+      if (!p.file.empty()) out << "  (" << p.file.string() << ")";
+      out << "\n";
+    }
+    if (!r.ok()) {
+      ++failed;
+      std::string why = (r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind) + ": " + r.error;
+      jp["error"] = why;
+      if (!json) out << "  not fetched — " << why << "\n";
+      j["pages"].push_back(jp);
+      continue;
+    }
+    PageOutcome o = process_page(*s->source, s->info, r);
+    jp["links_in_scope"] = o.links;
+    jp["records"] = nlohmann::json::array();
+    if (!o.ok()) {
+      ++failed;
+      jp["error"] = o.error_kind + ": " + o.error;
+      if (!json) out << "  failed — " << o.error_kind << ": " << o.error << "\n";
+    }
+    if (!json) {
+      out << "  " << o.links.size() << " links in scope";
+      for (const auto& f : o.flags) out << ", " << f;
+      out << "; " << o.records.size() << (o.records.size() == 1 ? " record" : " records") << "\n";
+    }
+    for (const auto& rec : o.records) {
+      ++records;
+      fields += rec.fields.size();
+      jp["records"].push_back(to_json(rec));
+      if (json) continue;
+      out << "  " << (c ? "\033[1m" : "") << rec.title << (c ? "\033[0m" : "") << "  [" << to_string(rec.kind) << "]\n"
+          << "    id:     " << rec.id << "\n";
+      if (!rec.as_of.empty()) out << "    as of:  " << rec.as_of << "\n";
+      size_t cut = std::min<size_t>(160, rec.text.size());  // at a UTF-8 character boundary
+      while (cut > 0 && cut < rec.text.size() && (static_cast<unsigned char>(rec.text[cut]) & 0xC0) == 0x80) --cut;
+      std::string text = rec.text.substr(0, cut);
+      for (auto& ch : text)
+        if (ch == '\n') ch = ' ';
+      out << "    text:   " << rec.text.size() << " bytes: " << text << (cut < rec.text.size() ? "…" : "") << "\n";
+      if (rec.fields.empty()) out << "    fields: none\n";
+      else out << "    fields:\n";
+      print_fields(out, rec, "      ", c);
+    }
+    j["pages"].push_back(jp);
+  }
+  j["failed"] = failed;
+  if (json) {
+    out << j.dump(2) << "\n";
+  } else {
+    out << "\n" << pages.size() << (pages.size() == 1 ? " page, " : " pages, ") << records << " records, " << fields
+        << " fields, " << failed << " failed\n";
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace senrei::cli
