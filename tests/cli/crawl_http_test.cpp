@@ -260,8 +260,9 @@ TEST(HttpCrawl, ARobotsTxtDisallowIsNeverRequested) {
 TEST(HttpCrawl, KilledMidCrawlResumesWithoutLosingOrRefetching) {
   if (::access(kNginxEchoModule, R_OK) != 0) GTEST_SKIP() << "needs libnginx-mod-http-echo (scripts/setup test)";
   auto dir = temp_dir("kill");
-  // 0.1 s per response: about 5 s for the site, so a kill after the first commits lands mid-crawl.
-  Nginx server(Nginx::Options{kSample, 0.1});
+  // 0.15 s per response: about 8 s for the site; the first commit comes after 2 s (CrawlOptions),
+  // so a kill right after it lands mid-crawl even on a loaded machine.
+  Nginx server(Nginx::Options{kSample, 0.15});
   if (nginx_binary().empty()) GTEST_SKIP() << server.error();
   ASSERT_TRUE(server.ok()) << server.error();
   auto data = dir / "data";
@@ -292,7 +293,7 @@ TEST(HttpCrawl, KilledMidCrawlResumesWithoutLosingOrRefetching) {
     return done;
   };
   std::set<std::string> done_before_kill;
-  for (int i = 0; i < 300 && done_before_kill.size() < 5; ++i) {
+  for (int i = 0; i < 350 && done_before_kill.size() < 3; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     done_before_kill = committed();
   }
@@ -301,7 +302,7 @@ TEST(HttpCrawl, KilledMidCrawlResumesWithoutLosingOrRefetching) {
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the crawl finished before the kill: " << slurp(dir / "first.out");
   done_before_kill = committed();  // what the killed process had committed
-  ASSERT_GE(done_before_kill.size(), 5u);
+  ASSERT_GE(done_before_kill.size(), 3u);
   ASSERT_LT(done_before_kill.size(), static_cast<size_t>(kSamplePages));
   const size_t requests_before = server.access_log().size();
 
