@@ -16,10 +16,14 @@ build: setup
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# Ingest the bundled sample corpus into a fresh workspace and ask it two questions.
+# Ingest the bundled sample corpus (支援Navi, then the ministries' guideline pages and PDFs) into a
+# fresh workspace and ask it two questions.
 demo: build
 	@rm -rf $(DEMO_DATA)
 	$(BUILD)/senrei --data $(DEMO_DATA) crawl renkei-navi --mirror corpus/sample/renkei-support.mhlw.go.jp
+	$(BUILD)/senrei --data $(DEMO_DATA) crawl mhlw --mirror corpus/sample/www.mhlw.go.jp
+	$(BUILD)/senrei --data $(DEMO_DATA) crawl soumu --mirror corpus/sample/www.soumu.go.jp
+	$(BUILD)/senrei --data $(DEMO_DATA) crawl meti --mirror corpus/sample/www.meti.go.jp
 	$(BUILD)/senrei --data $(DEMO_DATA) search 会費
 	$(BUILD)/senrei --data $(DEMO_DATA) search 地域医療再生基金
 	$(BUILD)/senrei --data $(DEMO_DATA) stats

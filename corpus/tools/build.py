@@ -14,6 +14,11 @@ so nobody needs Python to run the demo or the tests.
 
     python3 corpus/tools/build.py          # regenerate the mirror
     python3 corpus/tools/build.py --check  # exit 1 if the mirror is stale or a trap is broken
+
+The ministry sites' pages (corpus/src/ministry/<host>/<path>, written whole: a "charset:" header
+line, "---", then the HTML) are converted the same way into sample/<host>/<path>; their PDFs are
+written by scripts/make-sample-pdfs, and --check verifies that every PDF a page links exists and
+every PDF is linked.
 """
 import pathlib
 import re
@@ -23,7 +28,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 CORPUS = HERE.parent
 SRC = CORPUS / "src"
-MIRROR = CORPUS / "sample" / "renkei-support.mhlw.go.jp"
+SAMPLE = CORPUS / "sample"
+MIRROR = SAMPLE / "renkei-support.mhlw.go.jp"
+MINISTRY_SRC = SRC / "ministry"
 
 # The iconv target for each charset a page may declare.  Plain "SHIFT_JIS" and "EUC-JP" in glibc
 # fail on ① and 髙, which real pages contain.
@@ -210,6 +217,53 @@ def build():
     return pages
 
 
+def build_ministry():
+    """sample/<host>/<path> for each corpus/src/ministry/<host>/<path>: {path: (bytes, utf8 html)}."""
+    pages = {}
+    for path in sorted(p for p in MINISTRY_SRC.rglob("*") if p.is_file()):
+        head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
+        if not sep:
+            sys.exit(f"{path}: no '---' line after the header; add one after 'charset: ...'")
+        h = dict((k.strip(), v.strip()) for k, _, v in (line.partition(":") for line in head.splitlines()))
+        charset = h.get("charset", "")
+        if charset not in ICONV:
+            sys.exit(f"{path}: header 'charset: {charset}' unknown; use one of {', '.join(ICONV)}")
+        declared = re.search(r'charset="?([A-Za-z0-9_-]+)', body)
+        if not declared or declared.group(1).lower() != charset.lower():
+            sys.exit(f"{path}: the page declares charset {declared.group(1) if declared else 'nothing'}, "
+                     f"the header says {charset}; make them agree")
+        pages[SAMPLE / path.relative_to(MINISTRY_SRC)] = (encode(body, charset, path), body)
+    return pages
+
+
+def check_ministry(pages):
+    """Every PDF a ministry page links exists; every PDF is linked; marker words are present."""
+    problems, linked = [], set()
+    for out, (_, html) in pages.items():
+        host = out.relative_to(SAMPLE).parts[0]
+        where = out.relative_to(SAMPLE).as_posix()
+        if "スクリプト専用語" not in html or "コメント専用語" not in html:
+            problems.append(f"{where}: marker words missing")
+        if "サンプルコーパス用に作成した要約" not in html:
+            problems.append(f"{where}: does not say it is a summary written for the sample corpus")
+        for href in re.findall(r'href="([^"#]+\.pdf)"', html):
+            if href.startswith("https://") or href.startswith("http://"):
+                h, _, rest = href.split("://", 1)[1].partition("/")
+                target = SAMPLE / h / rest
+            elif href.startswith("/"):
+                target = SAMPLE / host / href.lstrip("/")
+            else:
+                target = out.parent / href
+            linked.add(target.resolve())
+            if not target.is_file():
+                problems.append(f"{where}: links {href}, which is not in the mirror (run scripts/make-sample-pdfs)")
+    for host in {o.relative_to(SAMPLE).parts[0] for o in pages}:
+        for pdf in sorted((SAMPLE / host).rglob("*.pdf")):
+            if pdf.resolve() not in linked:
+                problems.append(f"{pdf.relative_to(SAMPLE)}: no page links it")
+    return problems
+
+
 def check_traps(pages):
     """The search-quality traps the tests rely on (corpus/README.md); fail loudly if one breaks."""
     problems = []
@@ -230,19 +284,25 @@ def check_traps(pages):
 
 def main():
     pages = build()
+    ministry = build_ministry()
     problems = check_traps(pages)
     if "--check" in sys.argv:
         existing = {p for p in MIRROR.rglob("*") if p.is_file()}
-        stale = [str(p) for p, (data, _) in pages.items() if not p.exists() or p.read_bytes() != data]
-        extra = sorted(str(p) for p in existing - set(pages))
+        for host in {o.relative_to(SAMPLE).parts[0] for o in ministry}:
+            existing |= {p for p in (SAMPLE / host).rglob("*") if p.is_file() and p.suffix != ".pdf"}
+        generated = {**pages, **ministry}
+        stale = [str(p) for p, (data, _) in generated.items() if not p.exists() or p.read_bytes() != data]
+        extra = sorted(str(p) for p in existing - set(generated))
         problems += [f"stale: {s}" for s in stale] + [f"not generated: {e}" for e in extra]
+        problems += check_ministry(ministry)
     else:
-        for p, (data, _) in pages.items():
+        for p, (data, _) in {**pages, **ministry}.items():
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_bytes(data)
+        problems += check_ministry(ministry)
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(pages)} pages, {len(problems)} problems")
+    print(f"{len(pages)} Navi pages, {len(ministry)} ministry pages, {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -85,7 +85,12 @@ std::string page_text(const poppler::page& page) {
         const double gap = w->bbox().x() - (prev->bbox().x() + prev->bbox().width());
         if (prev->has_space_after() || gap > 0.2 * (l.bottom - l.top)) line += ' ';
       }
-      tx::append_raw(line, utf8(w->text()));
+      std::string word = utf8(w->text());
+      // poppler-data maps Adobe-Japan1's underscore (CID 64) to U+0332 COMBINING LOW LINE: in a
+      // non-embedded Japanese font "0000516275_00006" would read "0000516275̲00006".
+      for (size_t at = word.find("\xCC\xB2"); at != std::string::npos; at = word.find("\xCC\xB2", at))
+        word.replace(at, 2, "_");
+      tx::append_raw(line, word);
       prev = w;
     }
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
