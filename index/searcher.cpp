@@ -72,11 +72,17 @@ Searcher::Searcher(std::vector<std::filesystem::path> paths, std::shared_ptr<con
     std::error_code ec;
     if (!std::filesystem::exists(p, ec)) throw IndexError("no index at " + p.string() + " — run `senrei crawl` first");
     Xapian::Database shard;
-    try {
-      shard = Xapian::Database(p.string());
-      check_index_metadata(shard, p.string(), *tokenizer_);
-    } catch (const Xapian::Error& e) {
-      throw_open_error(p, e);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        shard = Xapian::Database(p.string());
+        check_index_metadata(shard, p.string(), *tokenizer_);
+        break;
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        // A writer committed twice between the open and the metadata read: open the new revision.
+        if (attempt >= kAttempts) throw_open_error(p, e);
+      } catch (const Xapian::Error& e) {
+        throw_open_error(p, e);
+      }
     }
     db_.add_database(shard);
   }
