@@ -300,3 +300,66 @@ TEST_F(CaseFacts, StatesAreShownAsWordsNeverAsZero) {
   EXPECT_NE(b.out.find("build_cost_parts = 約4,000万円, 約5,000万円, 約3,500万円"), std::string::npos) << b.out;
   EXPECT_EQ(b.out.find("build_cost_yen = 0"), std::string::npos);
 }
+
+namespace {
+
+// RFC 4180 rows (quoted cells with "" escapes, CRLF ends).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+      else if (c == '"') quoted = false;
+      else cell += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(cell)), cell.clear();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      rows.back().push_back(std::move(cell)), cell.clear();
+      rows.emplace_back();
+      ++i;
+    } else {
+      cell += c;
+    }
+  }
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+}  // namespace
+
+TEST_F(CaseFacts, CsvExportHasEveryFieldOfEveryRecord) {
+  auto r = senrei({"--data", data_, "export", "--format", "csv"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  ASSERT_EQ(r.out.rfind("\xEF\xBB\xBF", 0), 0u);
+  auto rows = parse_csv(r.out.substr(3));
+  ASSERT_FALSE(rows.empty());
+  const auto& header = rows.front();
+  ASSERT_EQ(header.size(), 17u);
+  std::map<std::string, size_t> col;
+  for (size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+  // One row per field, one row for a record without fields: as many as the JSONL export implies.
+  size_t expected_rows = 0;
+  for (const auto& [url, rec] : records_) expected_rows += std::max<size_t>(1, rec["fields"].size());
+  EXPECT_EQ(rows.size() - 1, expected_rows);
+  std::map<std::string, std::vector<std::string>> ajisai;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].size(), header.size()) << i;
+    if (rows[i][col["url"]] == kNavi + "ajisai/") ajisai[rows[i][col["field"]]] = rows[i];
+  }
+  const auto& build = ajisai.at("build_cost_yen");
+  EXPECT_EQ(build[col["number"]], "20000000");
+  EXPECT_EQ(build[col["value"]], "約2,000万円");
+  EXPECT_EQ(build[col["approximate"]], "true");
+  EXPECT_EQ(build[col["state"]], "stated");
+  EXPECT_EQ(build[col["provenance_url"]], kNavi + "ajisai/");
+  const auto& running = ajisai.at("running_cost_yen");
+  EXPECT_EQ(running[col["number"]], "");  // 非公開 is not 0
+  EXPECT_EQ(running[col["value"]], "非公開");
+  EXPECT_EQ(running[col["state"]], "undisclosed");
+  EXPECT_EQ(ajisai.at("patients")[col["field_as_of"]], "2017-01");
+}
