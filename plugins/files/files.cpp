@@ -23,7 +23,7 @@ std::string file_name(const std::string& url) {
 class Files final : public Source {
  public:
   SourceInfo info() const override {
-    return {"files", "ファイル（任意のフォルダ）", "local", "1", ""};
+    return {"files", "ファイル（任意のフォルダ）", "local", "2", ""};  // 2: PDF reading order, label lines
   }
   std::vector<std::string> seeds() const override { return {}; }
   bool in_scope(std::string_view url) const override {

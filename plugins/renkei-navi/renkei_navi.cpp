@@ -96,7 +96,7 @@ void read_as_of(const ParsedPage& page, Record& r) {
 class RenkeiNavi final : public Source {
  public:
   SourceInfo info() const override {
-    return {"renkei-navi", kSiteTitle, "厚生労働省", "1", std::string("http://") + kHost + "/"};
+    return {"renkei-navi", kSiteTitle, "厚生労働省", "2", std::string("http://") + kHost + "/"};  // 2: case facts exact (operator name, parts, states)
   }
   std::vector<std::string> seeds() const override { return {std::string("http://") + kHost + "/"}; }
   bool in_scope(std::string_view url) const override {

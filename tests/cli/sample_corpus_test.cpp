@@ -235,7 +235,7 @@ TEST(BadInput, UnknownCommandAndOption) {
 TEST(Sources, ListsBuiltInPluginsAndRefusesBadOnes) {
   auto r = senrei({"sources"});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("renkei-navi\t医療情報連携ネットワーク支援Navi\t厚生労働省\tversion 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("renkei-navi\t医療情報連携ネットワーク支援Navi\t厚生労働省\tversion 2"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("files\t"), std::string::npos);
   auto bad = senrei({"sources"}, "SENREI_PLUGIN_PATH=" + std::string(SENREI_BINARY_DIR) + "/test-plugins");
   ASSERT_EQ(bad.status, 0);

@@ -99,7 +99,9 @@ void print_fields(std::ostream& out, const Record& rec, const std::string& inden
 
 std::string key_fields_line(const Record& r) {
   static const char* keys[] = {"start_year", "prefecture", "operator_form", "build_cost_yen", "running_cost_yen",
-                               "patients", "institutions_total", "funding_sources"};
+                               "patients", "institutions_total", "funding_sources",
+                               // ministry documents
+                               "version", "publication_date"};
   std::string out;
   for (const char* k : keys) {
     const Field* f = r.field(k);
