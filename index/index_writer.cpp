@@ -96,7 +96,7 @@ Xapian::Document make_document(const Record& r, const Tokenizer& tokenizer) {
     if (const Field* f = stated(r, nf.field); f && f->number)
       doc.add_value(nf.slot, Xapian::sortable_serialise(*f->number));
   }
-  doc.set_data(to_json(r).dump());
+  doc.set_data(encode_document_data(r));
   return doc;
 }
 

@@ -53,7 +53,7 @@ std::optional<SortKey> parse_sort(const std::string& sort) {
 
 Record decode(const Xapian::Document& doc, const std::string& where) {
   try {
-    return record_from_json(nlohmann::json::parse(doc.get_data()));
+    return decode_document_data(doc.get_data());
   } catch (const std::exception& e) {
     throw IndexError("index at " + where + " holds a record senrei cannot read (" + e.what() +
                      ") — delete it and run `senrei crawl` again");

@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/present.hpp"
+#include "index/schema.hpp"
 #include "index/searcher.hpp"
 #include "index/snippet.hpp"
 #include "record/record_json.hpp"
@@ -219,7 +220,7 @@ int run_export(Context& ctx, const Args& args) {
   std::vector<Record> records;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     auto doc = db.get_document(*it);
-    records.push_back(record_from_json(nlohmann::json::parse(doc.get_data())));
+    records.push_back(index::decode_document_data(doc.get_data()));
   }
   std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
   for (const auto& r : records) {

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/engine.hpp"
 
 #include "store/workspace.hpp"
 
@@ -37,7 +38,7 @@ const std::vector<Command>& commands() {
            {"skip-source", 0, "NAME", "leave this source out (repeatable)", true},
            {"json", 0, "", "print the summary as JSON"},
        },
-       run_crawl},
+       engine_crawl},
       {"search", "QUERY | --queries FILE",
        "search the precedents: Japanese text, \"phrases\", AND/OR/NOT, filters and ranges (docs/query.md)",
        {
@@ -67,7 +68,7 @@ const std::vector<Command>& commands() {
            {"allow-private", 0, "", "with --check URL: allow loopback and private addresses"},
            {"json", 0, "", "print as JSON"},
        },
-       run_sources},
+       engine_sources},
       {"plugin", "new NAME [DIR]",
        "write a ready-to-build source plugin project (CMake, commented source, test, sample page) into DIR "
        "(default ./NAME); docs/plugins.md walks through it",
@@ -79,7 +80,7 @@ const std::vector<Command>& commands() {
            {"source", 0, "NAME", "check against this source's scope"},
            {"allow-private", 0, "", "allow loopback and private addresses"},
        },
-       run_check_url},
+       engine_check_url},
   };
   return table;
 }

@@ -1,0 +1,76 @@
+// Loading libsenrei-engine.so and running a command in it (cli/engine.hpp).
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/engine.hpp"
+
+namespace senrei::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kModule = "libsenrei-engine.so";
+
+fs::path self_dir() {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return {};
+  buf[n] = '\0';
+  return fs::path(buf).parent_path();
+}
+
+// Where the module may be: $SENREI_ENGINE (a file), beside the binary (the build tree), and
+// <prefix>/lib/senrei/ of an installed binary in <prefix>/bin.
+std::vector<fs::path> candidates() {
+  std::vector<fs::path> out;
+  if (const char* e = std::getenv("SENREI_ENGINE"); e && *e) out.emplace_back(e);
+  const fs::path dir = self_dir();
+  out.push_back(dir / kModule);
+  out.push_back(dir.parent_path() / SENREI_ENGINE_INSTALL_DIR / kModule);
+  return out;
+}
+
+void* load() {
+  static void* handle = nullptr;  // loaded once, never unloaded (objects it makes outlive calls)
+  if (handle) return handle;
+  std::string tried;
+  for (const auto& p : candidates()) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) {
+      tried += (tried.empty() ? "" : ", ") + p.string();
+      continue;
+    }
+    void* h = ::dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!h) throw Failure("cannot load senrei's crawl engine " + p.string() + ": " + ::dlerror() + " — reinstall senrei");
+    auto build = reinterpret_cast<const char* (*)()>(::dlsym(h, "senrei_engine_build"));
+    if (!build || std::string(build()) != SENREI_ENGINE_BUILD)
+      throw Failure("the crawl engine " + p.string() + " is from another build of senrei (" +
+                    (build ? build() : "unknown") + ", this binary is " + SENREI_ENGINE_BUILD +
+                    ") — reinstall senrei");
+    handle = h;
+    return handle;
+  }
+  throw Failure("senrei's crawl engine (" + std::string(kModule) + ") is missing; looked in " + tried +
+                " — reinstall senrei, or set SENREI_ENGINE to the file");
+}
+
+int run(const char* name, Context& ctx, const Args& args) {
+  auto command = reinterpret_cast<senrei_engine_fn (*)(const char*)>(::dlsym(load(), "senrei_engine_command"));
+  senrei_engine_fn fn = command ? command(name) : nullptr;
+  if (!fn) throw Failure(std::string("the crawl engine has no command '") + name + "' — reinstall senrei");
+  return fn(ctx, args);
+}
+
+}  // namespace
+
+int engine_crawl(Context& ctx, const Args& args) { return run("crawl", ctx, args); }
+int engine_sources(Context& ctx, const Args& args) { return run("sources", ctx, args); }
+int engine_check_url(Context& ctx, const Args& args) { return run("check-url", ctx, args); }
+
+}  // namespace senrei::cli
