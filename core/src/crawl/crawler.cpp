@@ -177,7 +177,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       prev.depth = q.depth;
       FetchRequest req{q.url, prev.etag, prev.last_modified, q.depth};
       // A body we no longer have cannot be "not modified": ask for it again.
-      if (!prev.sha256.empty() && !bodies_.has(prev.sha256)) req.etag.clear(), req.last_modified.clear();
+      // Nor can a page read by another extractor (a plugin upgrade): its records must be remade.
+      if ((!prev.sha256.empty() && !bodies_.has(prev.sha256)) || prev.extractor != extractor)
+        req.etag.clear(), req.last_modified.clear();
       in_flight[q.url] = std::move(prev);
       fetcher.submit(std::move(req));
     }
@@ -239,8 +241,11 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       bodies_.put(r.body);  // throws on a full disk: the run stops, what is committed stays
       PageOutcome outcome = process_page(source, info, r);
       if (!outcome.ok()) {
-        // Keep the previous records; try again next run (sha not recorded as processed).
+        // Keep the previous records; try again next run (sha not recorded as processed, and
+        // no validators kept, or the next run's conditional request would skip it).
         page.state = "failed";
+        page.etag.clear();
+        page.last_modified.clear();
         page.error = outcome.error_kind + ": " + outcome.error;
         fail(page.url, outcome.error_kind, outcome.error);
         finished.push_back(std::move(page));

@@ -1,5 +1,9 @@
 #include "fetch/mirror_fetcher.hpp"
 
+#include <sys/stat.h>
+
+#include <cstdio>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -77,6 +81,19 @@ fs::path MirrorFetcher::file_for(const std::string& url) const {
   return real;
 }
 
+namespace {
+// nginx's ETag: hex mtime (seconds) and size; ours adds the nanoseconds, so a rewrite within
+// the same second with the same size is still seen.
+std::string file_etag(const fs::path& file) {
+  struct stat st{};
+  if (::stat(file.c_str(), &st) != 0) return {};
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "\"%llx.%lx-%llx\"", static_cast<unsigned long long>(st.st_mtim.tv_sec),
+                static_cast<unsigned long>(st.st_mtim.tv_nsec), static_cast<unsigned long long>(st.st_size));
+  return buf;
+}
+}  // namespace
+
 void MirrorFetcher::submit(FetchRequest request) { queue_.push_back(std::move(request)); }
 
 std::vector<FetchResponse> MirrorFetcher::poll(std::chrono::milliseconds) {
@@ -92,7 +109,14 @@ std::vector<FetchResponse> MirrorFetcher::poll(std::chrono::milliseconds) {
       r.status = 404;
       r.error_kind = "not_found";
       r.error = "not in the mirror " + root_.string();
+    } else if (std::string tag = file_etag(file); !tag.empty() && tag == r.request.etag) {
+      // As a web server answers If-None-Match: the file's size and time are unchanged, so it
+      // is not read at all (a no-change re-run of a 20,000-page mirror reads no page).
+      r.status = 304;
+      r.not_modified = true;
+      r.etag = tag;
     } else {
+      r.etag = tag;
       std::ifstream in(file, std::ios::binary);
       std::ostringstream ss;
       ss << in.rdbuf();
