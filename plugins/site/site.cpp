@@ -11,6 +11,7 @@
 #include <map>
 #include <system_error>
 
+#include "senrei/documents.hpp"
 #include "senrei/fields.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/plugin.hpp"
@@ -74,13 +75,20 @@ class DeclaredSource final : public Source {
       merge_fields(r.fields, read_fields(rule->field, lv.value, from));
     }
     if (spec_.builtin_labels) merge_fields(r.fields, read_labelled_fields(page));
+    if (spec_.document_fields) {
+      // A ministry's document page: its edition and publication date as the ministry plugins
+      // read them; the publication date is the record's date unless a label gave one.
+      merge_fields(r.fields, read_document_fields(page, r.title, spec_.info.publisher));
+      if (const Field* date = r.field("publication_date"); date && r.as_of.empty()) r.as_of = date->text;
+    }
     return {r};
   }
 
  private:
   std::string title_of(const ParsedPage& page) const {
-    std::string title;
-    if (spec_.title_from == "h1") {
+    // A ministry's document is titled as the ministry plugins title it (PDF info, <h1>, <title>).
+    std::string title = spec_.document_fields ? document_title(page) : std::string();
+    if (title.empty() && spec_.title_from == "h1") {
       for (const auto& b : page.blocks)
         if (b.role == Block::Role::heading && b.level == 1) {
           title = b.text;

@@ -188,7 +188,7 @@ SiteSpec read_site_spec(const std::filesystem::path& file) {
     r.fail(e.source(), "not valid TOML: " + std::string(e.description()));
   }
   r.only_keys(t,
-              {"name", "title", "publisher", "version", "base_url", "seeds", "charset", "default_kind", "builtin_labels",
+              {"name", "title", "publisher", "version", "base_url", "seeds", "charset", "default_kind", "builtin_labels", "document_fields",
                "title_from", "title_strip", "scope", "kind", "labels", "politeness"},
               "");
 
@@ -223,6 +223,10 @@ SiteSpec read_site_spec(const std::filesystem::path& file) {
   if (const auto* n = t.get("builtin_labels")) {
     if (!n->is_boolean()) r.fail(n->source(), "'builtin_labels' must be true or false");
     s.builtin_labels = **n->as_boolean();
+  }
+  if (const auto* n = t.get("document_fields")) {
+    if (!n->is_boolean()) r.fail(n->source(), "'document_fields' must be true or false");
+    s.document_fields = **n->as_boolean();
   }
   if (auto tf = r.string(t, "title_from", "\"h1\"")) {
     if (*tf != "title" && *tf != "h1") r.fail(t.get("title_from")->source(), "'title_from' must be \"title\" or \"h1\", not '" + *tf + "'");

@@ -48,7 +48,9 @@ struct SiteSpec {
   std::optional<senrei::RecordKind> default_kind = senrei::RecordKind::other;
   std::vector<LabelRule> labels;
   bool builtin_labels = true;       // also read the labels senrei knows (senrei/fields.hpp)
-  std::string title_from = "title"; // "title" (<title>) or "h1" (the first level-1 heading)
+  bool document_fields = false;     // also title, ministry, version, publication_date (senrei/documents.hpp)
+  std::string title_from = "title"; // "title" (<title>) or "h1" (the first level-1 heading);
+                                    // with document_fields, the document's own title first
   std::vector<std::string> title_strip;  // suffixes cut from the title (" | 県庁")
   senrei::CrawlPolicy policy;
 };

@@ -407,3 +407,39 @@ TEST(DeclaredSource, AShippedTomlIsCrawledOverHttpFromALoopbackServer) {
   for (const auto& h : found["hits"]) urls.insert(h["record"]["url"]);
   EXPECT_EQ(urls, std::set<std::string>{"http://saitama-tonet.jp/structure.html"});
 }
+
+TEST(DeclaredSource, TheWorkedExampleReadsAMinistryPageAsTheMhlwPluginDoes) {
+  // docs/plugins.md's example, from a workspace's sources/ folder, against the C++ plugin.
+  TempDir ws("example");
+  fs::create_directories(ws.path() / "sources");
+  fs::copy_file(fs::path(SENREI_SOURCE_DIR) / "docs/examples/mhlw-guideline.toml",
+                ws.path() / "sources/mhlw-guideline.toml");
+  const std::string page = (kCorpus / "www.mhlw.go.jp/stf/shingi/0000516275_00006.html").string();
+  auto record_of = [&](const std::string& source) {
+    auto r = cli({"--data", ws.path().string(), "sources", "--json", "--check", source, page});
+    EXPECT_EQ(r.status, 0) << r.err;
+    auto j = json::parse(r.out, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << r.out;
+    return j.is_discarded() ? json::object() : j["pages"][0]["records"][0];
+  };
+  json toml = record_of("mhlw-guideline"), cpp = record_of("mhlw");
+  ASSERT_FALSE(cpp.is_null());
+  EXPECT_EQ(toml["url"], "https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html");
+  for (const char* key : {"kind", "title", "as_of", "url"}) EXPECT_EQ(toml[key], cpp[key]) << key;
+  for (const char* name : {"title", "ministry", "version", "publication_date"}) {
+    const json* a = field_of(toml, name);
+    const json* b = field_of(cpp, name);
+    ASSERT_TRUE(a && b) << name;
+    EXPECT_EQ((*a)["text"], (*b)["text"]) << name;
+    EXPECT_EQ((*a)["provenance"], (*b)["provenance"]) << name;
+  }
+  EXPECT_EQ((*field_of(toml, "version"))["text"], "6.0");
+
+  // Its notice PDF is a notice by the [[kind]] rule; the sample pages all pass.
+  auto r = cli({"--data", ws.path().string(), "sources", "--json", "--check", "mhlw-guideline"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto all = json::parse(r.out);
+  const json* notice = page_of(all, "https://www.mhlw.go.jp/content/10808000/000000603.pdf");
+  ASSERT_NE(notice, nullptr) << r.out;
+  EXPECT_EQ((*notice)["records"][0]["kind"], "notice");
+}
