@@ -76,10 +76,24 @@ TEST(Crawler, MirrorRunThenUnchangedThenChangedThenRemoved) {
   {
     MirrorFetcher f(site.mirror(), "http://example.test/");
     auto s = Crawler(state, bodies, sink).run(src, f);
-    EXPECT_EQ(s.unchanged, 3);
+    // The mirror answers like a web server: same size and time → 304, the file is not read.
+    EXPECT_EQ(s.not_modified, 3);
+    EXPECT_EQ(s.fetched, 0);
     EXPECT_EQ(s.records, 0);
   }
   EXPECT_EQ(sink.replaced, replaced_before);  // nothing rewritten
+
+  // A file touched but not changed is read again, and its hash says it is unchanged.
+  fs::last_write_time(site.mirror() / "a" / "index.html", fs::file_time_type::clock::now());
+  {
+    MirrorFetcher f(site.mirror(), "http://example.test/");
+    auto s = Crawler(state, bodies, sink).run(src, f);
+    EXPECT_EQ(s.not_modified, 2);
+    EXPECT_EQ(s.fetched, 1);
+    EXPECT_EQ(s.unchanged, 1);
+    EXPECT_EQ(s.records, 0);
+  }
+  EXPECT_EQ(sink.replaced, replaced_before);
 
   site.page("a/", "ページA改", "");
   fs::remove_all(site.mirror() / "b");
