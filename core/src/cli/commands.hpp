@@ -45,5 +45,6 @@ int run_stats(Context&, const Args&);
 int run_check_url(Context&, const Args&);
 int run_source_check(Context&, const Args&);  // sources --check
 int run_plugin(Context&, const Args&);
+int run_compare(Context&, const Args&);
 
 }  // namespace senrei::cli

@@ -10,18 +10,7 @@
 namespace senrei::cli {
 
 namespace {
-std::string grouped(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-  std::string digits = buf, out;
-  int n = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (n && n % 3 == 0) out.insert(out.begin(), ',');
-    out.insert(out.begin(), *it);
-    ++n;
-  }
-  return (v < 0 ? "-" : "") + out;
-}
+using report::grouped;
 
 std::string number_with_unit(double v, const std::string& unit) {
   if (unit == "yen") return ja::format_money(v);
@@ -128,20 +117,6 @@ std::pair<std::string, std::vector<std::pair<size_t, size_t>>> split_marks(std::
     }
   }
   return {plain, spans};
-}
-
-std::string csv_cell(std::string_view text) {
-  std::string s(text);
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-    s.insert(s.begin(), '\'');
-  bool quote = s.find_first_of(",\"\n\r") != std::string::npos || s != std::string(text);
-  if (!quote) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace senrei::cli

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "report/format.hpp"
 #include "senrei/record.hpp"
 
 namespace senrei::cli {
@@ -25,8 +26,7 @@ std::string key_fields_line(const Record& record);
 // A snippet with marks (index/snippet.hpp) → plain text and [start, end) byte spans.
 std::pair<std::string, std::vector<std::pair<size_t, size_t>>> split_marks(std::string_view marked);
 
-// A CSV cell: quoted when needed; a cell that a spreadsheet would take for a formula (starting
-// with = + - @, tab or CR) is prefixed with ' so it stays text.
-std::string csv_cell(std::string_view text);
+// CSV cells are escaped in one place, shared with the compare report writers.
+using report::csv_cell;
 
 }  // namespace senrei::cli

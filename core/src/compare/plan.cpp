@@ -1,0 +1,434 @@
+// read_plan(): the TOML plan file → Plan, strictly (docs/plan.md).
+//
+// Every table is read through a Section that knows its keys: a key it does not know is an
+// error at that key's line (with the nearest known key suggested), so a misspelt
+// `runing_cost_yen` is never silently ignored.  Keyword values go through senrei::ja's
+// normalizers, so the plan accepts the same Japanese a page would (一般社団法人, 県費, 二次医療圏).
+#include "compare/plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include <toml++/toml.h>
+
+#include "senrei/ja.hpp"
+
+namespace senrei::compare {
+namespace {
+
+// Edit distance in bytes; keys are ASCII.
+size_t distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "true/false";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::date:
+    case toml::node_type::time:
+    case toml::node_type::date_time: return "a date";
+    default: return "nothing";
+  }
+}
+
+class Section {
+ public:
+  // Refuses keys not in `known` at once.
+  Section(const std::string& file, const toml::table& table, std::string path, std::vector<std::string_view> known)
+      : file_(file), table_(table), path_(std::move(path)) {
+    for (auto&& [k, v] : table_) {
+      if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+      std::string_view best;
+      size_t best_d = 4;
+      for (auto candidate : known) {
+        size_t d = distance(k.str(), candidate);
+        if (d < best_d) best_d = d, best = candidate;
+      }
+      std::string hint = best.empty() ? "expected one of " + join(known) : "did you mean '" + std::string(best) + "'?";
+      fail_at(k.source(), key_path(k.str()), "unknown key: " + hint + " (docs/plan.md)");
+    }
+  }
+
+  std::string key_path(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
+
+  [[noreturn]] void fail_at(const toml::source_region& at, const std::string& key, const std::string& what) const {
+    unsigned line = at.begin.line ? at.begin.line : 1;
+    throw PlanError(file_ + ":" + std::to_string(line) + ": key '" + key + "': " + what);
+  }
+  [[noreturn]] void fail(std::string_view key, const std::string& what) const {
+    const toml::node* n = table_.get(key);
+    fail_at(n ? n->source() : table_.source(), key_path(key), what);
+  }
+
+  const toml::node* node(std::string_view key) const { return table_.get(key); }
+  const std::string& file() const { return file_; }
+
+  std::optional<std::string> string(std::string_view key) const {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (!n->is_string()) fail(key, "expected a string, not " + type_name(*n));
+    return n->as_string()->get();
+  }
+
+  std::vector<std::string> strings(std::string_view key) const {
+    std::vector<std::string> out;
+    const toml::node* n = node(key);
+    if (!n) return out;
+    if (!n->is_array()) fail(key, "expected an array of strings, not " + type_name(*n));
+    for (const auto& item : *n->as_array()) {
+      if (!item.is_string()) fail(key, "expected an array of strings, but an item is " + type_name(item));
+      out.push_back(item.as_string()->get());
+    }
+    return out;
+  }
+
+  std::optional<bool> boolean(std::string_view key) const {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (!n->is_boolean()) fail(key, "expected true or false, not " + type_name(*n));
+    return n->as_boolean()->get();
+  }
+
+  // A number, or Japanese text that `parse` reads ("約95万人").  `what` names what is expected.
+  std::optional<double> number(std::string_view key, const std::string& what,
+                               const std::function<std::optional<double>(const std::string&)>& parse = {}) const {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
+    if (n->is_floating_point()) {
+      double v = n->as_floating_point()->get();
+      if (!std::isfinite(v)) fail(key, "expected " + what + ", not " + std::to_string(v));
+      return v;
+    }
+    if (n->is_string() && parse) {
+      if (auto v = parse(n->as_string()->get())) return v;
+      fail(key, "expected " + what + ", but '" + n->as_string()->get() + "' holds none");
+    }
+    fail(key, "expected " + what + ", not " + type_name(*n));
+  }
+
+  // A count of persons or institutions: a whole number ≥ 0 (or "約95万人").
+  std::optional<double> count(std::string_view key) const {
+    auto v = number(key, "a whole number (or Japanese such as 約95万人)", [](const std::string& s) -> std::optional<double> {
+      auto c = ja::parse_population(s);
+      if (!c || !c->value) return std::nullopt;
+      return c->value;
+    });
+    if (v && (*v < 0 || std::floor(*v) != *v)) fail(key, "expected a whole number ≥ 0, not " + format(*v));
+    return v;
+  }
+
+  // Yen ≥ 0: a number, or Japanese money text ("4億8,000万円").  `period` receives the period a
+  // text states (年額, /年, 月額), when asked for.
+  std::optional<double> money(std::string_view key, std::string* period = nullptr) const {
+    const toml::node* n = node(key);
+    if (n && n->is_string()) {
+      const std::string& s = n->as_string()->get();
+      auto m = ja::parse_money(s);
+      if (!m || m->state != ValueState::stated || !m->yen)
+        fail(key, "expected an amount of yen ≥ 0 (a number, or text such as \"4億8,000万円\"), but '" + s + "' holds none");
+      if (m->yen_high) fail(key, "expected one amount of yen, not the range '" + s + "'");
+      if (period && (m->period == "year" || m->period == "month")) *period = m->period;
+      if (*m->yen < 0) fail(key, "expected an amount of yen ≥ 0, not " + s);
+      return m->yen;
+    }
+    auto v = number(key, "an amount of yen ≥ 0 (a number, or text such as \"4億8,000万円\")");
+    if (v && *v < 0) fail(key, "expected an amount of yen ≥ 0, not " + format(*v) + " (costs cannot be negative)");
+    return v;
+  }
+
+  std::optional<int> year(std::string_view key) const {
+    auto v = number(key, "a year (2027, or 令和9年)", [](const std::string& s) -> std::optional<double> {
+      if (auto y = ja::parse_year(s)) return *y;
+      return std::nullopt;
+    });
+    if (!v) return std::nullopt;
+    if (std::floor(*v) != *v || *v < 1900 || *v > 2200) fail(key, "expected a year between 1900 and 2200, not " + format(*v));
+    return static_cast<int>(*v);
+  }
+
+  // A keyword: `normalize` maps the text (English keyword or Japanese) to one keyword.
+  std::optional<std::string> keyword(std::string_view key, const std::string& expected,
+                                     const std::function<std::optional<std::string>(const std::string&)>& normalize) const {
+    auto s = string(key);
+    if (!s) return std::nullopt;
+    if (auto k = normalize(*s)) return k;
+    fail(key, "expected " + expected + ", not '" + *s + "'");
+  }
+
+  template <class T>
+  T required(std::optional<T> v, std::string_view key, const std::string& what) const {
+    if (!v) fail_at(table_.source(), key_path(key), "missing: expected " + what + " (docs/plan.md)");
+    return *std::move(v);
+  }
+
+  static std::string format(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+  }
+
+ private:
+  static std::string join(const std::vector<std::string_view>& words) {
+    std::string out;
+    for (auto w : words) out += (out.empty() ? "" : ", ") + std::string(w);
+    return out;
+  }
+
+  const std::string& file_;
+  const toml::table& table_;
+  std::string path_;
+};
+
+// A section that must be a table: [region], [plan], [budget].
+const toml::table& table_at(const Section& parent, std::string_view key, bool required_section) {
+  static const toml::table empty;
+  const toml::node* n = parent.node(key);
+  if (!n) {
+    if (!required_section) return empty;
+    throw PlanError(parent.file() + ":1: key '" + parent.key_path(key) + "': missing section: expected a [" +
+                    std::string(key) + "] table (docs/plan.md)");
+  }
+  if (!n->is_table()) parent.fail(key, "expected a table [" + std::string(key) + "], not " + type_name(*n));
+  return *n->as_table();
+}
+
+std::optional<std::string> one_of(const std::string& s, std::initializer_list<std::pair<const char*, const char*>> words) {
+  const std::string folded = ja::fold(s);
+  for (auto [keyword, japanese] : words)
+    if (folded == keyword || folded == ja::fold(japanese)) return std::string(keyword);
+  return std::nullopt;
+}
+
+// Institution kinds use the breakdown keys of ja::parse_count (病院 → hospital, 薬局 →
+// pharmacy), so the plan and the pages share one vocabulary.
+std::optional<std::string> institution_kind(const std::string& s) {
+  static const char* kKinds[] = {"hospital", "clinic", "dental", "pharmacy", "home_nursing", "care", "lab", "other"};
+  const std::string folded = ja::fold(s);
+  for (const char* k : kKinds)
+    if (folded == k) return std::string(k);
+  auto c = ja::parse_count(s + "1");
+  if (c && c->breakdown.size() == 1 && c->breakdown[0].first != "disclosing" && c->breakdown[0].first != "viewing")
+    return c->breakdown[0].first;
+  return std::nullopt;
+}
+
+Region read_region(const Section& top) {
+  Section s(top.file(), table_at(top, "region", true), "region",
+            {"name", "prefecture", "population", "aging_rate", "scope", "secondary_areas", "hospitals", "clinics"});
+  Region r;
+  r.name = s.required(s.string("name"), "name", "the region's name as a string");
+  r.prefecture = s.string("prefecture").value_or("");
+  r.population = s.required(s.count("population"), "population", "the population served (persons)");
+  if (r.population <= 0) s.fail("population", "expected a population > 0");
+  r.aging_rate = s.number("aging_rate", "a fraction between 0 and 1 (0.31), or text such as \"31%\"",
+                          [](const std::string& t) { return ja::parse_rate(t); });
+  if (r.aging_rate && (*r.aging_rate < 0 || *r.aging_rate > 1))
+    s.fail("aging_rate", "expected a fraction between 0 and 1 (31% is 0.31), not " + Section::format(*r.aging_rate));
+  r.scope = s.required(s.keyword("scope", "prefecture, secondary_area, municipal or multi_area (or 全県, 二次医療圏, …)",
+                                 [](const std::string& t) { return ja::parse_area_scope(t); }),
+                       "scope", "prefecture, secondary_area, municipal or multi_area");
+  r.secondary_areas = s.strings("secondary_areas");
+  r.hospitals = s.count("hospitals");
+  r.clinics = s.count("clinics");
+  return r;
+}
+
+NetworkPlan read_network_plan(const Section& top) {
+  Section s(top.file(), table_at(top, "plan", true), "plan",
+            {"network_name", "operator_name", "operator_form", "promoter_type", "start_year", "issues", "services",
+             "standards", "consent_method", "target_institutions", "target_hospitals", "target_clinics",
+             "target_patients", "target_year", "usage_monitoring", "acceptance_test_planned", "renewal_year"});
+  NetworkPlan p;
+  p.network_name = s.string("network_name").value_or("");
+  p.operator_name = s.string("operator_name").value_or("");
+  const std::string forms =
+      "an operator form: npo, general_association, public_interest_association, voluntary_association, council, "
+      "prefecture, municipality, medical_association, hospital or university (or 一般社団法人, 特定非営利活動法人, …)";
+  p.operator_form = s.required(s.keyword("operator_form", forms, [](const std::string& t) { return ja::parse_operator_form(t); }),
+                               "operator_form", forms);
+  p.promoter_type = s.keyword("promoter_type", "prefecture, medical_association or core_hospital (or 県, 医師会, 中核病院)",
+                              [](const std::string& t) -> std::optional<std::string> {
+                                if (auto k = one_of(t, {{"core_hospital", "中核病院"}})) return k;
+                                auto form = ja::parse_operator_form(t);
+                                if (form == "prefecture" || form == "medical_association") return form;
+                                if (form == "hospital" || form == "university") return "core_hospital";
+                                return std::nullopt;
+                              })
+                        .value_or("");
+  p.start_year = s.required(s.year("start_year"), "start_year", "the year the network starts operating (2027)");
+  p.issues = s.strings("issues");
+  p.services = s.strings("services");
+  p.standards = s.strings("standards");
+  p.consent_method = s.keyword("consent_method", "bulk, per_facility or list (or 一括同意, 施設ごと, リスト)",
+                               [](const std::string& t) { return ja::parse_consent_method(t); })
+                         .value_or("");
+  p.target_institutions = s.count("target_institutions");
+  p.target_hospitals = s.count("target_hospitals");
+  p.target_clinics = s.count("target_clinics");
+  p.target_patients = s.count("target_patients");
+  p.target_year = s.year("target_year");
+  p.usage_monitoring = s.boolean("usage_monitoring");
+  p.acceptance_test_planned = s.boolean("acceptance_test_planned");
+  p.renewal_year = s.year("renewal_year");
+  if (p.target_year && *p.target_year < p.start_year)
+    s.fail("target_year", "expected a year not before start_year " + std::to_string(p.start_year));
+  if (p.renewal_year && *p.renewal_year <= p.start_year)
+    s.fail("renewal_year", "expected a year after start_year " + std::to_string(p.start_year));
+  return p;
+}
+
+// Each element of an array of tables ([[budget.funding]]), read by `read`.
+template <class T, class F>
+std::vector<T> read_array(const Section& parent, std::string_view key, F read) {
+  std::vector<T> out;
+  const toml::node* n = parent.node(key);
+  if (!n) return out;
+  if (!n->is_array_of_tables()) parent.fail(key, "expected [[" + parent.key_path(key) + "]] tables, not " + type_name(*n));
+  size_t i = 0;
+  for (const auto& item : *n->as_array()) {
+    std::string path = parent.key_path(key) + "[" + std::to_string(++i) + "]";
+    out.push_back(read(*item.as_table(), path));
+  }
+  return out;
+}
+
+Budget read_budget(const Section& top) {
+  Section s(top.file(), table_at(top, "budget", true), "budget",
+            {"build_cost_yen", "build_cost_includes_data_output", "running_cost_yen", "running_cost_period",
+             "renewal_reserve_yen_per_year", "funding", "fees"});
+  Budget b;
+  b.build_cost_yen = s.required(s.money("build_cost_yen"), "build_cost_yen", "the build cost in yen");
+  b.build_cost_includes_data_output =
+      s.required(s.boolean("build_cost_includes_data_output"), "build_cost_includes_data_output",
+                 "true or false: whether the build cost includes each institution's data-output work "
+                 "(データ出力対応費); precedents are compared only with the same basis");
+  std::string stated_period;
+  b.running_cost_yen = s.required(s.money("running_cost_yen", &stated_period), "running_cost_yen", "the running cost in yen");
+  auto period = s.keyword("running_cost_period", "year or month (or 年額, 月額)", [](const std::string& t) {
+    return one_of(t, {{"year", "年額"}, {"month", "月額"}});
+  });
+  if (!period && stated_period.empty())
+    s.fail_at(s.node("running_cost_yen")->source(), "budget.running_cost_period",
+              "missing: expected year or month, the period of running_cost_yen (docs/plan.md)");
+  b.running_cost_period = period.value_or(stated_period);
+  b.renewal_reserve_yen_per_year = s.money("renewal_reserve_yen_per_year");
+
+  const std::string sources =
+      "a funding source: regional_revitalization_fund, comprehensive_care_fund, national_subsidy, prefectural_budget, "
+      "municipal_budget, member_fees, own_funds or medical_fee (or 地域医療介護総合確保基金, 県費, 会費, …)";
+  b.funding = read_array<Funding>(s, "funding", [&](const toml::table& t, const std::string& path) {
+    Section f(s.file(), t, path, {"source", "name", "use", "amount_yen", "period"});
+    Funding out;
+    out.source = f.required(f.keyword("source", sources,
+                                      [](const std::string& text) -> std::optional<std::string> {
+                                        auto found = ja::parse_funding_sources(text);
+                                        if (found.size() != 1) return std::nullopt;
+                                        return found[0];
+                                      }),
+                            "source", sources);
+    out.name = f.string("name").value_or("");
+    out.use = f.required(f.keyword("use", "build or running (or 構築, 運用)",
+                                   [](const std::string& text) { return one_of(text, {{"build", "構築"}, {"running", "運用"}}); }),
+                         "use", "build or running");
+    std::string stated;
+    out.amount_yen = f.required(f.money("amount_yen", &stated), "amount_yen", "the amount in yen");
+    auto p = f.keyword("period", "once or year (or 一度, 年額)", [](const std::string& text) {
+      return one_of(text, {{"once", "一度"}, {"year", "年額"}});
+    });
+    out.period = p.value_or(stated == "year" ? "year" : (out.use == "build" ? "once" : "year"));
+    if (out.use == "running" && out.period != "year")
+      f.fail("period", "expected year: running funding is counted per year");
+    return out;
+  });
+  b.fees = read_array<Fee>(s, "fees", [&](const toml::table& t, const std::string& path) {
+    Section f(s.file(), t, path, {"payer_type", "label", "yen", "period", "expected_payers"});
+    Fee out;
+    const std::string kinds = "hospital, clinic, dental, pharmacy, home_nursing, care, lab or other (or 病院, 診療所, 薬局, …)";
+    out.payer_type = f.required(f.keyword("payer_type", kinds, institution_kind), "payer_type", kinds);
+    out.label = f.string("label").value_or("");
+    std::string stated;
+    out.yen = f.required(f.money("yen", &stated), "yen", "the fee in yen");
+    auto p = f.keyword("period", "year or month (or 年額, 月額)",
+                       [](const std::string& text) { return one_of(text, {{"year", "年額"}, {"month", "月額"}}); });
+    if (!p && stated.empty()) f.fail_at(t.source(), path + ".period", "missing: expected year or month (docs/plan.md)");
+    out.period = p.value_or(stated);
+    out.expected_payers = f.count("expected_payers");
+    return out;
+  });
+  return b;
+}
+
+Weights read_weights(const Section& top) {
+  Weights w;
+  const toml::table& t = table_at(top, "weights", false);
+  Section s(top.file(), t, "weights", {"score", "similarity"});
+  auto weight = [](const Section& sec, std::string_view key, double& into) {
+    if (auto v = sec.number(key, "a weight ≥ 0")) {
+      if (*v < 0) sec.fail(key, "expected a weight ≥ 0, not " + Section::format(*v));
+      into = *v;
+    }
+  };
+  Section score(top.file(), table_at(s, "score", false), "weights.score", {"similarity", "achievements", "risk_checks", "budget"});
+  weight(score, "similarity", w.similarity);
+  weight(score, "achievements", w.achievements);
+  weight(score, "risk_checks", w.risk_checks);
+  weight(score, "budget", w.budget);
+  if (w.similarity + w.achievements + w.risk_checks + w.budget <= 0)
+    score.fail_at(score.node("budget") ? score.node("budget")->source() : t.source(), "weights.score",
+                  "expected at least one weight > 0");
+  Section sim(top.file(), table_at(s, "similarity", false), "weights.similarity",
+              {"population", "aging_rate", "scope", "operator_form", "issues"});
+  weight(sim, "population", w.population);
+  weight(sim, "aging_rate", w.aging_rate);
+  weight(sim, "scope", w.scope);
+  weight(sim, "operator_form", w.operator_form);
+  weight(sim, "issues", w.issues);
+  if (w.population + w.aging_rate + w.scope + w.operator_form + w.issues <= 0)
+    sim.fail_at(t.source(), "weights.similarity", "expected at least one weight > 0");
+  return w;
+}
+
+}  // namespace
+
+Plan read_plan(const std::filesystem::path& path) {
+  Plan plan;
+  plan.file = path.string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw PlanError(plan.file + ": no such plan file (corpus/sample/plan-example.toml is an example; docs/plan.md)");
+  toml::table doc;
+  try {
+    doc = toml::parse_file(plan.file);
+  } catch (const toml::parse_error& e) {
+    throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()) +
+                    " (the file is not valid TOML)");
+  }
+  Section top(plan.file, doc, "", {"region", "plan", "budget", "weights"});
+  plan.region = read_region(top);
+  plan.plan = read_network_plan(top);
+  plan.budget = read_budget(top);
+  plan.weights = read_weights(top);
+  return plan;
+}
+
+}  // namespace senrei::compare

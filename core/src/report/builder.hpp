@@ -1,0 +1,50 @@
+// report/builder.hpp — shared by the table builders (internal to core/src/report).
+#pragma once
+
+#include <string>
+
+#include "compare/comparison.hpp"
+#include "report/format.hpp"
+#include "report/labels.hpp"
+#include "report/report.hpp"
+
+namespace senrei::report::detail {
+
+class Builder {
+ public:
+  Builder(const compare::Comparison& c, Lang lang) : c(c), lang(lang) {}
+
+  const compare::Comparison& c;
+  const Lang lang;
+
+  std::string t(const char* ja, const char* en) const { return tr(lang, ja, en); }
+  std::string dash() const { return "—"; }
+
+  Cell text(std::string s) const { return Cell{std::move(s), std::nullopt, Num::none, {}, {}}; }
+  Cell num(double v, Num f, bool approximate = false) const {
+    return Cell{format_number(v, f, lang, approximate), v, f, {}, {}};
+  }
+  Cell num(std::optional<double> v, Num f) const { return v ? num(*v, f) : text(dash()); }
+
+  const compare::Precedent& precedent(size_t i) const { return c.precedents[i]; }
+  // The precedent's name, linked to its page.
+  Cell precedent_cell(size_t i) const {
+    const auto& p = c.precedents[i];
+    return Cell{p.name, std::nullopt, Num::none, {Source{p.name, p.record.url, ""}}, {}};
+  }
+  Source source(size_t i, const compare::SourcedValue& v) const {
+    return Source{c.precedents[i].name, v.url.empty() ? c.precedents[i].record.url : v.url, v.sentence};
+  }
+  // A precedent's figure as the page states it: 約2,000万円, 非公開, 3,800万円（期間の記載なし）.
+  std::string figure_text(const compare::SourcedValue& v, Num f) const;
+  // The same as a cell with its number (when stated) and its source.
+  Cell figure(size_t precedent, const compare::SourcedValue& v, Num f) const {
+    Cell cell{figure_text(v, f), v.value, v.value ? f : Num::none, {source(precedent, v)}, {}};
+    return cell;
+  }
+};
+
+void add_feasibility_tables(const Builder& b, Report& report);
+void add_benchmark_tables(const Builder& b, Report& report);
+
+}  // namespace senrei::report::detail

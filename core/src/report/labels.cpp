@@ -1,0 +1,98 @@
+#include "report/labels.hpp"
+
+#include <array>
+
+namespace senrei::report {
+namespace {
+
+struct Label {
+  std::string_view group, keyword, ja, en;
+};
+
+constexpr std::array kLabels = std::to_array<Label>({
+    {"form", "npo", "特定非営利活動法人", "NPO"},
+    {"form", "general_association", "一般社団法人", "general incorporated association"},
+    {"form", "public_interest_association", "公益社団・財団法人", "public interest association"},
+    {"form", "voluntary_association", "任意団体", "voluntary association"},
+    {"form", "council", "協議会（形態の記載なし）", "council (form not stated)"},
+    {"form", "prefecture", "県", "prefecture"},
+    {"form", "municipality", "市町村", "municipality"},
+    {"form", "medical_association", "医師会", "medical association"},
+    {"form", "hospital", "病院", "hospital"},
+    {"form", "university", "大学", "university"},
+    {"scope", "prefecture", "全県", "whole prefecture"},
+    {"scope", "secondary_area", "二次医療圏", "secondary medical area"},
+    {"scope", "municipal", "市町村", "municipality"},
+    {"scope", "multi_area", "複数圏域", "several areas"},
+    {"fund", "regional_revitalization_fund", "地域医療再生基金", "regional medical revitalization fund"},
+    {"fund", "comprehensive_care_fund", "地域医療介護総合確保基金", "comprehensive medical and care fund"},
+    {"fund", "national_subsidy", "国庫補助", "national subsidy"},
+    {"fund", "prefectural_budget", "県費", "prefectural budget"},
+    {"fund", "municipal_budget", "市町村費", "municipal budget"},
+    {"fund", "member_fees", "会費・利用料", "member fees"},
+    {"fund", "own_funds", "自己資金", "own funds"},
+    {"fund", "medical_fee", "診療報酬", "medical fee (reimbursement)"},
+    {"payer", "hospital", "病院", "hospital"},
+    {"payer", "clinic", "診療所", "clinic"},
+    {"payer", "dental", "歯科診療所", "dental clinic"},
+    {"payer", "pharmacy", "薬局", "pharmacy"},
+    {"payer", "home_nursing", "訪問看護", "home nursing"},
+    {"payer", "care", "介護事業所", "care provider"},
+    {"payer", "lab", "検査センター", "laboratory"},
+    {"payer", "other", "その他", "other"},
+    {"consent", "bulk", "一括同意", "bulk consent"},
+    {"consent", "per_facility", "施設ごとに同意", "consent per facility"},
+    {"consent", "list", "リスト指定", "list"},
+    {"metric", "build_cost", "構築費用", "Build cost"},
+    {"metric", "running_cost_per_year", "運用費用（年額）", "Running cost per year"},
+    {"metric", "build_cost_per_capita", "構築費用（人口1人あたり）", "Build cost per capita"},
+    {"metric", "build_cost_per_institution", "構築費用（参加機関1施設あたり）", "Build cost per institution"},
+    {"metric", "running_cost_per_institution", "運用費用（1施設あたり年額）", "Running cost per institution per year"},
+    {"metric", "running_cost_per_patient", "運用費用（登録患者1人あたり年額）", "Running cost per patient per year"},
+    {"reason", "approximate", "概数（約）", "approximate (約)"},
+    {"reason", "range", "幅のある額", "a range"},
+    {"reason", "sum_of_parts", "内訳の合計（総額の記載なし）", "sum of parts (no total stated)"},
+    {"reason", "data_output_included", "データ出力対応費を含む（計画は含まない）", "includes data-output work (the plan does not)"},
+    {"reason", "data_output_excluded", "データ出力対応費を含まない（計画は含む）", "excludes data-output work (the plan includes it)"},
+    {"reason", "data_output_unstated", "データ出力対応費の扱いの記載なし", "data-output work not stated"},
+    {"reason", "period_unknown", "期間の記載なし", "period not stated"},
+    {"reason", "undisclosed", "非公開", "undisclosed"},
+    {"reason", "total_unknown", "総額不明", "total unknown"},
+    {"reason", "not_applicable", "該当なし", "not applicable"},
+    {"check", "participant_targets", "参加目標（機関数・患者数）", "Participant targets (institutions, patients)"},
+    {"check", "renewal_funding", "更改の財源", "Funding for the next renewal"},
+    {"check", "time_limited_running_funds", "運用費の期限付き基金への依存", "Running costs resting on time-limited funds"},
+    {"check", "fee_model", "会費・利用料のしくみ", "A fee model"},
+    {"check", "acceptance_test", "受入テストの計画", "Acceptance test planned"},
+    {"check", "usage_monitoring", "利用状況の把握", "Usage monitored"},
+    {"check", "running_funding_balance", "運用の収支", "Running funding covers running cost and reserve"},
+    {"check", "build_funding_balance", "構築の財源", "Build funding covers the build cost"},
+    {"result", "pass", "適合", "pass"},
+    {"result", "warn", "注意", "warn"},
+    {"result", "fail", "不適合", "fail"},
+    {"score_part", "similarity", "類似事例の近さ", "Similarity of the closest precedents"},
+    {"score_part", "achievements", "目標の実績との比較", "Targets against what precedents achieved"},
+    {"score_part", "risk_checks", "失敗パターンの確認", "Failure pattern checks"},
+    {"score_part", "budget", "予算の妥当性", "Budget within the precedents' range"},
+    {"similarity_part", "population", "人口", "Population"},
+    {"similarity_part", "aging_rate", "高齢化率", "Aging rate"},
+    {"similarity_part", "scope", "対象範囲", "Scope"},
+    {"similarity_part", "operator_form", "組織形態", "Operator form"},
+    {"similarity_part", "issues", "課題", "Issues"},
+    {"use", "build", "構築", "build"},
+    {"use", "running", "運用", "running"},
+    {"period", "year", "年額", "per year"},
+    {"period", "month", "月額", "per month"},
+    {"period", "once", "一度", "once"},
+    {"period", "unknown", "期間の記載なし", "period not stated"},
+});
+
+}  // namespace
+
+std::string label(std::string_view group, std::string_view keyword, Lang lang) {
+  for (const auto& l : kLabels)
+    if (l.group == group && l.keyword == keyword) return std::string(lang == Lang::ja ? l.ja : l.en);
+  return std::string(keyword);
+}
+
+}  // namespace senrei::report

@@ -1,0 +1,54 @@
+#include "report/svg_chart.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "report/format.hpp"
+
+namespace senrei::report::detail {
+
+std::string svg_bar_chart(const std::string& title, std::vector<Bar> bars, std::optional<double> median,
+                          const std::string& median_label, const std::string& legend) {
+  if (bars.empty()) return "";
+  std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.value < b.value; });
+  const double label_w = 190, bar_x = 200, bar_w = 380, row_h = 22, top = 34;
+  double max = 0;
+  for (const auto& b : bars) max = std::max(max, b.value);
+  if (median) max = std::max(max, *median);
+  if (max <= 0) max = 1;
+  const double height = top + row_h * static_cast<double>(bars.size()) + 34;
+  char buf[512];
+  std::string s;
+  std::snprintf(buf, sizeof buf,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 700 %.0f\" width=\"700\" height=\"%.0f\" role=\"img\">",
+                height, height);
+  s += buf;
+  s += "<title>" + html_escape(title) + "</title>";
+  s += "<text x=\"0\" y=\"16\" class=\"chart-title\">" + html_escape(title) + "</text>";
+  for (size_t i = 0; i < bars.size(); ++i) {
+    const Bar& b = bars[i];
+    double y = top + row_h * static_cast<double>(i);
+    double w = std::max(1.0, bar_w * b.value / max);
+    const char* cls = b.kind == Bar::Kind::plan ? "bar-plan" : b.kind == Bar::Kind::comparable ? "bar" : "bar-pale";
+    std::snprintf(buf, sizeof buf, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"chart-label\">", label_w, y + 14);
+    s += buf + html_escape(b.label) + (b.kind == Bar::Kind::incomparable ? " ※" : "") + "</text>";
+    std::snprintf(buf, sizeof buf, "<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" class=\"%s\"/>", bar_x, y + 3, w,
+                  row_h - 6, cls);
+    s += buf;
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" class=\"chart-value\">", bar_x + w + 6, y + 14);
+    s += buf + html_escape(b.display) + "</text>";
+  }
+  double bottom = top + row_h * static_cast<double>(bars.size());
+  if (median) {
+    double x = bar_x + bar_w * *median / max;
+    std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" class=\"median\"/>", x, top - 4, x, bottom + 4);
+    s += buf;
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" class=\"chart-note\">", x, bottom + 16);
+    s += buf + html_escape(median_label) + "</text>";
+  }
+  std::snprintf(buf, sizeof buf, "<text x=\"0\" y=\"%.0f\" class=\"chart-note\">", bottom + 30);
+  s += buf + html_escape(legend) + "</text></svg>";
+  return s;
+}
+
+}  // namespace senrei::report::detail
