@@ -17,7 +17,8 @@ build: setup
 	@cmake --build $(BUILD) -j$(JOBS)
 
 # Ingest the bundled sample corpus (支援Navi, then the ministries' guideline pages and PDFs) into a
-# fresh workspace and ask it two questions.
+# fresh workspace, ask it two questions, and compare the example plan with the precedents
+# (Markdown on the terminal, HTML in build/demo-compare.html).
 demo: build
 	@rm -rf $(DEMO_DATA)
 	$(BUILD)/senrei --data $(DEMO_DATA) crawl renkei-navi --mirror corpus/sample/renkei-support.mhlw.go.jp
@@ -27,6 +28,9 @@ demo: build
 	$(BUILD)/senrei --data $(DEMO_DATA) search 会費
 	$(BUILD)/senrei --data $(DEMO_DATA) search 地域医療再生基金
 	$(BUILD)/senrei --data $(DEMO_DATA) stats
+	$(BUILD)/senrei --data $(DEMO_DATA) compare corpus/sample/plan-example.toml
+	$(BUILD)/senrei --data $(DEMO_DATA) compare corpus/sample/plan-example.toml --format html -o $(BUILD)/demo-compare.html
+	@echo "the comparison as a printable page: $(BUILD)/demo-compare.html"
 
 test:
 	@scripts/setup test

@@ -32,8 +32,10 @@ struct Numerator {
   bool converted_from_month = false;
 };
 
-std::optional<Numerator> build_cost(const Plan& plan, const Precedent& p) {
-  const Field* f = p.field("build_cost_yen");
+// A cost field as stated: its value, or the reason there is none; approximate and ranged
+// values marked.  nullopt when the page does not give the field at all.
+std::optional<Numerator> stated_cost(const Precedent& p, std::string_view field) {
+  const Field* f = p.field(field);
   if (!f) return std::nullopt;
   Numerator n;
   n.figure = sourced(*f);
@@ -44,33 +46,31 @@ std::optional<Numerator> build_cost(const Plan& plan, const Precedent& p) {
   n.value = f->number;
   if (f->approximate) n.reasons.push_back("approximate");
   if (f->number_high) n.reasons.push_back("range");
-  if (p.field("build_cost_parts")) n.reasons.push_back("sum_of_parts");
+  return n;
+}
+
+std::optional<Numerator> build_cost(const Plan& plan, const Precedent& p) {
+  auto n = stated_cost(p, "build_cost_yen");
+  if (!n || !n->value) return n;
+  if (p.field("build_cost_parts")) n->reasons.push_back("sum_of_parts");
   const Field* dout = p.field("build_cost_includes_data_output");
   if (!dout || !dout->flag)
-    n.reasons.push_back("data_output_unstated");
+    n->reasons.push_back("data_output_unstated");
   else if (*dout->flag != plan.budget.build_cost_includes_data_output)
-    n.reasons.push_back(*dout->flag ? "data_output_included" : "data_output_excluded");
+    n->reasons.push_back(*dout->flag ? "data_output_included" : "data_output_excluded");
   return n;
 }
 
 std::optional<Numerator> running_cost(const Precedent& p) {
-  const Field* f = p.field("running_cost_yen");
-  if (!f) return std::nullopt;
-  Numerator n;
-  n.figure = sourced(*f);
-  if (f->state != ValueState::stated || !f->number) {
-    n.reasons.push_back(f->state == ValueState::stated ? "total_unknown" : state_reason(f->state));
-    return n;
+  auto n = stated_cost(p, "running_cost_yen");
+  if (!n || !n->value) return n;
+  const std::string& period = p.field("running_cost_yen")->period;
+  if (period == "month") {
+    *n->value *= 12;
+    n->converted_from_month = true;
+  } else if (period != "year") {
+    n->reasons.insert(n->reasons.begin(), "period_unknown");
   }
-  n.value = f->number;
-  if (f->period == "month") {
-    *n.value *= 12;
-    n.converted_from_month = true;
-  } else if (f->period != "year") {
-    n.reasons.push_back("period_unknown");
-  }
-  if (f->approximate) n.reasons.push_back("approximate");
-  if (f->number_high) n.reasons.push_back("range");
   return n;
 }
 

@@ -192,17 +192,20 @@ std::vector<Check> check_failure_patterns(const Plan& plan, const std::vector<Pr
 Score score_of(const Comparison& c) {
   const Weights& w = c.plan.weights;
   Score s;
-  auto add = [&](std::string name, std::optional<double> score, double weight) {
-    s.parts.push_back(ScorePart{std::move(name), score, weight, 0});
+  // 100 × the mean of values in 0..1; nullopt when there is nothing to score on.
+  auto percent_mean = [](const std::vector<double>& values) -> std::optional<double> {
+    if (values.empty()) return std::nullopt;
+    double sum = 0;
+    for (double v : values) sum += v;
+    return 100 * sum / static_cast<double>(values.size());
+  };
+  auto add = [&](std::string name, const std::vector<double>& values, double weight) {
+    s.parts.push_back(ScorePart{std::move(name), percent_mean(values), weight, 0});
   };
 
-  std::optional<double> similarity;
-  if (!c.similar.empty()) {
-    double sum = 0;
-    for (const auto& x : c.similar) sum += x.similarity;
-    similarity = 100 * sum / static_cast<double>(c.similar.size());
-  }
-  add("similarity", similarity, w.similarity);
+  std::vector<double> similarities;
+  for (const auto& x : c.similar) similarities.push_back(x.similarity);
+  add("similarity", similarities, w.similarity);
 
   std::vector<double> shares;
   auto reached = [&](std::optional<double> target, std::optional<double> Achievement::*member) {
@@ -217,21 +220,11 @@ Score score_of(const Comparison& c) {
   };
   reached(c.targets.institutions_per_100k, &Achievement::institutions_per_100k);
   reached(c.targets.patients_per_100k, &Achievement::patients_per_100k);
-  std::optional<double> achievements;
-  if (!shares.empty()) {
-    double sum = 0;
-    for (double x : shares) sum += x;
-    achievements = 100 * sum / static_cast<double>(shares.size());
-  }
-  add("achievements", achievements, w.achievements);
+  add("achievements", shares, w.achievements);
 
-  std::optional<double> risks;
-  if (!c.checks.empty()) {
-    double sum = 0;
-    for (const auto& ch : c.checks) sum += ch.result == CheckResult::pass ? 1 : ch.result == CheckResult::warn ? 0.5 : 0;
-    risks = 100 * sum / static_cast<double>(c.checks.size());
-  }
-  add("risk_checks", risks, w.risk_checks);
+  std::vector<double> results;
+  for (const auto& ch : c.checks) results.push_back(ch.result == CheckResult::pass ? 1 : ch.result == CheckResult::warn ? 0.5 : 0);
+  add("risk_checks", results, w.risk_checks);
 
   std::vector<double> fits;
   for (const auto& bm : c.benchmarks) {
@@ -242,13 +235,7 @@ Score score_of(const Comparison& c) {
     if (v < *bm.min) factor = *bm.min / v;
     fits.push_back(std::max(0.0, 1 - std::log2(factor)));
   }
-  std::optional<double> budget;
-  if (!fits.empty()) {
-    double sum = 0;
-    for (double x : fits) sum += x;
-    budget = 100 * sum / static_cast<double>(fits.size());
-  }
-  add("budget", budget, w.budget);
+  add("budget", fits, w.budget);
 
   double weights = 0;
   for (const auto& p : s.parts)

@@ -25,13 +25,10 @@ Table benchmarks_table(const Builder& b) {
           {}};
   for (const auto& bm : b.c.benchmarks) {
     Num f = num_format(bm.unit);
-    Cell used = b.text("");
-    for (const auto& fig : bm.figures) {
-      if (!fig.used) continue;
-      used.text += (used.text.empty() ? "" : b.t("、", ", ")) + b.precedent(fig.precedent).name;
-      used.sources.push_back(b.source(fig.precedent, fig.numerator));
-    }
-    if (used.text.empty()) used.text = b.dash();
+    std::vector<std::pair<size_t, compare::SourcedValue>> compared;
+    for (const auto& fig : bm.figures)
+      if (fig.used) compared.emplace_back(fig.precedent, fig.numerator);
+    Cell used = b.precedent_list(compared);
     t.rows.push_back({b.text(label("metric", bm.metric, b.lang)), b.num(bm.plan, f), b.num(bm.median, f), b.num(bm.min, f),
                       b.num(bm.max, f), b.num(bm.percentile, Num::percent), b.num(static_cast<double>(bm.used), Num::count),
                       b.num(static_cast<double>(bm.incomparable), Num::count), used});
@@ -82,12 +79,7 @@ Table funding_table(const Builder& b) {
   for (const auto& m : b.c.funding) {
     std::string names;
     for (const auto& n : m.plan_names) names += (names.empty() ? "" : b.t("、", ", ")) + n;
-    Cell used = b.text("");
-    for (const auto& [i, v] : m.precedents) {
-      used.text += (used.text.empty() ? "" : b.t("、", ", ")) + b.precedent(i).name;
-      used.sources.push_back(b.source(i, v));
-    }
-    if (used.text.empty()) used.text = b.dash();
+    Cell used = b.precedent_list(m.precedents);
     t.rows.push_back({b.text(label("fund", m.source, b.lang)), b.text(m.time_limited ? b.t("はい", "yes") : b.t("いいえ", "no")),
                       b.num(m.plan_build, Num::yen), b.num(100 * m.plan_build_share, Num::percent), b.num(m.plan_running, Num::yen),
                       b.num(100 * m.plan_running_share, Num::percent), b.text(names.empty() ? b.dash() : names), used});
@@ -121,14 +113,8 @@ Table forms_table(const Builder& b) {
           {b.t("組織形態", "Form"), b.t("計画", "Plan"), b.t("先例数", "Precedents"), b.t("先例", "Which")},
           {}};
   for (const auto& row : b.c.operator_forms) {
-    Cell which = b.text("");
-    for (const auto& [i, v] : row.precedents) {
-      which.text += (which.text.empty() ? "" : b.t("、", ", ")) + b.precedent(i).name;
-      which.sources.push_back(b.source(i, v));
-    }
-    if (which.text.empty()) which.text = b.dash();
     t.rows.push_back({b.text(label("form", row.form, b.lang)), b.text(row.plan ? "◎" : ""),
-                      b.num(static_cast<double>(row.precedents.size()), Num::count), which});
+                      b.num(static_cast<double>(row.precedents.size()), Num::count), b.precedent_list(row.precedents)});
   }
   return t;
 }

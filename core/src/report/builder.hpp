@@ -35,6 +35,16 @@ class Builder {
   Source source(size_t i, const compare::SourcedValue& v) const {
     return Source{c.precedents[i].name, v.url.empty() ? c.precedents[i].record.url : v.url, v.sentence};
   }
+  // Precedents' names joined by 、 (or ", "), each with the source of its figure; "—" for none.
+  Cell precedent_list(const std::vector<std::pair<size_t, compare::SourcedValue>>& figures) const {
+    Cell cell = text("");
+    for (const auto& [i, v] : figures) {
+      cell.text += (cell.text.empty() ? "" : t("、", ", ")) + c.precedents[i].name;
+      cell.sources.push_back(source(i, v));
+    }
+    if (cell.text.empty()) cell.text = dash();
+    return cell;
+  }
   // A precedent's figure as the page states it: 約2,000万円, 非公開, 3,800万円（期間の記載なし）.
   std::string figure_text(const compare::SourcedValue& v, Num f) const;
   // The same as a cell with its number (when stated) and its source.

@@ -232,16 +232,15 @@ Table checks_table(const Builder& b) {
         }
       }
     }
-    std::string names;
-    for (const auto& e : c.evidence) {
-      if (!e.precedent || !e.figure) continue;
-      names += (names.empty() ? "" : b.t("、", ", ")) + b.precedent(*e.precedent).name;
-      evidence.sources.push_back(b.source(*e.precedent, *e.figure));
-    }
-    if (!names.empty()) {
+    std::vector<std::pair<size_t, compare::SourcedValue>> figures;
+    for (const auto& e : c.evidence)
+      if (e.precedent && e.figure) figures.emplace_back(*e.precedent, *e.figure);
+    if (!figures.empty()) {
+      Cell names = b.precedent_list(figures);
       std::string intro = c.id == "fee_model" ? b.t("参加機関が費用を負担する先例: ", "Precedents charging participants: ")
                                               : b.t("期限付き基金を使った先例: ", "Precedents using time-limited funds: ");
-      evidence.text += (evidence.text.empty() ? "" : b.t("。", ". ")) + intro + names;
+      evidence.text += (evidence.text.empty() ? "" : b.t("。", ". ")) + intro + names.text;
+      evidence.sources = names.sources;
     }
     Cell result = b.text(label("result", compare::to_string(c.result), b.lang));
     result.mark = compare::to_string(c.result);

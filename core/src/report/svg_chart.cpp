@@ -6,6 +6,21 @@
 #include "report/format.hpp"
 
 namespace senrei::report::detail {
+namespace {
+
+// At most `max` characters (code points), the rest as …: a label must fit left of the bars.
+std::string shorten(const std::string& s, size_t max) {
+  size_t chars = 0, i = 0;
+  while (i < s.size()) {
+    if (chars == max) return s.substr(0, i) + "…";
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    ++chars;
+  }
+  return s;
+}
+
+}  // namespace
 
 std::string svg_bar_chart(const std::string& title, std::vector<Bar> bars, std::optional<double> median,
                           const std::string& median_label, const std::string& legend) {
@@ -31,7 +46,7 @@ std::string svg_bar_chart(const std::string& title, std::vector<Bar> bars, std::
     double w = std::max(1.0, bar_w * b.value / max);
     const char* cls = b.kind == Bar::Kind::plan ? "bar-plan" : b.kind == Bar::Kind::comparable ? "bar" : "bar-pale";
     std::snprintf(buf, sizeof buf, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"chart-label\">", label_w, y + 14);
-    s += buf + html_escape(b.label) + (b.kind == Bar::Kind::incomparable ? " ※" : "") + "</text>";
+    s += buf + html_escape(shorten(b.label, 16)) + (b.kind == Bar::Kind::incomparable ? " ※" : "") + "</text>";
     std::snprintf(buf, sizeof buf, "<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" class=\"%s\"/>", bar_x, y + 3, w,
                   row_h - 6, cls);
     s += buf;
