@@ -174,7 +174,8 @@ TEST(DeclaredSource, AValidFileIsASourceAndFollowsItsRules) {
 TEST(DeclaredSource, MistakesAreRefusedWithFileLineAndWhatWasExpected) {
   EXPECT_EQ(refusal_of(replace_line(kGood, 5, "sead = [\"https://www.pref.test.lg.jp/\"]")),
             "pref-test.toml:5:1: unknown key 'sead' (expected one of: name, title, publisher, version, base_url, "
-            "seeds, charset, default_kind, builtin_labels, title_from, title_strip, scope, kind, labels, politeness)");
+            "seeds, charset, default_kind, builtin_labels, document_fields, title_from, title_strip, scope, kind, labels, "
+            "politeness)");
   EXPECT_EQ(refusal_of(replace_line(kGood, 8, "alow = ['x']")),
             "pref-test.toml:8:1: unknown key 'alow' in [scope] (expected one of: allow, deny)");
   auto r = refusal_of(replace_line(kGood, 5, "seeds = \"https://www.pref.test.lg.jp/\""));
