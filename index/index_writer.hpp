@@ -79,6 +79,15 @@ class IndexWriter {
 
 // The Xapian document for a record (what replace() stores).  Exposed for tests and tools.
 Xapian::Document make_document(const Record& record, const Tokenizer& tokenizer);
+// The same in two steps: the folding and MeCab words (thread-safe, the caller's thread), and
+// the Xapian document from them (the writer's thread).
+struct PreparedDocument {
+  Record record;
+  std::string title, text;  // folded
+  std::vector<Word> title_words, text_words;
+};
+PreparedDocument prepare_document(const Record& record, const Tokenizer& tokenizer);
+Xapian::Document build_document(const PreparedDocument& prepared);
 
 // Refuses (IndexError) a database built with another dictionary or schema.  `where` names it in
 // the message.  An empty database without metadata passes.
