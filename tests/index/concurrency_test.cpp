@@ -26,6 +26,9 @@ void write_batches(const std::filesystem::path& dir) {
   for (int c = 0; c < kCommits; ++c) {
     for (int k = 0; k < kBatch; ++k) w.replace(numbered(c * kBatch + k));
     w.commit();
+    // Spread the commits over ~200 ms, so searches overlap them even on a loaded machine
+    // (a fast writer could otherwise finish before the first search).
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
 
