@@ -1,6 +1,8 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -8,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "crawl/crash_note.hpp"
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
+#include "crawl/plugin_call.hpp"
 #include "crawl/http_crawl.hpp"
 #include "fetch/mirror_fetcher.hpp"
 #include "store/workspace.hpp"
@@ -49,6 +53,33 @@ void print_summary(std::ostream& out, const CrawlSummary& s) {
   }
 }
 
+// The last crawl crashed (a fatal signal, noted by CrashNote) while working on a page: name the
+// probable cause before anything else.  The crawler of that source skips the page once (only
+// after a crash, not a kill) and clears the marker; when that source is not crawled now, the
+// marker is cleared here.
+void report_crashed_page(Context& ctx, CrawlState& state, int crash_signal,
+                         const std::vector<const LoadedSource*>& chosen) {
+  auto m = state.in_progress();
+  if (crash_signal != 0 && m) {
+    state.note_crash_signal(crash_signal);
+    const std::string how = std::string("(") + strsignal(crash_signal) + ")";
+    if (m->stage == "plugin")
+      *ctx.err << "senrei: the last crawl died inside plugin '" << m->source << "' on " << m->url << " " << how
+               << "; that page is skipped once — if it happens again, leave the source out with --skip-source "
+               << m->source << "\n";
+    else
+      *ctx.err << "senrei: the last crawl died while extracting " << m->url << " for source '" << m->source << "' "
+               << how << "; that page is skipped once — please report it with the page attached\n";
+  } else if (crash_signal != 0) {
+    *ctx.err << "senrei: the last crawl died (" << strsignal(crash_signal)
+             << ") outside any page; what it had committed is kept — please report it\n";
+  }
+  if (!m) return;
+  bool crawled_now = std::any_of(chosen.begin(), chosen.end(),
+                                 [&](const LoadedSource* s) { return s->info.name == m->source; });
+  if (!crawled_now) state.clear_in_progress();
+}
+
 }  // namespace
 
 int run_crawl(Context& ctx, const Args& args) {
@@ -70,11 +101,15 @@ int run_crawl(Context& ctx, const Args& args) {
     for (const auto& s : host.sources())
       if (!s.info.base_url.empty()) chosen.push_back(&s);
   }
-  if (mirror && chosen.size() != 1) throw UsageError("--mirror reads one source's mirror: name exactly one source");
   std::vector<std::string> skip = args.all("skip-source");
   std::erase_if(chosen, [&](const LoadedSource* s) {
     return std::find(skip.begin(), skip.end(), s->info.name) != skip.end();
   });
+  if (mirror && chosen.size() > 1) throw UsageError("--mirror reads one source's mirror: name exactly one source");
+  if (chosen.empty() && !skip.empty()) {
+    *ctx.err << "senrei: nothing to crawl: every source was left out with --skip-source\n";
+    return 0;
+  }
 
   fs::path mirror_dir;
   if (mirror) {
@@ -112,6 +147,7 @@ int run_crawl(Context& ctx, const Args& args) {
     }
   }
   CrawlOptions options;
+  options.plugin_time_limit_seconds = static_cast<double>(args.get_int("plugin-timeout", 30, 0, 86400));
   options.max_pages = static_cast<int>(args.get_int("max-pages", 0, 1, 100000000));
   options.max_depth = static_cast<int>(args.get_int("max-depth", 0, 1, 1000));
   options.max_pages_per_host = static_cast<int>(args.get_int("max-pages-per-host", 0, 1, 100000000));
@@ -127,6 +163,8 @@ int run_crawl(Context& ctx, const Args& args) {
 
   nlohmann::json all = nlohmann::json::array();
   int status = 0;
+  CrashNote crash_note(ws.dir() / "crash-signal");
+  report_crashed_page(ctx, state, crash_note.previous_signal(), chosen);
   for (const auto* s : chosen) {
     std::unique_ptr<Fetcher> fetcher;
     if (mirror) {
@@ -164,7 +202,7 @@ int run_crawl(Context& ctx, const Args& args) {
     // Exit 1 when a plugin failed, or when nothing at all could be fetched (the site down, the
     // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
-      if (f.kind == "plugin") status = 1;
+      if (f.kind.rfind("plugin", 0) == 0 || f.kind == "crashed") status = 1;
     if (summary.failed() > 0 && summary.fetched + summary.not_modified == 0) {
       status = 1;
       if (!args.has("json"))
@@ -173,6 +211,13 @@ int run_crawl(Context& ctx, const Args& args) {
     }
   }
   if (args.has("json")) *ctx.out << nlohmann::json{{"schema", 1}, {"runs", all}}.dump(2) << "\n";
+  if (abandoned_plugin_calls() > 0) {
+    // A plugin thread never returned and still runs inside the plugin: everything is committed,
+    // so end here rather than destroy the plugin (and the workspace) under it.
+    ctx.out->flush();
+    ctx.err->flush();
+    std::_Exit(status);
+  }
   return status;
 }
 

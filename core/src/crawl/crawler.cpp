@@ -96,6 +96,20 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     new_urls.emplace_back(url, depth);
   };
 
+  // A run that crashed on a page of this source (inside the plugin, or the extractor) left a
+  // marker with the signal: skip that page once, so the crawl can get past it.  A run that was
+  // only interrupted (killed) left one without: that page is simply done again.
+  if (auto marker = state_.in_progress(); marker && marker->source == name) {
+    if (marker->signal != 0) {
+      summary.crashed_stage = marker->stage;
+      summary.crashed_url = marker->url;
+    }
+    state_.clear_in_progress();
+  }
+  bool plugin_disabled = false;
+  std::string disabled_reason;
+  const auto plugin_limit = std::chrono::milliseconds(static_cast<int64_t>(options.plugin_time_limit_seconds * 1000));
+
   // Begin or resume this source's run, in one transaction with its initial frontier.
   state_.begin();
   Run run = state_.begin_run(name);
@@ -239,7 +253,25 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         continue;
       }
       bodies_.put(r.body);  // throws on a full disk: the run stops, what is committed stays
-      PageOutcome outcome = process_page(source, info, r);
+      PageOutcome outcome;
+      if (plugin_disabled) {
+        outcome.error_kind = "plugin_disabled";
+        outcome.error = disabled_reason;
+      } else if (page.url == summary.crashed_url) {
+        outcome.error_kind = "crashed";
+        outcome.error = "the last crawl died on this page in " +
+                        (summary.crashed_stage == "plugin" ? "plugin '" + name + "'" : std::string("the extractor")) +
+                        "; skipped once (run again to retry it, or leave the source out with --skip-source " + name + ")";
+      } else {
+        outcome = process_page(source, info, r, plugin_limit, [&](const char* stage) {
+          state_.mark_in_progress(name, page.url, stage);
+        });
+        state_.clear_in_progress();
+      }
+      if (outcome.error_kind == "plugin_timeout") {
+        plugin_disabled = true;
+        disabled_reason = "plugin '" + name + "' was disabled for this run after it did not return on " + page.url;
+      }
       if (!outcome.ok()) {
         // Keep the previous records; try again next run (sha not recorded as processed, and
         // no validators kept, or the next run's conditional request would skip it).

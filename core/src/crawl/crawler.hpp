@@ -7,7 +7,9 @@
 // source's scope is removed.  Records and the crawl state are committed together in batches,
 // index first, so a run killed at any moment resumes where it stopped (the same generation) and
 // never refetches a page it had finished.  A failure on one page (network, extraction, plugin)
-// keeps that page's previous records.
+// keeps that page's previous records.  A plugin that hangs is cut off at a time limit and
+// disabled for the rest of the run; a process that crashes inside a plugin leaves a marker in
+// the crawl state (with crawl/crash_note.hpp), and the next run skips that page once.
 #pragma once
 
 #include <functional>
@@ -38,6 +40,9 @@ struct CrawlOptions {
   size_t batch_pages = 200;    // pages per index + state commit …
   double batch_seconds = 2.0;  // … or this long since the last one, whichever comes first
   size_t max_in_flight = 64;
+  // One plugin extract() call may take this long; a plugin that overruns fails that page and is
+  // disabled for the rest of the run (crawl/plugin_call.hpp).  0: no limit.
+  double plugin_time_limit_seconds = 30;
 };
 
 struct CrawlProgress {
@@ -69,6 +74,10 @@ struct CrawlSummary {
   std::map<std::string, int64_t> skipped_by_limit;
   std::vector<std::string> removed_urls;
   std::vector<CrawlFailure> failures;
+  // Set when the last run of this source died while working on a page (a crash in the plugin or
+  // the extractor): "plugin" or "extract", and that URL, which this run skipped.
+  std::string crashed_stage;
+  std::string crashed_url;
   double seconds = 0;
   int64_t failed() const;
 };

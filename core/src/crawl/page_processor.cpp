@@ -1,34 +1,81 @@
 #include "crawl/page_processor.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <set>
 #include <unordered_set>
 
+#include <unicode/utf8.h>
+
+#include "crawl/plugin_call.hpp"
 #include "extract/extract.hpp"
 #include "senrei/url.hpp"
 
 namespace senrei {
 
+namespace {
+
+bool valid_utf8(std::string_view s) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// The first problem with one field's values, or "".
+std::string field_problem(const Field& f) {
+  if (f.name.empty()) return "a field without a name";
+  const std::string which = "field '" + (valid_utf8(f.name) ? f.name : std::string("?")) + "'";
+  if (!valid_utf8(f.name)) return "a field name that is not UTF-8";
+  if ((f.number && !std::isfinite(*f.number)) || (f.number_high && !std::isfinite(*f.number_high)))
+    return which + " with a number that is not finite";
+  for (const std::string* t : {&f.text, &f.unit, &f.period, &f.as_of, &f.raw, &f.provenance.url, &f.provenance.sentence})
+    if (!valid_utf8(*t)) return which + " with text that is not UTF-8";
+  for (const auto& item : f.items)
+    if (!valid_utf8(item)) return which + " with a list item that is not UTF-8";
+  return {};
+}
+
+}  // namespace
+
 std::string validate_records(const SourceInfo& info, const std::string& url, std::vector<Record>& records) {
+  if (records.size() > kMaxRecordsPerPage)
+    return std::to_string(records.size()) + " records from one page (the limit is " +
+           std::to_string(kMaxRecordsPerPage) + ")";
   std::set<std::string> ids;
   for (size_t i = 0; i < records.size(); ++i) {
     auto& r = records[i];
     if (r.source.empty()) r.source = info.name;
     if (r.url.empty()) r.url = url;
     if (r.id.empty()) r.id = make_record_id(info.name, r.url, r.part);
-    std::string which = "record " + std::to_string(i + 1) + " (" + r.id + ")";
+    std::string which = "record " + std::to_string(i + 1);
+    for (const std::string* t : {&r.id, &r.source, &r.title, &r.url, &r.as_of, &r.text, &r.part})
+      if (!valid_utf8(*t)) return which + " has text that is not UTF-8";
+    for (const auto& flag : r.flags)
+      if (!valid_utf8(flag)) return which + " has a flag that is not UTF-8";
+    which += " (" + r.id + ")";
     if (r.source != info.name) return which + " claims source '" + r.source + "'";
     if (r.id.rfind(info.name + ":", 0) != 0) return which + " has an id outside source '" + info.name + "'";
     if (r.title.empty()) return which + " has no title";
     if (!ids.insert(r.id).second) return which + " repeats an id";
     for (const auto& f : r.fields)
-      if (f.name.empty()) return which + " has a field without a name";
+      if (auto problem = field_problem(f); !problem.empty()) return which + " has " + problem;
   }
   return {};
 }
 
-PageOutcome process_page(const Source& source, const SourceInfo& info, const FetchResponse& response) {
+PageOutcome process_page(const Source& source, const SourceInfo& info, const FetchResponse& response,
+                         std::chrono::milliseconds plugin_limit, const StageFn& on_stage) {
   PageOutcome out;
+  auto stage = [&](const char* name) {
+    if (on_stage) on_stage(name);
+  };
   const std::string& url = response.final_url.empty() ? response.request.url : response.final_url;
   ParsedPage page;
   std::string charset_override;
@@ -43,6 +90,7 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     // A source's declared charset outranks the server's and the page's own (CrawlPolicy).
     raw.charset = charset_override.empty() ? response.charset : charset_override;
     raw.body = response.body;
+    stage("extract");
     page = extract_document(raw);
     if (!charset_override.empty() && page.charset_source == "http") page.charset_source = "source";
   } catch (const ExtractError& e) {
@@ -56,6 +104,7 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
   }
   out.flags = page.flags;
 
+  stage("plugin");  // in_scope() below is the plugin's code too
   std::unordered_set<std::string> seen;
   for (const auto& link : page.links) {
     auto canon = canonicalize_url(link.url);
@@ -69,19 +118,13 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     if (in) out.links.push_back(*canon);
   }
 
-  try {
-    out.records = source.extract(page);
-  } catch (const std::exception& e) {
-    out.records.clear();
-    out.error_kind = "plugin";
-    out.error = "plugin '" + info.name + "' failed on " + url + ": " + e.what();
-    return out;
-  } catch (...) {
-    out.records.clear();
-    out.error_kind = "plugin";
-    out.error = "plugin '" + info.name + "' failed on " + url + " with an unknown exception";
+  PluginCall call = call_extract(source, info, std::make_shared<const ParsedPage>(std::move(page)), plugin_limit);
+  if (!call.ok()) {
+    out.error_kind = call.error_kind;
+    out.error = call.error;
     return out;
   }
+  out.records = std::move(call.records);
   if (auto problem = validate_records(info, url, out.records); !problem.empty()) {
     out.records.clear();
     out.error_kind = "plugin";
@@ -89,7 +132,7 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     return out;
   }
   for (auto& r : out.records)
-    for (const auto& f : page.flags)
+    for (const auto& f : out.flags)
       if (std::find(r.flags.begin(), r.flags.end(), f) == r.flags.end()) r.flags.push_back(f);
   return out;
 }

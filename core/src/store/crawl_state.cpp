@@ -105,6 +105,9 @@ CrawlState::CrawlState(const std::filesystem::path& file, bool read_only) : file
               record_ids TEXT, links TEXT, extractor TEXT, flags TEXT,
               PRIMARY KEY(source, url)))");
     exec("CREATE INDEX IF NOT EXISTS pages_frontier ON pages(source, generation, state, depth)");
+    exec(R"(CREATE TABLE IF NOT EXISTS in_progress(
+              one INTEGER PRIMARY KEY CHECK(one = 1), source TEXT NOT NULL, url TEXT NOT NULL,
+              stage TEXT NOT NULL, started INTEGER NOT NULL, signal INTEGER NOT NULL DEFAULT 0))");
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -226,6 +229,26 @@ std::map<std::string, int64_t> CrawlState::flag_counts() {
   while (q.step())
     for (const auto& f : json_list(q.text(0))) ++out[f];
   return out;
+}
+
+void CrawlState::mark_in_progress(const std::string& source, const std::string& url, const std::string& stage) {
+  Stmt i(db_, "INSERT OR REPLACE INTO in_progress(one, source, url, stage, started) VALUES(1, ?, ?, ?, ?)");
+  i.bind(1, source).bind(2, url).bind(3, stage).bind(4, static_cast<int64_t>(std::time(nullptr)));
+  i.step();
+}
+
+void CrawlState::clear_in_progress() { exec("DELETE FROM in_progress"); }
+
+void CrawlState::note_crash_signal(int signal) {
+  Stmt u(db_, "UPDATE in_progress SET signal = ? WHERE one = 1");
+  u.bind(1, static_cast<int64_t>(signal));
+  u.step();
+}
+
+std::optional<InProgress> CrawlState::in_progress() {
+  Stmt q(db_, "SELECT source, url, stage, started, signal FROM in_progress WHERE one = 1");
+  if (!q.step()) return std::nullopt;
+  return InProgress{q.text(0), q.text(1), q.text(2), q.integer(3), static_cast<int>(q.integer(4))};
 }
 
 }  // namespace senrei

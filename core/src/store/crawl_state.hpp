@@ -41,6 +41,16 @@ struct PageState {
   std::vector<std::string> flags;
 };
 
+// The page being worked on, left in the state while untrusted input or code runs on it (see
+// mark_in_progress()).
+struct InProgress {
+  std::string source;
+  std::string url;
+  std::string stage;    // "extract" (senrei's HTML/PDF reader) or "plugin" (the source's extract())
+  int64_t started = 0;  // unix seconds
+  int signal = 0;       // the fatal signal the process died of (note_crash_signal), 0 if not known
+};
+
 struct Run {
   int64_t generation = 0;
   bool resumed = false;  // true when the last run of this source was interrupted
@@ -63,6 +73,16 @@ class CrawlState {
   std::vector<PageState> pages(const std::string& source);
   void save(const PageState& page);
   void erase(const std::string& source, const std::string& url);
+
+  // A marker written just before a page's body is extracted or handed to a plugin, and cleared
+  // when that returns.  A process that dies there leaves it; when it died of a crash
+  // (crawl/crash_note.hpp, then note_crash_signal()) the next run names the plugin and the page
+  // as the probable cause.  Each call commits on its own (no fsync: it must survive the process,
+  // not the machine): call outside begin()/commit().
+  void mark_in_progress(const std::string& source, const std::string& url, const std::string& stage);
+  void clear_in_progress();
+  void note_crash_signal(int signal);
+  std::optional<InProgress> in_progress();
 
   // Counts by source and state, for `senrei stats`.
   std::map<std::string, std::map<std::string, int64_t>> counts();

@@ -1,0 +1,70 @@
+#include "crawl/plugin_call.hpp"
+
+#include <atomic>
+#include <future>
+#include <sstream>
+#include <thread>
+
+#include "extract/charset.hpp"
+
+namespace senrei {
+namespace {
+
+std::atomic<int> abandoned{0};
+
+std::string seconds_text(std::chrono::milliseconds ms) {
+  std::ostringstream s;
+  s << static_cast<double>(ms.count()) / 1000.0;
+  return s.str();
+}
+
+// A plugin's exception message as one line of valid UTF-8 of modest length: it is printed,
+// stored in the crawl state and written as JSON.
+std::string one_line(std::string_view what) {
+  bool replaced = false;
+  std::string s = decode_as(what.substr(0, 400), "utf-8", replaced, what.size() > 400);
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return s;
+}
+
+// Runs the call and turns what it throws into an error naming the plugin and the URL.
+PluginCall guarded(const Source& source, const SourceInfo& info, const ParsedPage& page) {
+  PluginCall out;
+  try {
+    out.records = source.extract(page);
+  } catch (const std::exception& e) {
+    out.records.clear();
+    out.error_kind = "plugin";
+    out.error = "plugin '" + info.name + "' failed on " + page.url + ": " + one_line(e.what());
+  } catch (...) {
+    out.records.clear();
+    out.error_kind = "plugin";
+    out.error = "plugin '" + info.name + "' failed on " + page.url + " with an unknown exception";
+  }
+  return out;
+}
+
+}  // namespace
+
+int abandoned_plugin_calls() { return abandoned.load(); }
+
+PluginCall call_extract(const Source& source, const SourceInfo& info, std::shared_ptr<const ParsedPage> page,
+                        std::chrono::milliseconds limit) {
+  if (limit.count() <= 0) return guarded(source, info, *page);
+  // The task owns what the worker reads, so an abandoned worker never reads freed memory; the
+  // Source itself lives until the process ends (plugins are never unloaded).
+  auto task = std::make_shared<std::packaged_task<PluginCall()>>(
+      [&source, info, page] { return guarded(source, info, *page); });
+  std::future<PluginCall> result = task->get_future();
+  std::thread([task] { (*task)(); }).detach();
+  if (result.wait_for(limit) == std::future_status::ready) return result.get();
+  abandoned.fetch_add(1);
+  PluginCall out;
+  out.error_kind = "plugin_timeout";
+  out.error = "plugin '" + info.name + "' did not return from extract() on " + page->url + " within " +
+              seconds_text(limit) + " s; the plugin is disabled for the rest of this run";
+  return out;
+}
+
+}  // namespace senrei
