@@ -4,6 +4,7 @@
 // records of an uninterrupted run (issue 8).  SENREI_CRASH_SEED=N replays another sequence.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <random>
@@ -58,19 +59,19 @@ size_t check_workspace(const fs::path& data, const fs::path& mirror, const std::
 }
 
 // Ingests `mirror` uninterrupted once (the reference), then kills runs at random moments within
-// the reference's duration until `kills` kills happened.  A run that completes before its kill
+// the time the rest of the ingest should take, until `kills` kills happened.  A run that completes before its kill
 // ends an episode: its records must equal the reference, and the next episode starts afresh.
-void kill_during_ingest(const fs::path& mirror, int kills, const std::string& name) {
+// The killed runs commit every `commit_pages` pages, so kills also land between commits.
+void kill_during_ingest(const fs::path& mirror, int kills, int commit_pages, const std::string& name) {
   ScratchDir dir(name);
-  const std::vector<std::string> crawl = {"crawl", "renkei-navi", "--mirror", mirror.string()};
-  auto args_for = [&](const fs::path& data) {
-    std::vector<std::string> a = {"--data", data.string()};
-    a.insert(a.end(), crawl.begin(), crawl.end());
+  auto args_for = [&](const fs::path& data, bool small_commits = true) {
+    std::vector<std::string> a = {"--data", data.string(), "crawl", "renkei-navi", "--mirror", mirror.string()};
+    if (small_commits) a.insert(a.end(), {"--commit-pages", std::to_string(commit_pages)});
     return a;
   };
 
   const auto t0 = std::chrono::steady_clock::now();
-  auto reference_run = senrei_test::senrei(args_for(dir / "reference"));
+  auto reference_run = senrei_test::senrei(args_for(dir / "reference", false));
   const double full = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_EQ(reference_run.status, 0) << reference_run.err;
   const auto reference = exported_records((dir / "reference").string());
@@ -78,14 +79,16 @@ void kill_during_ingest(const fs::path& mirror, int kills, const std::string& na
 
   const uint32_t seed = crash_seed();
   std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> moment(0.0, full);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
   const std::string log = (dir / "runs.log").string();
   int killed = 0, episodes = 0, completed = 0, partial_states = 0;
   while (killed < kills) {
     const fs::path data = dir / ("episode-" + std::to_string(++episodes));
-    // Kill runs on this workspace until one completes (or enough kills happened).
+    // Kill runs on this workspace until one completes (or enough kills happened), each at a
+    // moment within what is left of the ingest, judged by the records already committed.
+    double left = 1.0;
     for (;;) {
-      const double at = moment(rng);
+      const double at = unit(rng) * full * std::max(0.2, left + 0.1);
       int status = 0;
       const bool was_killed = kill_after(spawn_senrei(args_for(data), log), at, status);
       const std::string context = "seed " + std::to_string(seed) + ", episode " + std::to_string(episodes) +
@@ -101,6 +104,7 @@ void kill_during_ingest(const fs::path& mirror, int kills, const std::string& na
       ++killed;
       const size_t n = check_workspace(data, mirror, context);
       if (n > 0 && n < reference.size()) ++partial_states;
+      left = 1.0 - static_cast<double>(n) / static_cast<double>(reference.size());
       if (::testing::Test::HasFailure()) return;
       if (killed >= kills) break;
     }
@@ -120,13 +124,13 @@ void kill_during_ingest(const fs::path& mirror, int kills, const std::string& na
 }  // namespace
 
 TEST(CrashSafety, KilledWhileIngestingTheSampleCorpus) {
-  kill_during_ingest(kSample, 12, "crash-sample");
+  kill_during_ingest(kSample, 12, 10, "crash-sample");
 }
 
 TEST(CrashSafety, KilledWhileIngestingAGeneratedMirror) {
   ScratchDir gen("crash-gen");
   const std::string cmd = "python3 " + std::string(SENREI_SOURCE_DIR) + "/bench/gen_corpus.py --out " +
-                          gen.str() + " --pages 100 --seed 7 >/dev/null";
+                          gen.str() + " --pages 200 --seed 7 >/dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
-  kill_during_ingest(gen / "renkei-support.mhlw.go.jp", 10, "crash-generated");
+  kill_during_ingest(gen / "renkei-support.mhlw.go.jp", 10, 25, "crash-generated");
 }
