@@ -491,3 +491,32 @@ TEST(CompareCrafted, PageTextIsEscapedInEveryFormat) {
   }
   fs::remove_all(dir);
 }
+
+// とねっと states its fees (年会費（中核病院）：年額50,000円): the fees table shows them with the payer
+// read from the label and the page they came from.
+TEST(CompareFees, PrecedentFeesCarryPayerAndSource) {
+  const fs::path dir = fs::temp_directory_path() / ("senrei-compare-fees-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto crawl = senrei_test::senrei({"--data", dir.string(), "crawl", "saitama-tonet", "--mirror",
+                                    std::string(SENREI_SOURCE_DIR) + "/corpus/sample/saitama-tonet.jp"});
+  ASSERT_EQ(crawl.status, 0) << crawl.err;
+  auto r = senrei_test::senrei({"--data", dir.string(), "compare", kPlan, "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  bool seen = false;
+  for (const auto& f : j["fees"]) {
+    if (!f.contains("precedent")) continue;
+    seen = true;
+    EXPECT_EQ(f["precedent"]["name"], "とねっと");
+    EXPECT_EQ(f["yen"], 50000);
+    EXPECT_EQ(f["period"], "year");
+    EXPECT_EQ(f["payer_type"], "hospital");  // 中核病院
+    EXPECT_EQ(f["figure"]["url"], "http://saitama-tonet.jp/structure.html");
+  }
+  EXPECT_TRUE(seen);
+  auto md = senrei_test::senrei({"--data", dir.string(), "compare", kPlan});
+  EXPECT_NE(md.out.find("| [とねっと](http://saitama-tonet.jp/structure.html) | 病院 | [5万円](http://saitama-tonet.jp/structure.html) | 年額 |"),
+            std::string::npos)
+      << md.out.substr(md.out.find("## 会費"), 800);
+  fs::remove_all(dir);
+}

@@ -50,6 +50,11 @@ std::vector<FeeRow> fees_of(const Plan& plan, const std::vector<Precedent>& prec
       FeeRow row;
       row.precedent = i;
       row.label = f.text;
+      // 「年会費（中核病院）：年額50,000円」: the payer is named in the label's brackets.
+      const std::string& s = f.provenance.sentence;
+      auto open = s.find("（"), close = s.find("）");
+      if (open != std::string::npos && close != std::string::npos && close > open)
+        row.payer_type = institution_kind(s.substr(open + 3, close - open - 3)).value_or("");
       if (f.state == ValueState::stated) row.yen = f.number;
       row.period = f.period;
       row.figure = sourced(f);

@@ -219,19 +219,6 @@ std::optional<std::string> one_of(const std::string& s, std::initializer_list<st
   return std::nullopt;
 }
 
-// Institution kinds use the breakdown keys of ja::parse_count (病院 → hospital, 薬局 →
-// pharmacy), so the plan and the pages share one vocabulary.
-std::optional<std::string> institution_kind(const std::string& s) {
-  static const char* kKinds[] = {"hospital", "clinic", "dental", "pharmacy", "home_nursing", "care", "lab", "other"};
-  const std::string folded = ja::fold(s);
-  for (const char* k : kKinds)
-    if (folded == k) return std::string(k);
-  auto c = ja::parse_count(s + "1");
-  if (c && c->breakdown.size() == 1 && c->breakdown[0].first != "disclosing" && c->breakdown[0].first != "viewing")
-    return c->breakdown[0].first;
-  return std::nullopt;
-}
-
 Region read_region(const Section& top) {
   Section s(top.file(), table_at(top, "region", true), "region",
             {"name", "prefecture", "population", "aging_rate", "scope", "secondary_areas", "hospitals", "clinics"});
@@ -409,6 +396,19 @@ Weights read_weights(const Section& top) {
 }
 
 }  // namespace
+
+// Institution kinds use the breakdown keys of ja::parse_count (病院 → hospital, 薬局 →
+// pharmacy), so the plan and the pages share one vocabulary.
+std::optional<std::string> institution_kind(const std::string& s) {
+  static const char* kKinds[] = {"hospital", "clinic", "dental", "pharmacy", "home_nursing", "care", "lab", "other"};
+  const std::string folded = ja::fold(s);
+  for (const char* k : kKinds)
+    if (folded == k) return std::string(k);
+  auto c = ja::parse_count(s + "1");
+  if (c && c->breakdown.size() == 1 && c->breakdown[0].first != "disclosing" && c->breakdown[0].first != "viewing")
+    return c->breakdown[0].first;
+  return std::nullopt;
+}
 
 Plan read_plan(const std::filesystem::path& path) {
   Plan plan;

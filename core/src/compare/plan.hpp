@@ -110,4 +110,8 @@ struct Plan {
 // Reads and checks a plan file.  Throws PlanError (one line, with file and line).
 Plan read_plan(const std::filesystem::path& file);
 
+// The institution kind a word names (病院 / 中核病院 → hospital, 診療所 → clinic, 薬局 → pharmacy,
+// or the keyword itself), with the breakdown keys of ja::parse_count; nullopt otherwise.
+std::optional<std::string> institution_kind(const std::string& text);
+
 }  // namespace senrei::compare

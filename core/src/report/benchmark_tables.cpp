@@ -100,7 +100,7 @@ Table fees_table(const Builder& b) {
     if (f.precedent && f.figure) amount.sources.push_back(b.source(*f.precedent, *f.figure));
     t.rows.push_back({who, b.text(f.payer_type.empty() ? b.dash() : label("payer", f.payer_type, b.lang)), amount,
                       b.text(f.period.empty() ? b.dash() : label("period", f.period, b.lang)), b.num(f.expected_payers, Num::count),
-                      b.text(f.figure ? f.figure->raw : f.label)});
+                      b.text(f.figure ? (f.figure->sentence.empty() ? f.figure->raw : f.figure->sentence) : f.label)});
   }
   if (t.rows.empty())
     t.note += b.t(" 計画にも先例にも会費の記載がない。", " Neither the plan nor the precedents state fees.");
