@@ -350,14 +350,17 @@ TEST(DeclaredSource, ADeclaredCharsetOutranksAWrongMeta) {
     auto r = cli({"--data", ws.path().string(), "sources", "--json", "--check", name, page.string(), "--url", url});
     EXPECT_EQ(r.status, 0) << r.err;
     auto out = json::parse(r.out, nullptr, false);
-    return out.is_discarded() ? json::object() : out["pages"][0]["records"][0];
+    return out.is_discarded() ? json::object() : out["pages"][0];
   };
-  json declared = run("declared");
+  json declared_page = run("declared"), undeclared_page = run("undeclared");
+  EXPECT_EQ(declared_page["charset"], (json{{"name", "windows-31j"}, {"decided_by", "source"}}));
+  EXPECT_EQ(undeclared_page["charset"]["decided_by"], "meta");
+  json declared = declared_page["records"][0];
   EXPECT_EQ(declared["title"], "構築費用");
   const json* cost = field_of(declared, "build_cost_yen");
   ASSERT_NE(cost, nullptr) << declared.dump();
   EXPECT_EQ((*cost)["number"], 20000000.0);
-  json undeclared = run("undeclared");  // the <meta> is believed: mojibake, no field
+  json undeclared = undeclared_page["records"][0];  // the <meta> is believed: mojibake, no field
   EXPECT_NE(undeclared["title"], "構築費用");
   EXPECT_EQ(field_of(undeclared, "build_cost_yen"), nullptr);
 }

@@ -207,6 +207,7 @@ int run_source_check(Context& ctx, const Args& args) {
     }
     PageOutcome o = process_page(*s->source, s->info, r);
     jp["links_in_scope"] = o.links;
+    if (!o.charset.empty()) jp["charset"] = {{"name", o.charset}, {"decided_by", o.charset_source}};
     jp["records"] = nlohmann::json::array();
     if (!o.ok()) {
       ++failed;
@@ -214,7 +215,9 @@ int run_source_check(Context& ctx, const Args& args) {
       if (!json) out << "  failed — " << o.error_kind << ": " << o.error << "\n";
     }
     if (!json) {
-      out << "  " << o.links.size() << " links in scope";
+      out << "  ";
+      if (!o.charset.empty()) out << o.charset << " (" << o.charset_source << "), ";
+      out << o.links.size() << " links in scope";
       for (const auto& f : o.flags) out << ", " << f;
       out << "; " << o.records.size() << (o.records.size() == 1 ? " record" : " records") << "\n";
     }

@@ -103,6 +103,8 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     return out;
   }
   out.flags = page.flags;
+  out.charset = page.charset;
+  out.charset_source = page.charset_source;
 
   stage("plugin");  // in_scope() below is the plugin's code too
   std::unordered_set<std::string> seen;

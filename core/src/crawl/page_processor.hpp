@@ -24,6 +24,8 @@ struct PageOutcome {
   std::vector<Record> records;
   std::vector<std::string> links;  // canonical, in the source's scope, unique, in page order
   std::vector<std::string> flags;  // from extraction: charset_replaced, no_text_layer, truncated ...
+  std::string charset;             // how the text was decoded ("windows-31j") and why ("meta",
+  std::string charset_source;      // "source" for a CrawlPolicy::charset, ...): ParsedPage
   std::string error_kind;          // an ExtractError kind (encrypted_pdf, broken_pdf, ...), "extract", "plugin",
                                    // "plugin_timeout", or empty when fine
   std::string error;
