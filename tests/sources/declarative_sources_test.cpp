@@ -4,6 +4,7 @@
 // real nginx, and are found by search; a declared charset outranks a wrong <meta>.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -446,4 +447,28 @@ TEST(DeclaredSource, TheWorkedExampleReadsAMinistryPageAsTheMhlwPluginDoes) {
   const json* notice = page_of(all, "https://www.mhlw.go.jp/content/10808000/000000603.pdf");
   ASSERT_NE(notice, nullptr) << r.out;
   EXPECT_EQ((*notice)["records"][0]["kind"], "notice");
+}
+
+TEST(SourcesCheck, APluginThatThrowsOrHangsFailsItsPageNamingItAndTheUrl) {
+  // tests/plugins/faulty.cpp: FAULT:throw throws, FAULT:hang never returns.
+  const std::string env = "SENREI_PLUGIN_PATH=" + senrei_test::shell_quote(std::string(SENREI_BINARY_DIR) + "/test-plugins/faults");
+  TempDir dir("faulty");
+  fs::path throws = dir.write("throw.html", "<html><head><title>t</title></head><body><p>FAULT:throw</p></body></html>");
+  fs::path hangs = dir.write("hang.html", "<html><head><title>h</title></head><body><p>FAULT:hang</p></body></html>");
+  auto r = cli({"sources", "--check", "faulty", throws.string(), "--url", "http://faulty.test/throw.html"}, env);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("failed — plugin: plugin 'faulty' failed on http://faulty.test/throw.html: a deliberate failure"),
+            std::string::npos)
+      << r.out;
+  auto start = std::chrono::steady_clock::now();
+  r = cli({"sources", "--json", "--check", "faulty", hangs.string(), "--url", "http://faulty.test/hang.html",
+           "--plugin-timeout", "1"},
+          env);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_LT(seconds, 20.0);
+  auto j = json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["failed"], 1);
+  EXPECT_EQ(j["pages"][0]["error"].get<std::string>().rfind("plugin_timeout: ", 0), 0u) << r.out;
 }

@@ -3,6 +3,7 @@
 // tool an author runs while writing a plugin or a TOML source.  Nothing is stored or indexed;
 // pages go through exactly what a crawl uses (fetcher, extraction, process_page).
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "cli/present.hpp"
 #include "crawl/http_crawl.hpp"
 #include "crawl/page_processor.hpp"
+#include "crawl/plugin_call.hpp"
 #include "fetch/mirror_fetcher.hpp"
 #include "record/record_json.hpp"
 #include "senrei/url.hpp"
@@ -185,6 +187,8 @@ int run_source_check(Context& ctx, const Args& args) {
     if (!where.empty()) out << " on its sample pages in " << where;
     out << "\n";
   }
+  // The crawl's deadline on extract(): a plugin being written may well loop.
+  const auto limit = std::chrono::milliseconds(1000 * args.get_int("plugin-timeout", 30, 0, 86400));
   int failed = 0;
   size_t records = 0, fields = 0;
   for (auto& p : pages) {
@@ -205,7 +209,7 @@ int run_source_check(Context& ctx, const Args& args) {
       j["pages"].push_back(jp);
       continue;
     }
-    PageOutcome o = process_page(*s->source, s->info, r);
+    PageOutcome o = process_page(*s->source, s->info, r, limit);
     jp["links_in_scope"] = o.links;
     if (!o.charset.empty()) jp["charset"] = {{"name", o.charset}, {"decided_by", o.charset_source}};
     jp["records"] = nlohmann::json::array();
@@ -247,6 +251,13 @@ int run_source_check(Context& ctx, const Args& args) {
   } else {
     out << "\n" << pages.size() << (pages.size() == 1 ? " page, " : " pages, ") << records << " records, " << fields
         << " fields, " << failed << " failed\n";
+  }
+  if (abandoned_plugin_calls() > 0) {
+    // A plugin thread never returned and still runs inside the plugin: end here rather than
+    // destroy the plugin under it (crawl/plugin_call.hpp).
+    out.flush();
+    ctx.err->flush();
+    std::_Exit(1);
   }
   return failed ? 1 : 0;
 }

@@ -78,6 +78,7 @@ const std::vector<Command>& commands() {
                                 "and fields it makes with the sentence each came from; stores nothing"},
            {"url", 0, "URL", "with --check FILE: the real URL the file was saved from"},
            {"allow-private", 0, "", "with --check URL: allow loopback and private addresses"},
+           {"plugin-timeout", 0, "SECONDS", "with --check: fail a page whose plugin takes longer (default 30; 0: none)"},
            {"json", 0, "", "print as JSON"},
        },
        engine_sources},
