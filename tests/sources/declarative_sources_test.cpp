@@ -472,3 +472,21 @@ TEST(SourcesCheck, APluginThatThrowsOrHangsFailsItsPageNamingItAndTheUrl) {
   EXPECT_EQ(j["failed"], 1);
   EXPECT_EQ(j["pages"][0]["error"].get<std::string>().rfind("plugin_timeout: ", 0), 0u) << r.out;
 }
+
+TEST(SourcesCheck, AUrlIsFetchedOverHttpAndKeepsTheRealSitesUrl) {
+  senrei_test::Nginx server({kCorpus / "saitama-tonet.jp"});
+  if (!server.ok()) GTEST_SKIP() << server.error();
+  auto j = check({"saitama-tonet", "http://saitama-tonet.jp/structure.html", "--base-url", server.base_url(),
+                  "--allow-private"});
+  ASSERT_EQ(j["pages"].size(), 1u) << j.dump();
+  EXPECT_EQ(j["pages"][0]["url"], "http://saitama-tonet.jp/structure.html");
+  ASSERT_EQ(j["pages"][0]["records"].size(), 1u) << j.dump();
+  EXPECT_NE(field_of(j["pages"][0]["records"][0], "fees"), nullptr);
+  bool fetched = false;
+  for (const auto& line : server.access_log()) fetched |= line.uri == "/structure.html" && line.status == 200;
+  EXPECT_TRUE(fetched);
+  // A URL outside the source is not fetched, and says so.
+  auto r = cli({"sources", "--check", "saitama-tonet", server.base_url() + "structure.html", "--allow-private"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("outside the source's scope"), std::string::npos) << r.out;
+}

@@ -123,6 +123,7 @@ CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const A
   if (!canon) throw UsageError(url + " is not a URL senrei can fetch");
   HttpCrawlSettings http;
   http.allow_private = args.has("allow-private");
+  http.base_url_override = args.get("base-url");  // fetch the real URL from a test server or proxy
   http.delay_seconds = 0;
   std::unique_ptr<Fetcher> fetcher;
   try {

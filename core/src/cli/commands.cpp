@@ -77,6 +77,7 @@ const std::vector<Command>& commands() {
            {"check", 0, "NAME", "run source NAME on its bundled sample pages, or on URL|FILE, and print the records "
                                 "and fields it makes with the sentence each came from; stores nothing"},
            {"url", 0, "URL", "with --check FILE: the real URL the file was saved from"},
+           {"base-url", 0, "URL", "with --check URL: fetch it from URL instead of the real site; records keep the real URL"},
            {"allow-private", 0, "", "with --check URL: allow loopback and private addresses"},
            {"plugin-timeout", 0, "SECONDS", "with --check: fail a page whose plugin takes longer (default 30; 0: none)"},
            {"json", 0, "", "print as JSON"},
