@@ -35,14 +35,12 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
-// `env` is prepended as VAR=value words.
-inline CliRun senrei(const std::vector<std::string>& args, const std::string& env = "") {
+// Runs a shell command line (stdin from /dev/null), capturing its output and exit status.
+inline CliRun run_shell(const std::string& command) {
   static int n = 0;
   auto base = std::filesystem::temp_directory_path() /
               ("senrei-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-  std::string cmd = env + " " + shell_quote(std::string(SENREI_BINARY_DIR) + "/senrei");
-  for (const auto& a : args) cmd += " " + shell_quote(a);
-  cmd += " >" + base.string() + ".out 2>" + base.string() + ".err </dev/null";
+  std::string cmd = command + " >" + base.string() + ".out 2>" + base.string() + ".err </dev/null";
   int rc = std::system(cmd.c_str());
   CliRun r;
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc);
@@ -51,6 +49,13 @@ inline CliRun senrei(const std::vector<std::string>& args, const std::string& en
   std::filesystem::remove(base.string() + ".out");
   std::filesystem::remove(base.string() + ".err");
   return r;
+}
+
+// `env` is prepended as VAR=value words.
+inline CliRun senrei(const std::vector<std::string>& args, const std::string& env = "") {
+  std::string cmd = env + " " + shell_quote(std::string(SENREI_BINARY_DIR) + "/senrei");
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  return run_shell(cmd);
 }
 
 inline size_t count_lines(const std::string& s) {

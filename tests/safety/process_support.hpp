@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cerrno>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,8 +17,9 @@ extern char** environ;
 
 namespace senrei_test {
 
-// Starts `senrei ARGS...` with stdout and stderr going to `log` (appended); returns its pid.
-inline pid_t spawn_senrei(const std::vector<std::string>& args, const std::string& log) {
+// Starts `senrei ARGS...` with stdout going to `out` and stderr to `err` (appended; the same
+// file for both when `err` is empty); returns its pid.  Safe to call from several threads.
+inline pid_t spawn_senrei(const std::vector<std::string>& args, const std::string& out, const std::string& err = "") {
   std::vector<std::string> argv_s = {std::string(SENREI_BINARY_DIR) + "/senrei"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -25,8 +28,11 @@ inline pid_t spawn_senrei(const std::vector<std::string>& args, const std::strin
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (err.empty())
+    posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  else
+    posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   pid_t pid = -1;
   int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);

@@ -1,6 +1,8 @@
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <iomanip>
@@ -31,7 +33,7 @@ nlohmann::json summary_json(const CrawlSummary& s) {
           {"changed", s.changed},       {"removed", s.removed},     {"removed_urls", s.removed_urls},
           {"failed", s.failed()},       {"failed_by_reason", s.failed_by_reason},
           {"skipped_by_limit", s.skipped_by_limit},
-          {"failures", failures},       {"records_written", s.records}, {"seconds", s.seconds}};
+          {"failures", failures},       {"flagged", s.flagged},       {"records_written", s.records}, {"seconds", s.seconds}};
 }
 
 void print_summary(std::ostream& out, const CrawlSummary& s) {
@@ -41,6 +43,7 @@ void print_summary(std::ostream& out, const CrawlSummary& s) {
       << s.removed << " removed, " << s.failed() << " failed; " << s.records << " records written\n";
   for (const auto& u : s.removed_urls) out << "  removed  " << u << "\n";
   for (const auto& [reason, n] : s.failed_by_reason) out << "  failed   " << reason << ": " << n << "\n";
+  for (const auto& [flag, n] : s.flagged) out << "  flagged  " << flag << ": " << n << "\n";
   for (const auto& [bound, n] : s.skipped_by_limit)
     out << "  skipped  " << n << " links over the " << bound << " limit\n";
   size_t shown = 0;
@@ -80,9 +83,21 @@ void report_crashed_page(Context& ctx, CrawlState& state, int crash_signal,
   if (!crawled_now) state.clear_in_progress();
 }
 
+// True when an error is the disk being full: the OS or SQLite says so, or the data directory's
+// file system has (next to) no room left, whatever layer noticed first.
+bool disk_full(const fs::path& dir, const std::string& message) {
+  if (message.find(std::strerror(ENOSPC)) != std::string::npos ||
+      message.find("database or disk is full") != std::string::npos)
+    return true;
+  struct statvfs st{};
+  return ::statvfs(dir.c_str(), &st) == 0 && static_cast<uint64_t>(st.f_bavail) * st.f_frsize < (1u << 20);
+}
+
 }  // namespace
 
-int run_crawl(Context& ctx, const Args& args) {
+// A function-try-block: a full disk, noticed by whichever store hit it (bodies, SQLite, Xapian),
+// becomes one line saying so and what to do.  What was committed before stays readable.
+int run_crawl(Context& ctx, const Args& args) try {
   auto& host = ctx.plugins();
   std::vector<const LoadedSource*> chosen;
   for (const auto& name : args.positional) {
@@ -220,6 +235,14 @@ int run_crawl(Context& ctx, const Args& args) {
     std::_Exit(status);
   }
   return status;
+} catch (const UsageError&) {
+  throw;
+} catch (const std::exception& e) {
+  const fs::path dir = ctx.data_dir();
+  if (!disk_full(dir, e.what())) throw;
+  throw std::runtime_error(std::string(e.what()) + " — the disk holding " + dir.string() +
+                           " is full: free some space there (or point --data at a larger disk) and crawl again;"
+                           " what was committed before is kept");
 }
 
 }  // namespace senrei::cli

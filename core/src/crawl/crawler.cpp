@@ -295,6 +295,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       for (const auto& rec : outcome.records) page.record_ids.push_back(rec.id);
       page.links = outcome.links;
       page.flags = outcome.flags;
+      for (const auto& f : outcome.flags) ++summary.flagged[f];
       page.sha256 = sha;
       page.extractor = extractor;
       if (had_page)

@@ -74,6 +74,9 @@ struct CrawlSummary {
   std::map<std::string, int64_t> skipped_by_limit;
   std::vector<std::string> removed_urls;
   std::vector<CrawlFailure> failures;
+  // Pages extracted in this run by the limit or repair that marked them: "truncated",
+  // "depth_capped", "charset_replaced", "no_text_layer", ... (extract/extract.hpp).
+  std::map<std::string, int64_t> flagged;
   // Set when the last run of this source died while working on a page (a crash in the plugin or
   // the extractor): "plugin" or "extract", and that URL, which this run skipped.
   std::string crashed_stage;

@@ -28,6 +28,10 @@ struct ExtractLimits {
   size_t max_html_bytes = 8 << 20;  // longer HTML/text is cut there (flag "truncated")
   size_t max_pdf_bytes = 64 << 20;  // a longer PDF is refused ("too_large")
   int max_pdf_pages = 2000;         // later pages are not read (flag "truncated")
+  // A PDF whose compressed streams inflate beyond these is refused ("too_large") before poppler
+  // reads it (extract/pdf_guard.hpp): one stream, and all of them together.
+  size_t max_pdf_stream_bytes = 16 << 20;
+  size_t max_pdf_inflated_bytes = 256 << 20;
   int max_depth = 400;              // deeper markup is flattened (flag "depth_capped")
   int max_parse_errors = 100;       // gumbo stops recording errors (flag "parse_errors_capped")
   size_t max_links = 20000;

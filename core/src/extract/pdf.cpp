@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extract/html_dom.hpp"
+#include "extract/pdf_guard.hpp"
 #include "extract/text.hpp"
 
 namespace senrei {
@@ -108,6 +109,7 @@ void extract_pdf(std::string_view bytes, const ExtractLimits& limits, ParsedPage
   page.content_type = "application/pdf";
   if (bytes.size() > limits.max_pdf_bytes || bytes.size() > 0x7fffffff)
     throw ExtractError("too_large", page.url + ": PDF exceeds the size limit");
+  check_pdf_streams(bytes, limits, page.url);
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {

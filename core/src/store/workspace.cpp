@@ -1,6 +1,7 @@
 #include "store/workspace.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -47,7 +48,11 @@ Workspace::Workspace(Workspace&& other) noexcept : dir_(std::move(other.dir_)), 
 }
 
 Workspace::~Workspace() {
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+  if (lock_fd_ < 0) return;
+  if (::ftruncate(lock_fd_, 0) != 0) {
+    // the holder line is informative only; a stale one is recognised by its pid
+  }
+  ::close(lock_fd_);  // releases the flock
 }
 
 void Workspace::lock_for_writing(const std::string& what) {
@@ -56,9 +61,17 @@ void Workspace::lock_for_writing(const std::string& what) {
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) throw WorkspaceError("cannot open " + path.string() + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    // The holder writes its line just after it takes the lock: until then the file is empty or
+    // names the previous holder, whose process is gone.  Give it a moment to name itself.
     std::string holder;
-    std::ifstream in(path);
-    std::getline(in, holder);
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      holder.clear();
+      std::ifstream in(path);
+      std::getline(in, holder);
+      long pid = holder.rfind("pid ", 0) == 0 ? std::atol(holder.c_str() + 4) : 0;
+      if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) break;
+      ::usleep(10000);
+    }
     ::close(fd);
     throw WorkspaceError("the data directory " + dir_.string() + " is in use by another writer (" +
                          (holder.empty() ? std::string("unknown process") : holder) +
