@@ -66,7 +66,8 @@ class CompareSample : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     data_ = (fs::temp_directory_path() / ("senrei-compare-" + std::to_string(::getpid()))).string();
-    out_ = fs::path(SENREI_BINARY_DIR) / "compare-test";
+    // One folder per process: ctest -j runs the tests of this suite in parallel processes.
+    out_ = fs::path(SENREI_BINARY_DIR) / ("compare-test-" + std::to_string(::getpid()));
     fs::remove_all(data_);
     fs::create_directories(out_);
     auto crawl = senrei_test::senrei({"--data", data_, "crawl", "renkei-navi", "--mirror", kSample});
@@ -77,7 +78,10 @@ class CompareSample : public ::testing::Test {
     }
     j_ = json::parse(slurp(out_ / "report.json"));
   }
-  static void TearDownTestSuite() { fs::remove_all(data_); }
+  static void TearDownTestSuite() {
+    fs::remove_all(data_);
+    fs::remove_all(out_);
+  }
 
   static std::string data_;
   static fs::path out_;

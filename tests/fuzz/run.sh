@@ -22,6 +22,7 @@ declare -A more_seeds=(
   [html]="$root/corpus/sample $root/tests/data/extract/html"
   [pdf]="$root/tests/data/extract/pdf"
   [charset]="$root/tests/data/extract/charset"
+  [site]="$root/sources $root/docs/examples"
 )
 
 failed=()

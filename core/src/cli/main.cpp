@@ -7,6 +7,17 @@
 #include "cli/commands.hpp"
 #include "senrei/version.hpp"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SENREI_LEAK_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SENREI_LEAK_CHECK 1
+#endif
+#endif
+#if SENREI_LEAK_CHECK
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace {
 
 using senrei::cli::OptionSpec;
@@ -58,6 +69,10 @@ int main(int argc, char** argv) {
     std::_Exit(1);
   }
   std::cerr.flush();
+#if SENREI_LEAK_CHECK
+  // _Exit skips LeakSanitizer's atexit check; everything a command made is gone by now.
+  __lsan_do_leak_check();
+#endif
   std::_Exit(rc);
 }
 

@@ -1,0 +1,38 @@
+// The plan file reader (compare/plan.hpp) on any TOML.  Properties: only PlanError escapes, its
+// message is one line starting with the file name; a plan that reads has a positive population
+// and no negative amount (the reader's contract).
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "compare/plan.hpp"
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using senrei_fuzz::property_failed;
+  const std::string_view in = senrei_fuzz::as_view(data, size);
+  static const std::string file = "/dev/shm/senrei-fuzz-plan-" + std::to_string(::getpid()) + ".toml";
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(in.data(), static_cast<std::streamsize>(in.size()));
+  }
+  try {
+    senrei::compare::Plan plan = senrei::compare::read_plan(file);
+    if (!(plan.region.population > 0)) property_failed("a plan read without a positive population", in);
+    if (plan.budget.build_cost_yen < 0 || plan.budget.running_cost_yen < 0 || !std::isfinite(plan.budget.build_cost_yen))
+      property_failed("a plan read with a negative or infinite amount", in);
+    for (const auto& f : plan.budget.funding)
+      if (f.amount_yen < 0 || !std::isfinite(f.amount_yen)) property_failed("a funding amount negative or infinite", in);
+    for (const auto& f : plan.budget.fees)
+      if (f.yen < 0 || !std::isfinite(f.yen)) property_failed("a fee negative or infinite", in);
+  } catch (const senrei::compare::PlanError& e) {
+    const std::string message = e.what();
+    if (message.find('\n') != std::string::npos) property_failed("a PlanError of more than one line", in);
+    if (message.rfind(file, 0) != 0) property_failed("a PlanError that does not start with the file", in);
+  }
+  return 0;
+}
