@@ -42,7 +42,12 @@ class Reader {
     // Every message names a line: a key missing from the whole file is reported at line 1.
     msg << file_.string() << ":" << std::max<uint32_t>(where.begin.line, 1) << ":"
         << std::max<uint32_t>(where.begin.column, 1);
-    msg << ": " << what;
+    // One line, whatever the file holds: control characters (a newline inside a quoted value,
+    // in TOML's own error text) become spaces (found by tests/fuzz/fuzz_site.cpp).
+    std::string text = what;
+    for (char& c : text)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    msg << ": " << text;
     throw SpecError(msg.str());
   }
 

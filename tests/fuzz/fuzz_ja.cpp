@@ -89,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto back = ja::parse_money(ja::format_money(yen));
     if (!back || !back->yen || *back->yen != std::round(yen))
       property_failed("parse_money(format_money(x)) != x", in);
-    const int y = 1868 + static_cast<int>(bits % 400);
+    const int y = 1868 + static_cast<int>(bits % (2117 - 1868 + 1));  // up to 令和99
     auto era = ja::parse_year(ja::format_era_year(y));
     if (!era || *era != y) property_failed("parse_year(format_era_year(y)) != y", in);
   }

@@ -1,12 +1,9 @@
 // The plan file reader (compare/plan.hpp) on any TOML.  Properties: only PlanError escapes, its
 // message is one line starting with the file name; a plan that reads has a positive population
 // and no negative amount (the reader's contract).
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "compare/plan.hpp"
@@ -15,11 +12,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using senrei_fuzz::property_failed;
   const std::string_view in = senrei_fuzz::as_view(data, size);
-  static const std::string file = "/dev/shm/senrei-fuzz-plan-" + std::to_string(::getpid()) + ".toml";
-  {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(in.data(), static_cast<std::streamsize>(in.size()));
-  }
+  const std::string file = senrei_fuzz::input_file(in, "-plan.toml");
   try {
     senrei::compare::Plan plan = senrei::compare::read_plan(file);
     if (!(plan.region.population > 0)) property_failed("a plan read without a positive population", in);
@@ -31,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (f.yen < 0 || !std::isfinite(f.yen)) property_failed("a fee negative or infinite", in);
   } catch (const senrei::compare::PlanError& e) {
     const std::string message = e.what();
-    if (message.find('\n') != std::string::npos) property_failed("a PlanError of more than one line", in);
-    if (message.rfind(file, 0) != 0) property_failed("a PlanError that does not start with the file", in);
+    if (message.find('\n') != std::string::npos) property_failed(("a PlanError of more than one line: " + message).c_str(), in);
+    if (message.rfind(file, 0) != 0) property_failed(("a PlanError that does not start with the file: " + message).c_str(), in);
   }
   return 0;
 }

@@ -12,7 +12,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto [robots, path] = senrei_fuzz::split2(in);
   RobotsRules rules = RobotsRules::parse(robots);
   const std::string p = path.empty() ? std::string("/") : std::string(path);
-  const int lines = static_cast<int>(std::count(robots.begin(), robots.end(), '\n')) + 1;
+  // Lines end at LF, CR or CRLF (RFC 9309 §2.2).
+  int lines = 1;
+  for (size_t i = 0; i < robots.size(); ++i)
+    if (robots[i] == '\n' || (robots[i] == '\r' && (i + 1 >= robots.size() || robots[i + 1] != '\n'))) ++lines;
   for (const char* agent : {"senrei", "senrei/0.1 (+https://example.jp/)", "Googlebot", ""}) {
     auto v = rules.check(p, agent);
     if (v.line < 0 || v.line > lines) senrei_fuzz::property_failed("verdict line outside the file", in);

@@ -1,10 +1,7 @@
 // Declarative source files (plugins/site/site_spec.hpp) on any TOML.  Properties: only SpecError
 // escapes, its message is one line starting with the file name; a spec that reads has a name
 // of [a-z0-9-] and an absolute http(s) base URL.
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "fuzz_support.hpp"
@@ -14,11 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using senrei_fuzz::property_failed;
   const std::string_view in = senrei_fuzz::as_view(data, size);
-  static const std::string file = "/dev/shm/senrei-fuzz-site-" + std::to_string(::getpid()) + ".toml";
-  {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(in.data(), static_cast<std::streamsize>(in.size()));
-  }
+  const std::string file = senrei_fuzz::input_file(in, "-site.toml");
   try {
     senrei_site::SiteSpec spec = senrei_site::read_site_spec(file);
     if (spec.info.name.empty() || spec.info.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") !=
@@ -30,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& rule : spec.kinds) (void)std::regex_search(spec.info.base_url, rule.url.re);
   } catch (const senrei_site::SpecError& e) {
     const std::string message = e.what();
-    if (message.find('\n') != std::string::npos) property_failed("a SpecError of more than one line", in);
-    if (message.rfind(file, 0) != 0) property_failed("a SpecError that does not start with the file", in);
+    if (message.find('\n') != std::string::npos) property_failed(("a SpecError of more than one line: " + message).c_str(), in);
+    if (message.rfind(file, 0) != 0) property_failed(("a SpecError that does not start with the file: " + message).c_str(), in);
   }
   return 0;
 }

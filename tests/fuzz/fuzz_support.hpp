@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -22,6 +23,10 @@ inline std::pair<std::string_view, std::string_view> split2(std::string_view in)
   if (at == std::string_view::npos) return {in, {}};
   return {in.substr(0, at), in.substr(at + sep.size())};
 }
+
+// Writes the input to a file of this process under /dev/shm (for readers that take a path) and
+// returns its name.
+std::string input_file(std::string_view input, const char* suffix);
 
 // Aborts with a message when a property the target checks does not hold; libFuzzer then saves
 // the input as a crash.

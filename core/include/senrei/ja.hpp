@@ -54,7 +54,8 @@ std::optional<int> parse_year(std::string_view text);
 // 年度 n is April n – March n+1: "平成28年度" → "2016", "平成28年度末" → "2017-03".
 std::optional<std::string> parse_date(std::string_view text);
 // 和暦 of a 西暦 year, in the newest era it falls in: 2016 → "平成28年", 2019 → "令和元年",
-// 1989 → "平成元年".  "" before 明治 (1868).  parse_year() reads it back.
+// 1989 → "平成元年".  "" before 明治 (1868).  parse_year() reads it back up to 2117 (令和99: an
+// era year past 99 is not read as one).
 std::string format_era_year(int year);
 
 struct Count {

@@ -17,6 +17,15 @@
 namespace senrei::compare {
 namespace {
 
+// Text from the file (a quoted value, TOML's own error text) in a one-line message: control
+// characters become spaces (found by tests/fuzz/fuzz_plan.cpp).
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
 // Edit distance in bytes; keys are ASCII.
 size_t distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -72,7 +81,7 @@ class Section {
 
   [[noreturn]] void fail_at(const toml::source_region& at, const std::string& key, const std::string& what) const {
     unsigned line = at.begin.line ? at.begin.line : 1;
-    throw PlanError(file_ + ":" + std::to_string(line) + ": key '" + key + "': " + what);
+    throw PlanError(file_ + ":" + std::to_string(line) + ": key '" + one_line(key) + "': " + one_line(what));
   }
   [[noreturn]] void fail(std::string_view key, const std::string& what) const {
     const toml::node* n = table_.get(key);
@@ -420,7 +429,7 @@ Plan read_plan(const std::filesystem::path& path) {
   try {
     doc = toml::parse_file(plan.file);
   } catch (const toml::parse_error& e) {
-    throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()) +
+    throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + one_line(e.description()) +
                     " (the file is not valid TOML)");
   }
   Section top(plan.file, doc, "", {"region", "plan", "budget", "weights"});

@@ -1,0 +1,71 @@
+// Inputs the fuzzers (tests/fuzz) found, kept as tests of the normal suite, through the binary
+// where a user would meet them.  Each names the target that found it.
+#include <gtest/gtest.h>
+
+#include "safety_support.hpp"
+#include "senrei/ja.hpp"
+
+namespace fs = std::filesystem;
+using namespace senrei_test;
+
+// fuzz_plan: TOML's own error text quotes the bad value with its line break ("saw 'tr\n'"), which
+// made the one-line error two lines.
+TEST(FuzzRegressions, PlanErrorQuotingALineBreakStaysOneLine) {
+  ScratchDir dir("fuzz-plan");
+  const fs::path plan = dir / "plan.toml";
+  std::ofstream(plan) << "[region]\nname = \"さくら県\"\npopulation = 720000\nscope = \"prefecture\"\n"
+                         "[plan]\nusage_monitoring = tr\n";
+  auto r = senrei_test::senrei({"--data", (dir / "data").string(), "compare", plan.string()});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find(plan.string() + ":6: "), std::string::npos) << r.err;
+  // A line break inside a quoted value is data too.
+  std::ofstream(plan) << "[region]\nname = \"さくら\\n県\"\npopulation = -1\nscope = \"prefecture\"\n";
+  r = senrei_test::senrei({"--data", (dir / "data").string(), "compare", plan.string()});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1u) << r.err;
+}
+
+// fuzz_site: the same through a declarative source; `senrei sources` lists the refusal on one
+// tab-separated line.
+TEST(FuzzRegressions, SourceFileErrorQuotingALineBreakStaysOneLine) {
+  ScratchDir dir("fuzz-site");
+  fs::create_directories(dir / "data" / "sources");
+  std::ofstream(dir / "data" / "sources" / "bad.toml") << "name = \"pref-x\"\ntitle = f\n";
+  std::ofstream(dir / "data" / "sources" / "worse.toml")
+      << "name = \"pref-y\"\ntitle = \"t\"\npublisher = \"p\"\nbase_url = \"https://example.jp/\"\n"
+         "seeds = [\"https://example.jp/\"]\ndefault_kind = \"no\\nsuch\"\n";
+  auto r = senrei_test::senrei({"--data", (dir / "data").string(), "sources"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  size_t refusals = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("refused\t", 0) == 0 && line.find("/sources/") != std::string::npos) {
+      ++refusals;
+      EXPECT_NE(line.find(".toml:"), std::string::npos) << line;
+    } else {
+      EXPECT_NE(line.find('\t'), std::string::npos) << "a line that is not a listing: " << line;
+    }
+  }
+  EXPECT_EQ(refusals, 2u) << r.out;
+}
+
+// fuzz_robots: lines may end with CR alone (RFC 9309 §2.2); the deciding line is counted so.
+TEST(FuzzRegressions, RobotsLinesEndingInCarriageReturnAreNumberedSo) {
+  ScratchDir dir("fuzz-robots");
+  std::ofstream(dir / "robots.txt", std::ios::binary) << "User-agent: *\rDisallow: /a\rAllow: /a/b\r";
+  auto r = senrei_test::senrei({"check-url", "http://renkei-support.mhlw.go.jp/a/c", "--robots", (dir / "robots.txt").string()});
+  EXPECT_EQ(r.status, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find("refused by robots.txt line 2 'Disallow: /a'"), std::string::npos) << r.out;
+  r = senrei_test::senrei({"check-url", "http://renkei-support.mhlw.go.jp/a/b", "--robots", (dir / "robots.txt").string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("line 3"), std::string::npos) << r.out;
+}
+
+// fuzz_ja: format_era_year reads back through parse_year for every year it can write in the
+// current era's range (令和99 = 2117); 令和100 and later are beyond parse_year's era-year bound.
+TEST(FuzzRegressions, EveryEraYearReadsBackUpToReiwa99) {
+  for (int year = 1868; year <= 2117; ++year)
+    EXPECT_EQ(senrei::ja::parse_year(senrei::ja::format_era_year(year)), year) << senrei::ja::format_era_year(year);
+  EXPECT_EQ(senrei::ja::format_era_year(2117), "令和99年");
+}
