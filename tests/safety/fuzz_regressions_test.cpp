@@ -69,3 +69,19 @@ TEST(FuzzRegressions, EveryEraYearReadsBackUpToReiwa99) {
     EXPECT_EQ(senrei::ja::parse_year(senrei::ja::format_era_year(year)), year) << senrei::ja::format_era_year(year);
   EXPECT_EQ(senrei::ja::format_era_year(2117), "令和99年");
 }
+
+// fuzz_ja: 兆, 億 and 万 sections were summed in double, rounding twice, so a large amount did
+// not read back as written (516,723兆1,418億6,250万3,744円 came back 64 yen short).  Every
+// amount format_money writes below 1e18 reads back exactly (ja.hpp's contract).
+TEST(FuzzRegressions, LargeAmountsReadBackExactly) {
+  for (double yen : {516723141862503744.0, 123456789012345680.0, 9007199254740993.0, 999999999999999872.0,
+                     212810000.0, 1.0, 0.0}) {
+    const std::string text = senrei::ja::format_money(yen);
+    auto money = senrei::ja::parse_money(text);
+    ASSERT_TRUE(money && money->yen) << text;
+    EXPECT_EQ(*money->yen, yen) << text;
+  }
+  auto written = senrei::ja::parse_money("516,723兆1,418億6,250万3,744円");
+  ASSERT_TRUE(written && written->yen);
+  EXPECT_EQ(*written->yen, 516723141862503744.0);
+}
