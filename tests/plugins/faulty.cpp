@@ -2,7 +2,7 @@
 // (tests/safety/plugin_faults_test.cpp).  A page whose text holds one of these words gets:
 //   FAULT:throw        a std::runtime_error          FAULT:throw-int   a thrown int
 //   FAULT:hang         an extract() that never returns
-//   FAULT:segv         a segmentation fault
+//   FAULT:segv         a segmentation fault           FAULT:recurse     a stack overflow
 //   FAULT:no-title     a record without a title       FAULT:bad-utf8    a title that is not UTF-8
 //   FAULT:nan          a field whose number is NaN    FAULT:foreign     a record of another source
 //   FAULT:dup          two records with one id        FAULT:many        20,000 records
@@ -12,11 +12,19 @@
 #include <cmath>
 #include <csignal>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "senrei/plugin.hpp"
 
 namespace {
+
+// Recursion that no compiler turns into a loop: the frame is used after the call returns.
+int deeper(int n) {
+  volatile char frame[512];
+  frame[0] = static_cast<char>(n);
+  return n < 0 ? 0 : deeper(n + 1) + frame[0];
+}
 
 class FaultySource : public senrei::Source {
  public:
@@ -42,6 +50,7 @@ class FaultySource : public senrei::Source {
       *nowhere = 1;
       std::raise(SIGSEGV);  // in case the write above was not a fault
     }
+    if (has("FAULT:recurse")) r.text += std::to_string(deeper(0));
     if (has("FAULT:no-title")) r.title.clear();
     if (has("FAULT:bad-utf8")) r.title = "\xff\xfe broken";
     if (has("FAULT:nan")) {

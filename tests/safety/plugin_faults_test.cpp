@@ -156,6 +156,26 @@ TEST(PluginFaults, SegfaultLosesNothingStoredAndTheNextRunNamesThePlugin) {
   EXPECT_EQ(skipped.err.find("died"), std::string::npos) << skipped.err;
 }
 
+TEST(PluginFaults, StackOverflowInAPluginIsNamedLikeAnyCrash) {
+  ScratchDir dir("recurse");
+  const auto mirror = dir / "mirror";
+  const std::string data = (dir / "data").string();
+  write_page(mirror, "", "トップ", "入口");
+  write_page(mirror, "deep/", "深い", "FAULT:recurse");
+  auto crash = senrei({"--data", data, "crawl", "faulty", "--mirror", mirror.string()}, kFaultyEnv);
+  EXPECT_NE(crash.status, 0);
+  EXPECT_NE(crash.status, 2);
+  auto next = senrei({"--data", data, "crawl", "faulty", "--mirror", mirror.string(), "--json"}, kFaultyEnv);
+  EXPECT_EQ(next.status, 1) << next.err;
+  EXPECT_NE(next.err.find("the last crawl died inside plugin 'faulty' on " + kSite + "deep/ (Segmentation fault)"),
+            std::string::npos)
+      << next.err;
+  auto failed = failures(next.out);
+  ASSERT_EQ(failed.size(), 1u) << next.out;
+  EXPECT_EQ(failed[kSite + "deep/"].first, "crashed");
+  EXPECT_EQ(keys(exported_records(data, kFaultyEnv)), (std::set<std::string>{id_of("")}));
+}
+
 TEST(PluginFaults, SkipSourceLeavesOutTheCrashingPluginAndCrawlsTheOthers) {
   ScratchDir dir("skip");
   const auto mirror = dir / "mirror";

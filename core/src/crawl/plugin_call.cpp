@@ -1,9 +1,12 @@
 #include "crawl/plugin_call.hpp"
 
+#include <signal.h>
+
 #include <atomic>
 #include <future>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "extract/charset.hpp"
 
@@ -57,7 +60,18 @@ PluginCall call_extract(const Source& source, const SourceInfo& info, std::share
   auto task = std::make_shared<std::packaged_task<PluginCall()>>(
       [&source, info, page] { return guarded(source, info, *page); });
   std::future<PluginCall> result = task->get_future();
-  std::thread([task] { (*task)(); }).detach();
+  std::thread([task] {
+    // A stack overflow inside the plugin must still reach the crash handler (crawl/crash_note.hpp),
+    // which cannot run on the exhausted stack: this thread gets an alternate signal stack.
+    std::vector<char> alt(64 * 1024);
+    stack_t ss{};
+    ss.ss_sp = alt.data();
+    ss.ss_size = alt.size();
+    ::sigaltstack(&ss, nullptr);
+    (*task)();
+    ss.ss_flags = SS_DISABLE;
+    ::sigaltstack(&ss, nullptr);
+  }).detach();
   if (result.wait_for(limit) == std::future_status::ready) return result.get();
   abandoned.fetch_add(1);
   PluginCall out;
