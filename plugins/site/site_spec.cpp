@@ -13,6 +13,9 @@
 #include "senrei/url.hpp"
 
 namespace senrei_site {
+
+// The longest URL pattern a source file may give (see UrlPattern reading below).
+constexpr size_t kMaxPatternBytes = 1000;
 namespace {
 
 using senrei::RecordKind;
@@ -108,6 +111,19 @@ class Reader {
     if (!n.is_string()) fail(n.source(), "'" + key + "' must be a regular expression in a string, e.g. '^https://www\\.pref\\.example\\.lg\\.jp/kenko/'");
     UrlPattern p;
     p.text = **n.as_string();
+    // libstdc++'s std::regex compiles and matches recursively, and reads a back-reference's
+    // number into a long without a bound (\7777777777777777777 is undefined behaviour: found by
+    // tests/fuzz/fuzz_site.cpp).  URL patterns need neither great length nor back-references.
+    if (p.text.size() > kMaxPatternBytes)
+      fail(n.source(), "the pattern is " + std::to_string(p.text.size()) + " bytes long; URL patterns may have at most " +
+                           std::to_string(kMaxPatternBytes));
+    for (size_t i = 0; i + 1 < p.text.size(); ++i) {
+      if (p.text[i] != '\\') continue;
+      if (p.text[i + 1] >= '1' && p.text[i + 1] <= '9')
+        fail(n.source(), "'" + p.text + "' has a back-reference (\\" + p.text[i + 1] +
+                             "), which URL patterns do not support; write literal dots as \\. inside '...' strings");
+      ++i;  // the escaped character
+    }
     try {
       p.re = std::regex(p.text, std::regex::ECMAScript | std::regex::optimize);
     } catch (const std::regex_error& e) {

@@ -85,3 +85,29 @@ TEST(FuzzRegressions, LargeAmountsReadBackExactly) {
   ASSERT_TRUE(written && written->yen);
   EXPECT_EQ(*written->yen, 516723141862503744.0);
 }
+
+// fuzz_site: libstdc++'s std::regex read the back-reference \7777777777777777777 into a long
+// and overflowed (undefined behaviour, caught by UBSan); URL patterns now refuse
+// back-references and lengths past 1,000 bytes, on one line naming the file.
+TEST(FuzzRegressions, UrlPatternsRefuseBackReferencesAndGreatLength) {
+  ScratchDir dir("fuzz-regex");
+  fs::create_directories(dir / "data" / "sources");
+  const std::string head = "title = \"t\"\npublisher = \"p\"\nbase_url = \"https://example.jp/\"\n"
+                           "seeds = [\"https://example.jp/\"]\n";
+  std::ofstream(dir / "data" / "sources" / "backref.toml")
+      << "name = \"backref\"\n" << head << "[[kind]]\nurl = '/a/(x)\\7777777777777777777\\.html$'\nkind = \"faq\"\n";
+  std::ofstream(dir / "data" / "sources" / "long.toml")
+      << "name = \"long\"\n" << head << "[scope]\nallow = ['" << std::string(1200, 'a') << "']\n";
+  std::ofstream(dir / "data" / "sources" / "fine.toml")
+      << "name = \"fine\"\n" << head << "[[kind]]\nurl = '/faq/[0-9]+\\.html$'\nkind = \"faq\"\n";
+  auto r = senrei_test::senrei({"--data", (dir / "data").string(), "sources"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("backref.toml:7:7: '/a/(x)\\7777777777777777777\\.html$' has a back-reference (\\7), which URL "
+                       "patterns do not support"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("long.toml:7:10: the pattern is 1200 bytes long; URL patterns may have at most 1000"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\nfine\t"), std::string::npos) << r.out;
+}
