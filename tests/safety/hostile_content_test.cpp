@@ -173,10 +173,18 @@ TEST(HostileContent, UrlsNeverReachOutsideTheMirrorOrTheStore) {
       << "<a href=\"%2e%2e/secret/secret.html\">3</a><a href=\"..%2fsecret%2fsecret.html\">4</a>"
       << "<a href=\"a/..%2F..%2Fsecret%2Fsecret.html\">5</a><a href=\"file:///etc/passwd\">6</a>"
       << "<a href=\"a/%00/x.html\">7</a><a href=\"link.html\">8</a><a href=\"dir/secret.html\">9</a>"
-      << "<a href=\"a/ファイル名 空白?.html\">10</a></body></html>";
+      << "<a href=\"a/ファイル名 空白?.html\">10</a><a href=\"dir/\">11</a><a href=\"b/\">12</a>"
+      << "<a href=\"b\">13</a><a href=\"inside.html\">14</a><a href=\"c/./d/../../secret.html\">15</a></body></html>";
   std::ofstream(mirror / "a" / "ファイル名 空白?.html") << "<html><body><p>変わった名前</p></body></html>";
   fs::create_symlink("../secret/secret.html", mirror / "link.html");
   fs::create_directory_symlink("../secret", mirror / "dir");
+  // A directory's index.html that is itself a link out (reached as b/ and b), and a link that
+  // stays inside the mirror (read, like any file of it).
+  std::ofstream(dir / "secret" / "index.html") << "<html><body><p>極秘の目次</p></body></html>";
+  fs::create_directories(mirror / "b");
+  fs::create_symlink("../../secret/index.html", mirror / "b" / "index.html");
+  std::ofstream(mirror / "a" / "inner.html") << "<html><body><p>内側の本文</p></body></html>";
+  fs::create_symlink("a/inner.html", mirror / "inside.html");
 
   auto tree = [&] {  // every path outside the workspace, with its size
     std::map<std::string, uintmax_t> out;
@@ -200,6 +208,8 @@ TEST(HostileContent, UrlsNeverReachOutsideTheMirrorOrTheStore) {
   for (const auto& [id, r] : records) EXPECT_EQ(r.dump().find("極秘"), std::string::npos) << id;
   auto odd = senrei({"--data", data, "search", "変わった名前", "--json"});
   EXPECT_EQ(json::parse(odd.out)["total"], 1) << "the odd file name inside the mirror is read";
+  auto inner = senrei({"--data", data, "search", "内側の本文", "--json"});
+  EXPECT_GE(json::parse(inner.out)["total"].get<int>(), 1) << "a link that stays inside the mirror is read";
 
   // The store names files by digest only: no URL text reaches the file system.
   const std::regex digest("[0-9a-f]{64}");

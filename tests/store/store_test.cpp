@@ -121,6 +121,41 @@ TEST(CrawlState, EnqueueOncePerGenerationAndSaveRoundTrips) {
   fs::remove_all(dir);
 }
 
+TEST(CrawlState, TouchMarksARunWithoutRewritingWhatTheFetchFound) {
+  auto dir = temp_dir("touch");
+  CrawlState st(dir / "state.sqlite");
+  PageState p;
+  p.source = "navi";
+  p.url = "http://a/1";
+  p.generation = 1;
+  p.state = "failed";
+  p.failures = 2;
+  p.error = "http_500: boom";
+  p.etag = "\"e1\"";
+  p.record_ids = {"navi:http://a/1"};
+  // Lists with escapes and non-ASCII go through the JSON reader, plain ones through the fast one.
+  p.links = {"http://a/2", "http://a/\"quoted\"", "http://a/日本語", "http://a/back\\slash"};
+  p.flags = {};
+  st.save(p);
+  st.touch("navi", "http://a/1", 3, 7, 1700000000);
+  auto back = st.get("navi", "http://a/1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->generation, 7);
+  EXPECT_EQ(back->depth, 3);
+  EXPECT_EQ(back->state, "done");
+  EXPECT_EQ(back->failures, 0);
+  EXPECT_EQ(back->error, "");
+  EXPECT_EQ(back->fetched_at, 1700000000);
+  EXPECT_EQ(back->etag, "\"e1\"");
+  EXPECT_EQ(back->record_ids, p.record_ids);
+  EXPECT_EQ(back->links, p.links);
+  EXPECT_TRUE(back->flags.empty());
+  // Touching a page the state does not have writes nothing.
+  st.touch("navi", "http://a/none", 0, 7, 1);
+  EXPECT_FALSE(st.get("navi", "http://a/none"));
+  fs::remove_all(dir);
+}
+
 TEST(Workspace, MissingDirectoryIsAClearError) {
   try {
     Workspace::open_existing("/nonexistent/senrei-data");

@@ -59,6 +59,10 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   std::unordered_set<std::string> seen;  // queued or done in this run
   std::vector<std::pair<std::string, int>> new_urls;  // to enqueue at the next flush
   std::vector<PageState> finished;                    // to save at the next flush
+  std::vector<QueuedUrl> touched;                     // done again, nothing else changed: to mark at the next flush
+  // Every page the state knows for this source, read once (not a query per page): the frontier
+  // takes each page's previous state from here.
+  std::unordered_map<std::string, PageState> known;
   std::unordered_map<std::string, PageState> in_flight;
   int64_t admitted = 0;
   std::unordered_map<std::string, int> host_pages;      // origin → URLs admitted
@@ -115,7 +119,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   Run run = state_.begin_run(name);
   summary.resumed = run.resumed;
   std::vector<std::string> remove_ids;
-  for (auto& page : state_.pages(name)) {
+  std::vector<PageState> stored = state_.pages(name);
+  known.reserve(stored.size());
+  for (auto& page : stored) {
     if (!safe_in_scope(source, page.url)) {  // left the scope: its records go
       for (const auto& id : page.record_ids) remove_ids.push_back(id);
       summary.removed_urls.push_back(page.url);
@@ -128,16 +134,27 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       ++admitted;
       within_trap_bounds(page.url, false);
       if (page.state == "queued") frontier.push_back({page.url, page.depth});
-      continue;
+    } else {
+      admit(page.url, page.depth, false);
     }
-    admit(page.url, page.depth, false);
+    std::string url = page.url;
+    known.emplace(std::move(url), std::move(page));
   }
+  stored.clear();
+  stored.shrink_to_fit();
+  // Only URLs the state does not have yet are written as queued: a page it has from an earlier
+  // run is admitted again from its row if this run is killed and resumed, so rewriting every row
+  // here (and again when done) would only double a re-run's writes.
+  auto enqueue_new = [&] {
+    for (const auto& [url, depth] : new_urls)
+      if (!known.count(url)) state_.enqueue(name, url, depth, run.generation);
+    new_urls.clear();
+  };
   for (const auto& seed : source.seeds())
     if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0, false);
   for (const auto& url : fetcher.known_urls())
     if (safe_in_scope(source, url)) admit(url, 0, false);
-  for (const auto& [url, depth] : new_urls) state_.enqueue(name, url, depth, run.generation);
-  new_urls.clear();
+  enqueue_new();
   state_.commit();
   for (const auto& id : remove_ids) sink_.remove(id);
 
@@ -147,16 +164,18 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     bodies_.sync();  // bodies before the index: every indexed record has its stored body
     sink_.commit();  // the index first: the state never claims more than the index holds
     state_.begin();
-    for (const auto& [url, depth] : new_urls) state_.enqueue(name, url, depth, run.generation);
+    enqueue_new();
     for (const auto& p : finished) {
       if (p.state == "gone")
         state_.erase(name, p.url);
       else
         state_.save(p);
     }
+    const int64_t now = std::time(nullptr);
+    for (const auto& t : touched) state_.touch(name, t.url, t.depth, run.generation, now);
     state_.commit();
-    new_urls.clear();
     finished.clear();
+    touched.clear();
   };
 
   auto fail = [&](const std::string& url, const std::string& kind, const std::string& message) {
@@ -165,8 +184,8 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   };
 
   auto requeue_links = [&](const PageState& page) {
-    for (const auto& l : page.links)
-      if (safe_in_scope(source, l)) admit(l, page.depth + 1, true);
+    for (const auto& l : page.links)  // (seen first: most links of a re-run are, and cost no plugin call)
+      if (!seen.count(l) && safe_in_scope(source, l)) admit(l, page.depth + 1, true);
   };
 
   int64_t done = 0;
@@ -185,7 +204,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       auto q = std::move(frontier.front());
       frontier.pop_front();
       PageState prev;
-      if (auto p = state_.get(name, q.url)) prev = std::move(*p);
+      if (auto k = known.find(q.url); k != known.end()) prev = std::move(k->second);
       prev.source = name;
       prev.url = q.url;
       prev.depth = q.depth;
@@ -232,10 +251,8 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       }
       if (r.not_modified) {
         ++summary.not_modified;
-        page.failures = 0;
-        page.error.clear();
         requeue_links(page);
-        finished.push_back(std::move(page));
+        touched.push_back({std::move(page.url), page.depth});
         continue;
       }
       ++summary.fetched;
@@ -306,8 +323,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       finished.push_back(std::move(page));
     }
     // By count for throughput, by time so a killed crawl loses at most a few seconds of work.
-    if (finished.size() >= options.batch_pages ||
-        (!finished.empty() && std::chrono::steady_clock::now() - last_flush >=
+    const size_t pending_rows = finished.size() + touched.size();
+    if (pending_rows >= options.batch_pages ||
+        (pending_rows > 0 && std::chrono::steady_clock::now() - last_flush >=
                                   std::chrono::duration<double>(options.batch_seconds)))
       flush();
     report(false);

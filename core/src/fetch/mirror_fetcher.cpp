@@ -41,6 +41,47 @@ bool inside(const fs::path& root, const fs::path& p) {
   return s.size() >= r.size() && s.compare(0, r.size(), r) == 0 && (s.size() == r.size() || s[r.size()] == '/');
 }
 
+// `candidate` (root / a decoded URL path) as a regular file inside `root`, or empty.  The common
+// case — no symbolic link and no "..": one lstat per component below the root, not the 10+
+// readlink calls of weakly_canonical() over the whole absolute path.  A link anywhere below the
+// root sends it the long way, which resolves every link and checks the result is still inside.
+fs::path resolve_inside(const fs::path& root, const fs::path& candidate) {
+  std::error_code ec;
+  auto slow = [&]() -> fs::path {
+    fs::path real = fs::weakly_canonical(candidate, ec);
+    if (ec || !inside(root, real)) return {};
+    if (fs::is_directory(real, ec)) real /= "index.html";  // /a/b without a slash
+    if (!fs::is_regular_file(real, ec) || !inside(root, fs::weakly_canonical(real, ec))) return {};
+    return real;
+  };
+  const std::string& whole = candidate.native();
+  const std::string& base = root.native();
+  if (whole.size() <= base.size() + 1 || whole.compare(0, base.size(), base) != 0 || whole[base.size()] != '/')
+    return slow();
+  std::string path = base;
+  struct stat st{};
+  size_t i = base.size() + 1;
+  while (i <= whole.size()) {
+    size_t j = whole.find('/', i);
+    if (j == std::string::npos) j = whole.size();
+    std::string_view part(whole.data() + i, j - i);
+    i = j + 1;
+    if (part.empty() || part == ".") continue;
+    if (part == "..") return slow();
+    path += '/';
+    path.append(part);
+    if (::lstat(path.c_str(), &st) != 0) return {};
+    if (S_ISLNK(st.st_mode)) return slow();
+  }
+  if (S_ISDIR(st.st_mode)) {
+    path += "/index.html";
+    if (::lstat(path.c_str(), &st) != 0) return {};
+    if (S_ISLNK(st.st_mode)) return slow();
+  }
+  if (!S_ISREG(st.st_mode)) return {};
+  return path;
+}
+
 }  // namespace
 
 std::string media_type_for(const fs::path& file) {
@@ -73,12 +114,7 @@ fs::path MirrorFetcher::file_for(const std::string& url) const {
   fs::path candidate = root_ / path;
   if (path.empty() || path.back() == '/') candidate /= "index.html";
   if (!query.empty()) candidate += percent_decode(query);
-  std::error_code ec;
-  fs::path real = fs::weakly_canonical(candidate, ec);
-  if (ec || !inside(root_, real)) return {};
-  if (fs::is_directory(real, ec)) real /= "index.html";  // /a/b without a slash
-  if (!fs::is_regular_file(real, ec)) return {};
-  return real;
+  return resolve_inside(root_, candidate);
 }
 
 namespace {
@@ -141,8 +177,11 @@ std::vector<std::string> MirrorFetcher::known_urls() const {
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     if (!it->is_regular_file(ec)) continue;
-    auto rel = fs::relative(it->path(), root_, ec).generic_string();
-    if (ec || rel.empty()) continue;
+    // The iterator's paths start with root_ (canonical): cut it off rather than fs::relative(),
+    // which resolves both paths through the file system for every file.
+    const std::string& full = it->path().native();
+    if (full.size() <= root_.native().size() + 1) continue;
+    std::string rel = full.substr(root_.native().size() + 1);
     if (rel == "index.html") {
       rel.clear();
     } else if (rel.size() > 11 && rel.compare(rel.size() - 11, 11, "/index.html") == 0) {

@@ -11,13 +11,25 @@ namespace senrei {
 
 namespace {
 
+// A prepared statement: owned (finalized when done) or borrowed from CrawlState's cache (reset
+// and its bindings cleared when done, so the next use starts clean).
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
       throw std::runtime_error(std::string("crawl state: ") + sqlite3_errmsg(db));
   }
-  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(sqlite3* db, sqlite3_stmt* cached) : db_(db), st_(cached), cached_(true) {}
+  ~Stmt() {
+    if (cached_) {
+      sqlite3_reset(st_);
+      sqlite3_clear_bindings(st_);
+    } else {
+      sqlite3_finalize(st_);
+    }
+  }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
   Stmt& bind(int i, const std::string& v) {
     sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
@@ -36,26 +48,77 @@ class Stmt {
     auto p = sqlite3_column_text(st_, i);
     return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(st_, i)) : std::string();
   }
+  std::string_view view(int i) const {
+    auto p = sqlite3_column_text(st_, i);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), sqlite3_column_bytes(st_, i)) : std::string_view();
+  }
   int64_t integer(int i) const { return sqlite3_column_int64(st_, i); }
 
  private:
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
+  bool cached_ = false;
 };
 
-std::vector<std::string> json_list(const std::string& s) {
-  if (s.empty()) return {};
-  try {
-    return nlohmann::json::parse(s).get<std::vector<std::string>>();
-  } catch (const std::exception&) {
-    return {};
+// The lists (record ids, links, flags) are JSON arrays of strings.  Read plain ones without a
+// JSON library (a no-change re-run reads every page's links); anything with an escape goes to
+// nlohmann.
+std::vector<std::string> json_list(std::string_view s) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  auto slow = [&]() -> std::vector<std::string> {
+    try {
+      return nlohmann::json::parse(s).get<std::vector<std::string>>();
+    } catch (const std::exception&) {
+      return {};
+    }
+  };
+  size_t i = 0;
+  auto ws = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
+  };
+  ws();
+  if (i >= s.size() || s[i] != '[') return slow();
+  ++i;
+  ws();
+  if (i < s.size() && s[i] == ']') return out;
+  while (i < s.size()) {
+    if (s[i] != '"') return slow();
+    size_t end = s.find_first_of("\"\\", i + 1);
+    if (end == std::string_view::npos || s[end] == '\\') return slow();
+    out.emplace_back(s.substr(i + 1, end - i - 1));
+    i = end + 1;
+    ws();
+    if (i < s.size() && s[i] == ',') {
+      ++i;
+      ws();
+      continue;
+    }
+    if (i < s.size() && s[i] == ']') return out;
+    return slow();
   }
+  return slow();
 }
 std::string to_json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
-constexpr const char* kColumns =
-    "source, url, depth, generation, state, status, etag, last_modified, sha256, content_type, "
-    "fetched_at, failures, error, record_ids, links, extractor, flags";
+#define SENREI_PAGE_COLUMNS                                                                      \
+  "source, url, depth, generation, state, status, etag, last_modified, sha256, content_type, " \
+  "fetched_at, failures, error, record_ids, links, extractor, flags"
+
+// The statements run once per page: prepared once per CrawlState (see CrawlState::cached()).
+constexpr const char* kGetPage = "SELECT " SENREI_PAGE_COLUMNS " FROM pages WHERE source = ? AND url = ?";
+constexpr const char* kSavePage =
+    "INSERT OR REPLACE INTO pages(" SENREI_PAGE_COLUMNS ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kTouchPage =
+    "UPDATE pages SET generation = ?, depth = ?, state = 'done', fetched_at = ?, failures = 0, error = '' "
+    "WHERE source = ? AND url = ?";
+constexpr const char* kEnqueue =
+    "INSERT INTO pages(source, url, depth, generation, state) VALUES(?, ?, ?, ?, 'queued') "
+    "ON CONFLICT(source, url) DO UPDATE SET generation = excluded.generation, state = 'queued', "
+    "depth = excluded.depth WHERE pages.generation < excluded.generation";
+constexpr const char* kErase = "DELETE FROM pages WHERE source = ? AND url = ?";
+constexpr const char* kMarkInProgress =
+    "INSERT OR REPLACE INTO in_progress(one, source, url, stage, started) VALUES(1, ?, ?, ?, ?)";
 
 PageState read_page(const Stmt& s) {
   PageState p;
@@ -72,10 +135,10 @@ PageState read_page(const Stmt& s) {
   p.fetched_at = s.integer(10);
   p.failures = static_cast<int>(s.integer(11));
   p.error = s.text(12);
-  p.record_ids = json_list(s.text(13));
-  p.links = json_list(s.text(14));
+  p.record_ids = json_list(s.view(13));
+  p.links = json_list(s.view(14));
   p.extractor = s.text(15);
-  p.flags = json_list(s.text(16));
+  p.flags = json_list(s.view(16));
   return p;
 }
 
@@ -116,7 +179,22 @@ CrawlState::CrawlState(const std::filesystem::path& file, bool read_only) : file
   }
 }
 
-CrawlState::~CrawlState() { sqlite3_close(db_); }
+CrawlState::~CrawlState() {
+  for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* CrawlState::cached(const char* sql) {
+  auto& st = cache_[sql];
+  if (!st && sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK) {
+    std::string msg = sqlite3_errmsg(db_);
+    sqlite3_finalize(st);
+    st = nullptr;
+    cache_.erase(sql);
+    throw std::runtime_error("crawl state " + file_.string() + ": " + msg);
+  }
+  return st;
+}
 
 void CrawlState::exec(const char* sql) {
   char* err = nullptr;
@@ -162,19 +240,15 @@ void CrawlState::finish_run(const std::string& source, int64_t generation) {
 }
 
 bool CrawlState::enqueue(const std::string& source, const std::string& url, int depth, int64_t generation) {
-  Stmt i(db_,
-         "INSERT INTO pages(source, url, depth, generation, state) VALUES(?, ?, ?, ?, 'queued') "
-         "ON CONFLICT(source, url) DO UPDATE SET generation = excluded.generation, state = 'queued', "
-         "depth = excluded.depth WHERE pages.generation < excluded.generation");
+  Stmt i(db_, cached(kEnqueue));
   i.bind(1, source).bind(2, url).bind(3, static_cast<int64_t>(depth)).bind(4, generation);
   i.step();
   return sqlite3_changes(db_) > 0;
 }
 
 std::vector<PageState> CrawlState::queued(const std::string& source, int64_t generation, size_t limit) {
-  std::string sql = std::string("SELECT ") + kColumns +
-                    " FROM pages WHERE source = ? AND generation = ? AND state = 'queued' ORDER BY depth, rowid LIMIT ?";
-  Stmt q(db_, sql.c_str());
+  Stmt q(db_, "SELECT " SENREI_PAGE_COLUMNS
+              " FROM pages WHERE source = ? AND generation = ? AND state = 'queued' ORDER BY depth, rowid LIMIT ?");
   q.bind(1, source).bind(2, generation).bind(3, static_cast<int64_t>(limit));
   std::vector<PageState> out;
   while (q.step()) out.push_back(read_page(q));
@@ -182,16 +256,14 @@ std::vector<PageState> CrawlState::queued(const std::string& source, int64_t gen
 }
 
 std::optional<PageState> CrawlState::get(const std::string& source, const std::string& url) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM pages WHERE source = ? AND url = ?";
-  Stmt q(db_, sql.c_str());
+  Stmt q(db_, cached(kGetPage));
   q.bind(1, source).bind(2, url);
   if (q.step()) return read_page(q);
   return std::nullopt;
 }
 
 std::vector<PageState> CrawlState::pages(const std::string& source) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM pages WHERE source = ? ORDER BY url";
-  Stmt q(db_, sql.c_str());
+  Stmt q(db_, "SELECT " SENREI_PAGE_COLUMNS " FROM pages WHERE source = ? ORDER BY url");
   q.bind(1, source);
   std::vector<PageState> out;
   while (q.step()) out.push_back(read_page(q));
@@ -199,9 +271,7 @@ std::vector<PageState> CrawlState::pages(const std::string& source) {
 }
 
 void CrawlState::save(const PageState& p) {
-  std::string sql = std::string("INSERT OR REPLACE INTO pages(") + kColumns +
-                    ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-  Stmt s(db_, sql.c_str());
+  Stmt s(db_, cached(kSavePage));
   s.bind(1, p.source).bind(2, p.url).bind(3, static_cast<int64_t>(p.depth)).bind(4, p.generation);
   s.bind(5, p.state).bind(6, static_cast<int64_t>(p.status)).bind(7, p.etag).bind(8, p.last_modified);
   s.bind(9, p.sha256).bind(10, p.content_type).bind(11, p.fetched_at).bind(12, static_cast<int64_t>(p.failures));
@@ -210,8 +280,15 @@ void CrawlState::save(const PageState& p) {
   s.step();
 }
 
+void CrawlState::touch(const std::string& source, const std::string& url, int depth, int64_t generation,
+                       int64_t fetched_at) {
+  Stmt u(db_, cached(kTouchPage));
+  u.bind(1, generation).bind(2, static_cast<int64_t>(depth)).bind(3, fetched_at).bind(4, source).bind(5, url);
+  u.step();
+}
+
 void CrawlState::erase(const std::string& source, const std::string& url) {
-  Stmt d(db_, "DELETE FROM pages WHERE source = ? AND url = ?");
+  Stmt d(db_, cached(kErase));
   d.bind(1, source).bind(2, url);
   d.step();
 }
@@ -232,7 +309,7 @@ std::map<std::string, int64_t> CrawlState::flag_counts() {
 }
 
 void CrawlState::mark_in_progress(const std::string& source, const std::string& url, const std::string& stage) {
-  Stmt i(db_, "INSERT OR REPLACE INTO in_progress(one, source, url, stage, started) VALUES(1, ?, ?, ?, ?)");
+  Stmt i(db_, cached(kMarkInProgress));
   i.bind(1, source).bind(2, url).bind(3, stage).bind(4, static_cast<int64_t>(std::time(nullptr)));
   i.step();
 }

@@ -15,9 +15,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace senrei {
 
@@ -72,6 +74,9 @@ class CrawlState {
   std::optional<PageState> get(const std::string& source, const std::string& url);
   std::vector<PageState> pages(const std::string& source);
   void save(const PageState& page);
+  // Marks a page done in this generation with nothing else changed (a 304, or the same body and
+  // extractor): only the run columns are written, not the page's lists.
+  void touch(const std::string& source, const std::string& url, int depth, int64_t generation, int64_t fetched_at);
   void erase(const std::string& source, const std::string& url);
 
   // A marker written just before a page's body is extracted or handed to a plugin, and cleared
@@ -93,7 +98,10 @@ class CrawlState {
 
  private:
   void exec(const char* sql);
+  // The statement for `sql` (a string literal: cached by its address), prepared on first use.
+  sqlite3_stmt* cached(const char* sql);
   sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, sqlite3_stmt*> cache_;
   std::filesystem::path file_;
 };
 
