@@ -165,9 +165,11 @@ SearchResult Searcher::search_once(const SearchRequest& req) {
       }
     }
     const Xapian::doccount doccount = db_.get_doccount();
-    // Counting every match is cheap at senrei's scale and makes totals and facets exact.
+    // Facets and exact_total count every match; otherwise up to kExactCountUpTo, then Xapian
+    // estimates (and can skip documents that cannot reach the top).
     const Xapian::doccount check = std::max<Xapian::doccount>(
-        doccount, static_cast<Xapian::doccount>(req.offset + req.limit));
+        req.facets || req.exact_total ? doccount : static_cast<Xapian::doccount>(kExactCountUpTo),
+        static_cast<Xapian::doccount>(req.offset + req.limit));
     Xapian::MSet mset;
     try {
       mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit),

@@ -32,8 +32,17 @@ struct SearchRequest {
   // Records without the value come last either way.
   std::string sort;
   bool facets = false;        // count kind, source, pref, form, fund over all matches (exact)
+  // Count every match, so `total` is exact however many there are.  Otherwise matches are
+  // counted exactly up to kExactCountUpTo and estimated past it (total_exact false): counting
+  // all 19,700 matches of a broad query on 20,000 pages was two thirds of its time.
+  bool exact_total = false;
   std::size_t snippet_chars = 120;  // 0: no snippets
 };
+
+// Totals up to this many matches are exact without SearchRequest::exact_total.
+// (20 bench queries on 20,000 pages, in-process p50/p95: up to 100 3.5/8.6 ms, 300 3.7/7.4,
+// 1,000 4.3/11.3, every match 7.1/23.4.)
+constexpr std::size_t kExactCountUpTo = 300;
 
 struct SearchHit {
   std::size_t rank = 0;    // 1-based, over the whole result (offset + 1 for the first)

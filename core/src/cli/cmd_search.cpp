@@ -35,11 +35,16 @@ index::Searcher open_searcher(Context& ctx) {
 const char* bold(bool on) { return on ? "\033[1m" : ""; }
 const char* reset(bool on) { return on ? "\033[0m" : ""; }
 
-nlohmann::json hit_json(const index::SearchHit& h) {
+// A hit's record comes without its text unless asked (--with-text): the snippet is what a
+// result list shows, `show ID` prints the rest, and ten pages' text was ~350 KB of JSON to write
+// and parse for a query.
+nlohmann::json hit_json(const index::SearchHit& h, bool with_text) {
   auto [plain, spans] = split_marks(h.snippet);
   nlohmann::json hl = nlohmann::json::array();
   for (auto [a, b] : spans) hl.push_back({a, b});
-  return {{"rank", h.rank}, {"percent", h.percent}, {"snippet", plain}, {"highlights", hl}, {"record", to_json(h.record)}};
+  nlohmann::json record = to_json(h.record);
+  if (!with_text) record.erase("text");
+  return {{"rank", h.rank}, {"percent", h.percent}, {"snippet", plain}, {"highlights", hl}, {"record", std::move(record)}};
 }
 
 }  // namespace
@@ -103,6 +108,7 @@ int run_search(Context& ctx, const Args& args) {
   req.offset = static_cast<size_t>(args.get_int("offset", 0, 0, 100000000));
   req.sort = args.get("sort");
   req.facets = args.has("facets");
+  req.exact_total = args.has("exact");
   if (args.has("queries")) return run_query_file(ctx, args, req);
   if (query.find_first_not_of(" \t\n") == std::string::npos)
     throw UsageError("empty query: give words to search for, e.g. senrei search 会費 (docs/query.md)");
@@ -126,7 +132,7 @@ int run_search(Context& ctx, const Args& args) {
     j["total_exact"] = res.total_exact;
     j["offset"] = req.offset;
     j["hits"] = nlohmann::json::array();
-    for (const auto& h : res.hits) j["hits"].push_back(hit_json(h));
+    for (const auto& h : res.hits) j["hits"].push_back(hit_json(h, args.has("with-text")));
     if (req.facets) {
       nlohmann::json f = nlohmann::json::object();
       for (const auto& facet : res.facets) {
