@@ -9,13 +9,16 @@
 // hands it to the writer's own thread, which alone touches the database while it works; so
 // the crawler's parsing and MeCab run beside Xapian's inverter.  At most kQueueDepth documents
 // wait.  A database error on that thread is thrown by the next call (replace, commit, ...);
-// every other call first waits for the queue to drain.
+// every other call first waits for the queue to drain.  commit_async() queues a commit there
+// too, so the caller parses the next pages while Xapian writes (a commit of 200 pages took
+// ~200 ms that both threads used to wait out); wait_commit() says when it is durable.
 //
 // The document layout is index/schema.hpp.  An existing index is refused (IndexError) when it
 // was built with another MeCab dictionary or schema version: delete it and crawl again.
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <filesystem>
@@ -49,6 +52,11 @@ class IndexWriter {
   // Removes the record with this id; false when there was none.
   bool remove(std::string_view id);
   void commit();
+  // Queues a commit of everything replaced or removed so far, after `first` (run on the writer
+  // thread just before it: the crawler syncs the stored bodies there).  Returns a ticket for
+  // wait_commit(), which blocks until that commit is done and rethrows the writer's first error.
+  std::uint64_t commit_async(std::function<void()> first = {});
+  void wait_commit(std::uint64_t ticket);
   // Documents in the index, pending changes included.
   Xapian::doccount doc_count() const;
   // Ids of all records, or of one source's (to delete pages gone from a source).
@@ -57,7 +65,8 @@ class IndexWriter {
   const std::filesystem::path& path() const { return dir_; }
 
  private:
-  static constexpr std::size_t kQueueDepth = 32;
+  // Enough for the caller to keep parsing while a commit is written (~200 ms, ~60 pages).
+  static constexpr std::size_t kQueueDepth = 64;
   // Queues work for the writer thread (blocking while kQueueDepth items wait).
   void post(std::function<void()> work);
   // Waits until the writer thread is idle with nothing queued; rethrows its first error.
@@ -72,6 +81,8 @@ class IndexWriter {
   mutable std::condition_variable changed_;
   std::deque<std::function<void()>> queue_;
   bool busy_ = false;
+  std::uint64_t commits_posted_ = 0;  // tickets handed out by commit_async()
+  std::uint64_t commits_done_ = 0;    // the last one finished
   bool stopping_ = false;
   mutable std::exception_ptr error_;
   std::thread thread_;  // last: started when everything above exists

@@ -1,6 +1,7 @@
 // IndexWriter: replace by id, remove, metadata refusals, damaged and missing indexes, stub files.
 #include "index_fixture.hpp"
 
+#include <atomic>
 #include <fstream>
 
 #include "index/schema.hpp"
@@ -54,6 +55,32 @@ TEST_F(IndexTest, RemoveAndIdsBySource) {
   Searcher s(dir_);
   EXPECT_FALSE(s.get("navi:1"));
   EXPECT_TRUE(s.get("navi:2"));
+}
+
+TEST_F(IndexTest, AsyncCommitRunsFirstThenCommitsAndReportsFailures) {
+  IndexWriter w(dir_);
+  w.replace(make_record("navi:1", "navi", RecordKind::faq, "一", "本文"));
+  std::atomic<int> seen_before_commit{-1};
+  auto ticket = w.commit_async([&] {
+    // Runs on the writer thread before the commit: the document is not yet visible.
+    seen_before_commit = static_cast<int>(Searcher(dir_).doc_count());
+  });
+  w.replace(make_record("navi:2", "navi", RecordKind::faq, "二", "本文"));  // the caller goes on
+  w.wait_commit(ticket);
+  EXPECT_EQ(seen_before_commit.load(), 0);
+  EXPECT_EQ(Searcher(dir_).doc_count(), 1u) << "only what was replaced before commit_async is committed";
+  w.commit();
+  EXPECT_EQ(Searcher(dir_).doc_count(), 2u);
+  // A failure in `first` (a body sync on a full disk) is the commit's failure, and nothing of it lands.
+  w.replace(make_record("navi:3", "navi", RecordKind::faq, "三", "本文"));
+  auto failing = w.commit_async([] { throw std::runtime_error("cannot sync /x: No space left on device"); });
+  try {
+    w.wait_commit(failing);
+    ADD_FAILURE() << "wait_commit returned";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "cannot sync /x: No space left on device");
+  }
+  EXPECT_EQ(Searcher(dir_).doc_count(), 2u);
 }
 
 TEST_F(IndexTest, EmptyTextStillIndexesTitle) {

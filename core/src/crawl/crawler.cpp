@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -145,35 +146,54 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   // Only URLs the state does not have yet are written as queued: a page it has from an earlier
   // run is admitted again from its row if this run is killed and resumed, so rewriting every row
   // here (and again when done) would only double a re-run's writes.
-  auto enqueue_new = [&] {
-    for (const auto& [url, depth] : new_urls)
+  auto enqueue_new = [&](std::vector<std::pair<std::string, int>>& urls) {
+    for (const auto& [url, depth] : urls)
       if (!known.count(url)) state_.enqueue(name, url, depth, run.generation);
-    new_urls.clear();
+    urls.clear();
   };
   for (const auto& seed : source.seeds())
     if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0, false);
   for (const auto& url : fetcher.known_urls())
     if (safe_in_scope(source, url)) admit(url, 0, false);
-  enqueue_new();
+  enqueue_new(new_urls);
   state_.commit();
   for (const auto& id : remove_ids) sink_.remove(id);
 
-  auto last_flush = std::chrono::steady_clock::now();
-  auto flush = [&] {
-    last_flush = std::chrono::steady_clock::now();
-    bodies_.sync();  // bodies before the index: every indexed record has its stored body
-    sink_.commit();  // the index first: the state never claims more than the index holds
+  // A batch of pages whose records were handed to the index, and the commit that makes them
+  // durable.  The commit runs on the index writer's thread while this one reads the next pages;
+  // the batch is written to the state once that commit is done (settle), so the state never
+  // claims more than the index holds.
+  struct Batch {
+    std::uint64_t ticket = 0;
+    std::vector<std::pair<std::string, int>> new_urls;
+    std::vector<PageState> finished;
+    std::vector<QueuedUrl> touched;
+  };
+  std::optional<Batch> committing;
+  auto settle = [&] {
+    if (!committing) return;
+    sink_.wait_commit(committing->ticket);
     state_.begin();
-    enqueue_new();
-    for (const auto& p : finished) {
+    enqueue_new(committing->new_urls);
+    for (const auto& p : committing->finished) {
       if (p.state == "gone")
         state_.erase(name, p.url);
       else
         state_.save(p);
     }
     const int64_t now = std::time(nullptr);
-    for (const auto& t : touched) state_.touch(name, t.url, t.depth, run.generation, now);
+    for (const auto& t : committing->touched) state_.touch(name, t.url, t.depth, run.generation, now);
     state_.commit();
+    committing.reset();
+  };
+  auto last_flush = std::chrono::steady_clock::now();
+  auto flush = [&] {
+    last_flush = std::chrono::steady_clock::now();
+    settle();  // the previous batch: its commit had this batch's time to finish
+    // Bodies before the index (every indexed record has its stored body), both before the state.
+    const std::uint64_t ticket = sink_.begin_commit([this] { bodies_.sync(); });
+    committing = Batch{ticket, std::move(new_urls), std::move(finished), std::move(touched)};
+    new_urls.clear();
     finished.clear();
     touched.clear();
   };
@@ -331,6 +351,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     report(false);
   }
   flush();
+  settle();
   state_.begin();
   state_.finish_run(name, run.generation);
   state_.commit();

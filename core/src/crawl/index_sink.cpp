@@ -10,5 +10,7 @@ IndexSink::~IndexSink() = default;
 void IndexSink::replace(const Record& record) { writer_->replace(record); }
 void IndexSink::remove(const std::string& record_id) { writer_->remove(record_id); }
 void IndexSink::commit() { writer_->commit(); }
+std::uint64_t IndexSink::begin_commit(std::function<void()> first) { return writer_->commit_async(std::move(first)); }
+void IndexSink::wait_commit(std::uint64_t ticket) { writer_->wait_commit(ticket); }
 
 }  // namespace senrei

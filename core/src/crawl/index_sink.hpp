@@ -19,6 +19,8 @@ class IndexSink : public RecordSink {
   void replace(const Record& record) override;
   void remove(const std::string& record_id) override;
   void commit() override;
+  std::uint64_t begin_commit(std::function<void()> first) override;
+  void wait_commit(std::uint64_t ticket) override;
 
  private:
   std::unique_ptr<index::IndexWriter> writer_;

@@ -1,10 +1,13 @@
 // crawl/record_sink.hpp — where the crawl loop puts records: the index, or a test's vector.
 //
 // replace() and remove() take effect at the next commit(); the crawl loop records a page as
-// done in the crawl state only after commit() returned, so a killed crawl never leaves the
-// state ahead of the index.
+// done in the crawl state only after that commit is done (commit() returned, or
+// wait_commit() for begin_commit()'s ticket), so a killed crawl never leaves the state ahead of
+// the index.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "senrei/record.hpp"
@@ -17,6 +20,15 @@ class RecordSink {
   virtual void replace(const Record& record) = 0;
   virtual void remove(const std::string& record_id) = 0;
   virtual void commit() = 0;
+  // A commit the caller need not wait for: `first` runs just before it (where the commit runs),
+  // and wait_commit(ticket) returns once it is done (throwing what it failed with).  By default
+  // both happen here and now.
+  virtual std::uint64_t begin_commit(std::function<void()> first) {
+    if (first) first();
+    commit();
+    return 0;
+  }
+  virtual void wait_commit(std::uint64_t /*ticket*/) {}
 };
 
 }  // namespace senrei

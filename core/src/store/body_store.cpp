@@ -91,17 +91,23 @@ std::string BodyStore::put(std::string_view bytes) {
 }
 
 void BodyStore::sync() {
-  if (unsynced_ == 0) return;
+  // Every body put() before this call is synced by it (one put() after the exchange is counted
+  // for the next sync, and synced by this one's syncfs or that one's).
+  const size_t pending = unsynced_.exchange(0);
+  if (pending == 0) return;
   int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) fail("cannot open", dir_);
+  if (fd < 0) {
+    unsynced_ += pending;
+    fail("cannot open", dir_);
+  }
   if (::syncfs(fd) != 0) {
     int saved = errno;
     ::close(fd);
+    unsynced_ += pending;
     errno = saved;
     fail("cannot sync", dir_);
   }
   ::close(fd);
-  unsynced_ = 0;
 }
 
 std::optional<std::string> BodyStore::get(const std::string& sha) const {

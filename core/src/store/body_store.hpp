@@ -10,6 +10,7 @@
 // nullopt for a body whose digest does not match.  Names are hex digests only: no URL text ever
 // reaches the file system.  Safe for concurrent readers; one writer.
 #pragma once
+#include <atomic>
 
 #include <filesystem>
 #include <optional>
@@ -36,7 +37,7 @@ class BodyStore {
 
  private:
   std::filesystem::path dir_;
-  size_t unsynced_ = 0;
+  std::atomic<size_t> unsynced_{0};  // put() on the crawl thread, sync() on the index writer's
 };
 
 }  // namespace senrei
