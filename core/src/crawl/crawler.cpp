@@ -61,9 +61,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   std::vector<std::pair<std::string, int>> new_urls;  // to enqueue at the next flush
   std::vector<PageState> finished;                    // to save at the next flush
   std::vector<QueuedUrl> touched;                     // done again, nothing else changed: to mark at the next flush
-  // Every page the state knows for this source, read once (not a query per page): the frontier
-  // takes each page's previous state from here.
-  std::unordered_map<std::string, PageState> known;
+  // Every URL the state has a row for (its lists are read one page at a time, when fetched: a
+  // 200,000-page site's links would not fit the memory bound).
+  std::unordered_set<std::string> known;
   std::unordered_map<std::string, PageState> in_flight;
   int64_t admitted = 0;
   std::unordered_map<std::string, int> host_pages;      // origin → URLs admitted
@@ -120,11 +120,12 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   Run run = state_.begin_run(name);
   summary.resumed = run.resumed;
   std::vector<std::string> remove_ids;
-  std::vector<PageState> stored = state_.pages(name);
+  std::vector<PageHead> stored = state_.heads(name);
   known.reserve(stored.size());
   for (auto& page : stored) {
     if (!safe_in_scope(source, page.url)) {  // left the scope: its records go
-      for (const auto& id : page.record_ids) remove_ids.push_back(id);
+      if (auto full = state_.get(name, page.url))
+        for (const auto& id : full->record_ids) remove_ids.push_back(id);
       summary.removed_urls.push_back(page.url);
       ++summary.removed;
       state_.erase(name, page.url);
@@ -138,8 +139,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     } else {
       admit(page.url, page.depth, false);
     }
-    std::string url = page.url;
-    known.emplace(std::move(url), std::move(page));
+    known.insert(std::move(page.url));
   }
   stored.clear();
   stored.shrink_to_fit();
@@ -224,7 +224,8 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       auto q = std::move(frontier.front());
       frontier.pop_front();
       PageState prev;
-      if (auto k = known.find(q.url); k != known.end()) prev = std::move(k->second);
+      if (known.count(q.url))
+        if (auto p = state_.get(name, q.url)) prev = std::move(*p);
       prev.source = name;
       prev.url = q.url;
       prev.depth = q.depth;

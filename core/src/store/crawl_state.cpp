@@ -270,6 +270,14 @@ std::vector<PageState> CrawlState::pages(const std::string& source) {
   return out;
 }
 
+std::vector<PageHead> CrawlState::heads(const std::string& source) {
+  Stmt q(db_, "SELECT url, depth, generation, state FROM pages WHERE source = ? ORDER BY url");
+  q.bind(1, source);
+  std::vector<PageHead> out;
+  while (q.step()) out.push_back({q.text(0), static_cast<int>(q.integer(1)), q.integer(2), q.text(3)});
+  return out;
+}
+
 void CrawlState::save(const PageState& p) {
   Stmt s(db_, cached(kSavePage));
   s.bind(1, p.source).bind(2, p.url).bind(3, static_cast<int64_t>(p.depth)).bind(4, p.generation);

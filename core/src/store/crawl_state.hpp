@@ -43,6 +43,14 @@ struct PageState {
   std::vector<std::string> flags;
 };
 
+// What a run needs of every page up front (the rest is read per page with get()).
+struct PageHead {
+  std::string url;
+  int depth = 0;
+  int64_t generation = 0;
+  std::string state;
+};
+
 // The page being worked on, left in the state while untrusted input or code runs on it (see
 // mark_in_progress()).
 struct InProgress {
@@ -73,6 +81,7 @@ class CrawlState {
   std::vector<PageState> queued(const std::string& source, int64_t generation, size_t limit);
   std::optional<PageState> get(const std::string& source, const std::string& url);
   std::vector<PageState> pages(const std::string& source);
+  std::vector<PageHead> heads(const std::string& source);
   void save(const PageState& page);
   // Marks a page done in this generation with nothing else changed (a 304, or the same body and
   // extractor): only the run columns are written, not the page's lists.
