@@ -13,7 +13,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_check
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$(CURDIR)/tests/sanitizers/ubsan.supp
 
-.PHONY: all setup build demo test bench check-asan fuzz clean
+.PHONY: all setup build demo test bench bench-scale check-asan fuzz clean
 
 all: build
 
@@ -65,6 +65,10 @@ fuzz:
 bench: build
 	@scripts/setup bench
 	bench/run.sh
+
+# senrei alone at 200,000 generated pages (~3.4 GB, about half an hour): memory and latency bounds.
+bench-scale: build
+	bench/scale.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -146,6 +146,14 @@ run_quest() {
   XAPIAN_CJK_NGRAM=1 python3 "$here/latency.py" --tool quest --queries "$here/queries.txt" \
     --reps "$REPS" --tsv "$results" --detail "$work/omindex/queries.tsv" \
     --hits '(?:Exactly|best estimate is) (\d+)' --timeout 60 -- quest -d "$om_db" -o and -m 10 {q} >&2
+  # In-process: omindex's database searched through Xapian directly, as quest parses (one process
+  # for all queries; bench/xapian_query.cpp), beside `senrei search --queries`.
+  if g++ -O2 -o "$work/xapian_query" "$here/xapian_query.cpp" $(pkg-config --cflags --libs xapian-core) 2>"$work/xapian_query.build.log"; then
+    python3 "$here/latency.py" --tool xapian --metric search_inproc --batch --queries "$here/queries.txt" \
+      --reps "$REPS" --tsv "$results" --timeout 600 -- "$work/xapian_query" "$om_db" {file} >&2
+  else
+    log "xapian_query did not build (see $work/xapian_query.build.log): in-process peer latency not measured"
+  fi
   if command -v recollq >/dev/null && [ -d "$work/recoll/xapiandb" ]; then
     python3 "$here/latency.py" --tool recollq --queries "$here/queries.txt" --reps "$REPS" \
       --tsv "$results" --detail "$work/recoll/queries.tsv" --hits '^(\d+) results' --timeout 60 \

@@ -4,9 +4,11 @@
 // removed), its seeds, and the fetcher's known URLs (a mirror's files); then fetches, stores the
 // body by sha256, extracts, and replaces the page's records.  A page whose body (sha256) and
 // extractor are unchanged, or that answers 304, rewrites nothing.  A page that left the
-// source's scope is removed.  Records and the crawl state are committed together in batches,
-// index first, so a run killed at any moment resumes where it stopped (the same generation) and
-// never refetches a page it had finished.  A failure on one page (network, extraction, plugin)
+// source's scope is removed.  Records and the crawl state are committed in batches, the bodies
+// synced and the index committed first (on the index writer's thread, while the loop reads the
+// next batch), the batch's rows after, so a run killed at any moment resumes where it stopped
+// (the same generation) and never refetches a page it had finished.  The state is read a page
+// at a time (only every URL is held), so memory does not grow with the pages' links.  A failure on one page (network, extraction, plugin)
 // keeps that page's previous records.  A plugin that hangs is cut off at a time limit and
 // disabled for the rest of the run; a process that crashes inside a plugin leaves a marker in
 // the crawl state (with crawl/crash_note.hpp), and the next run skips that page once.
