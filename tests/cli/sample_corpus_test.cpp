@@ -149,6 +149,27 @@ TEST_F(SampleCorpus, HumanOutputHasTitleUrlAndSnippet) {
   EXPECT_EQ(r.out.find('\x01'), std::string::npos);
 }
 
+TEST_F(SampleCorpus, JsonHitsCarryTheSnippetAndTheTextOnlyWhenAsked) {
+  auto plain = senrei({"--data", data_, "search", "地域医療再生基金", "--json"});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  const json p = json::parse(plain.out);
+  ASSERT_FALSE(p["hits"].empty());
+  for (const auto& h : p["hits"]) {
+    EXPECT_FALSE(h["record"].contains("text")) << h["record"]["id"];
+    EXPECT_NE(h["snippet"].get<std::string>().find("地域医療再生基金"), std::string::npos) << h["snippet"];
+    EXPECT_TRUE(h["record"].contains("url"));
+  }
+  EXPECT_TRUE(p["total_exact"].get<bool>()) << "a handful of matches is counted exactly";
+  auto full = senrei({"--data", data_, "search", "地域医療再生基金", "--json", "--with-text"});
+  ASSERT_EQ(full.status, 0) << full.err;
+  const json f = json::parse(full.out);
+  ASSERT_EQ(f["hits"].size(), p["hits"].size());
+  const std::string id = f["hits"][0]["record"]["id"];
+  auto show = senrei({"--data", data_, "show", id, "--json"});
+  ASSERT_EQ(show.status, 0) << show.err;
+  EXPECT_EQ(f["hits"][0]["record"]["text"], json::parse(show.out)["text"]) << "--with-text gives the record whole";
+}
+
 TEST_F(SampleCorpus, ExportWritesEveryRecord) {
   auto r = senrei({"--data", data_, "export", "--format", "jsonl"});
   ASSERT_EQ(r.status, 0) << r.err;

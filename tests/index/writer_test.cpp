@@ -6,6 +6,7 @@
 
 #include "index/schema.hpp"
 #include "index/snippet.hpp"
+#include "index/text_fold.hpp"
 #include "index/tokenizer.hpp"
 
 namespace senrei::index::test {
@@ -81,6 +82,37 @@ TEST_F(IndexTest, AsyncCommitRunsFirstThenCommitsAndReportsFailures) {
     EXPECT_STREQ(e.what(), "cannot sync /x: No space left on device");
   }
   EXPECT_EQ(Searcher(dir_).doc_count(), 2u);
+}
+
+TEST_F(IndexTest, TotalsAreExactUpToTheBoundThenEstimatedUnlessAsked) {
+  IndexWriter w(dir_);
+  const std::size_t n = kExactCountUpTo + 150;
+  for (std::size_t i = 0; i < n; ++i)
+    w.replace(make_record("navi:" + std::to_string(i), "navi", RecordKind::faq, "会費の題名",
+                          i % 2 ? "年会費と利用料" : "利用料と年会費の説明"));
+  w.commit();
+  Searcher s(dir_);
+  SearchRequest req;
+  req.query = "年会費 利用料";  // two words: no single term's frequency gives the count
+  auto estimated = s.search(req);
+  EXPECT_FALSE(estimated.total_exact) << estimated.total;
+  EXPECT_GE(estimated.total, kExactCountUpTo);
+  EXPECT_EQ(estimated.hits.size(), 10u);
+  req.exact_total = true;
+  auto exact = s.search(req);
+  EXPECT_TRUE(exact.total_exact);
+  EXPECT_EQ(exact.total, n);
+  req.exact_total = false;
+  req.facets = true;  // facets count every match, so the total is exact too
+  auto faceted = s.search(req);
+  EXPECT_TRUE(faceted.total_exact);
+  EXPECT_EQ(faceted.total, n);
+  // Under the bound, exact without asking.
+  req.facets = false;
+  req.query = "年会費 利用料 説明";
+  auto few = s.search(req);
+  EXPECT_TRUE(few.total_exact);
+  EXPECT_EQ(few.total, (n + 1) / 2);
 }
 
 TEST_F(IndexTest, EmptyTextStillIndexesTitle) {
@@ -238,6 +270,30 @@ TEST(Snippet, PicksTheWindowWithMostMatches) {
   EXPECT_EQ(strip_marks("\x01" "a" "\x02" "b"), "ab");
   // No match: the start of the text.
   EXPECT_EQ(make_snippet("改行\n\n  と空白", SnippetTerms{}, *t, 120), "改行 と空白");
+}
+
+TEST(Snippet, PhraseWordsMayHaveDroppedSymbolsBetweenButMustFollowEachOther) {
+  auto t = Tokenizer::shared();
+  // The phrase 地域 医療: marked where the words follow one another, with what the tokenizer
+  // drops between them (・, a hyphen), not where 地域 stands alone or is part of another word.
+  SnippetTerms terms{{{"地域", "医療"}}, {}};
+  EXPECT_EQ(render_marks(make_snippet("地域の病院。地域・医療の連携。", terms, *t, 40), "[", "]"),
+            "地域の病院。[地域・医療]の連携。");
+  // The phrase as the query parser makes it: the words of the folded query.
+  std::vector<std::string> ss_mix2;
+  for (const auto& w : t->words(fold("SS-MIX2"))) ss_mix2.push_back(w.text);
+  ASSERT_GE(ss_mix2.size(), 2u);
+  SnippetTerms latin{{ss_mix2}, {}};
+  EXPECT_EQ(render_marks(make_snippet("SS-MIX2標準化ストレージとSSの話", latin, *t, 40), "[", "]"),
+            "[SS-MIX2]標準化ストレージとSSの話");
+  // A word inside a longer word is not a match (京都 in 東京都), however often it occurs.
+  std::string many;
+  for (int i = 0; i < 30; ++i) many += "東京都の病院。";
+  many += "京都の病院。";
+  SnippetTerms kyoto{{{"京都"}}, {}};
+  const std::string s = render_marks(make_snippet(many, kyoto, *t, 60), "[", "]");
+  EXPECT_NE(s.find("[京都]の病院"), std::string::npos) << s;
+  EXPECT_EQ(s.find("東[京都]"), std::string::npos) << s;
 }
 
 }  // namespace
