@@ -163,6 +163,7 @@ int run_crawl(Context& ctx, const Args& args) try {
   }
   CrawlOptions options;
   options.batch_pages = static_cast<size_t>(args.get_int("commit-pages", 200, 1, 1000000));
+  options.batch_seconds = static_cast<double>(args.get_int("commit-seconds", 2, 1, 3600));
   options.plugin_time_limit_seconds = static_cast<double>(args.get_int("plugin-timeout", 30, 0, 86400));
   options.max_pages = static_cast<int>(args.get_int("max-pages", 0, 1, 100000000));
   options.max_depth = static_cast<int>(args.get_int("max-depth", 0, 1, 1000));

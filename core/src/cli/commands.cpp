@@ -37,6 +37,7 @@ const std::vector<Command>& commands() {
            {"max-query-variants", 0, "N", "queue at most N query strings of one path from links (default 100)"},
            {"skip-source", 0, "NAME", "leave this source out (repeatable)", true},
            {"commit-pages", 0, "N", "commit the index and crawl state at least every N pages (default 200; fewer lose less to a crash)"},
+           {"commit-seconds", 0, "S", "... and at least every S seconds (default 2)"},
            {"plugin-timeout", 0, "SECONDS", "fail a page whose plugin takes longer, and disable that plugin (default 30; 0: none)"},
            {"json", 0, "", "print the summary as JSON"},
        },
