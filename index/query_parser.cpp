@@ -1,5 +1,7 @@
 #include "index/query_parser.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -80,6 +82,14 @@ std::vector<Token> lex(std::string_view s) {
       i += n;
       out.push_back({Tok::phrase, read_quoted(s, i)});
       continue;
+    }
+    if (s.compare(i, 2, "--") == 0 && i + 2 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 2]))) {
+      // "--sort year" inside the quotes: an option the shell passed as query text, which would
+      // silently search for "not -sort".
+      std::size_t end = i;
+      while (end < s.size() && !space_at(s, end)) ++end;
+      const std::string opt(s.substr(i, end - i));
+      throw QueryError("'" + opt + "' is inside the query: put options outside the quotes, e.g. senrei search '会費' " + opt + " …");
     }
     if (std::size_t n = minus_at(s, i)) {
       // A leading minus negates what follows it directly; a lone one is ignored.

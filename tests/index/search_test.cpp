@@ -223,6 +223,9 @@ TEST_F(SearchTest, QueryErrorsNameTheProblem) {
   EXPECT_NE(message("京都)").find("unmatched ')'"), std::string::npos);
   EXPECT_NE(message("京都 OR").find("OR needs"), std::string::npos);
   EXPECT_NE(message("京都 NOT").find("NOT"), std::string::npos);
+  EXPECT_EQ(message("form:npo year:2010..2014 --sort year"),
+            "'--sort' is inside the query: put options outside the quotes, e.g. senrei search '会費' --sort …");
+  EXPECT_EQ(message("会費 -京都"), "(no error)");  // one minus is NOT, as before
 }
 
 TEST_F(SearchTest, GetByIdAndUrl) {
