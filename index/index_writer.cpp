@@ -271,8 +271,12 @@ std::uint64_t IndexWriter::commit_async(std::function<void()> first) {
 
 void IndexWriter::wait_commit(std::uint64_t ticket) {
   std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return commits_done_ >= ticket || error_; });
+  // Done, or failed (the error is thrown once), or dropped: the writer went idle without it
+  // (it failed, and its error was already thrown to another call).
+  changed_.wait(lock, [&] { return commits_done_ >= ticket || error_ || (queue_.empty() && !busy_); });
   if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  if (commits_done_ < ticket)
+    throw IndexError("index at " + dir_.string() + " was not committed: an earlier error stopped the writer");
 }
 
 Xapian::doccount IndexWriter::doc_count() const {

@@ -82,6 +82,8 @@ TEST_F(IndexTest, AsyncCommitRunsFirstThenCommitsAndReportsFailures) {
     EXPECT_STREQ(e.what(), "cannot sync /x: No space left on device");
   }
   EXPECT_EQ(Searcher(dir_).doc_count(), 2u);
+  // Waiting again for the failed commit does not hang: it was never done.
+  EXPECT_NE(error_of([&] { w.wait_commit(failing); }).find("was not committed"), std::string::npos);
 }
 
 TEST_F(IndexTest, TotalsAreExactUpToTheBoundThenEstimatedUnlessAsked) {
