@@ -72,7 +72,7 @@ const std::vector<Command>& commands() {
            {"top", 0, "N", "show the N most similar precedents (default 5)"},
            {"include-incomparable", 0, "", "let incomparable figures into medians, ranges and percentiles"},
        },
-       run_compare},
+       engine_compare},
       {"stats", "", "what is in the store and the index", {{"json", 0, "", "print as JSON"}}, run_stats},
       {"sources", "[--check NAME [URL|FILE]]",
        "list the source plugins found (and the ones refused, with the reason), or try one on a page",

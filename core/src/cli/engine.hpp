@@ -2,9 +2,10 @@
 //
 // Crawling needs libcurl, poppler and gumbo, and through them some forty more shared libraries
 // (GnuTLS, Kerberos, LDAP, NSS, freetype, libjpeg, …).  Loading those costs every process about
-// 6 ms of CPU before main(), which is more than a whole search takes.  So `senrei` itself links
-// only what searching, showing, exporting, comparing and listing need, and the commands below
-// run in libsenrei-engine.so, which the binary loads (dlopen) when one of them is asked for.
+// 6 ms of CPU before main(), which is more than a whole search takes; `compare`'s XLSX writer
+// and plan reader bring libxlsxwriter, libcrypto, minizip and toml++ (~1.2 ms).  So `senrei`
+// itself links only what searching, showing, exporting and listing need, and the commands
+// below run in libsenrei-engine.so, which the binary loads (dlopen) when one is asked for.
 // The module is found beside the binary (build tree) or in <prefix>/lib/senrei/, and must come
 // from the same build: it exports its version, checked before anything else is called.
 #pragma once
@@ -19,6 +20,7 @@ namespace senrei::cli {
 int engine_crawl(Context&, const Args&);
 int engine_sources(Context&, const Args&);
 int engine_check_url(Context&, const Args&);
+int engine_compare(Context&, const Args&);
 
 }  // namespace senrei::cli
 

@@ -11,5 +11,6 @@ extern "C" senrei_engine_fn senrei_engine_command(const char* name) {
   if (std::strcmp(name, "crawl") == 0) return &run_crawl;
   if (std::strcmp(name, "sources") == 0) return &run_sources;
   if (std::strcmp(name, "check-url") == 0) return &run_check_url;
+  if (std::strcmp(name, "compare") == 0) return &run_compare;
   return nullptr;
 }

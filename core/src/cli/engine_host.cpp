@@ -63,7 +63,7 @@ void* load() {
 int run(const char* name, Context& ctx, const Args& args) {
   auto command = reinterpret_cast<senrei_engine_fn (*)(const char*)>(::dlsym(load(), "senrei_engine_command"));
   senrei_engine_fn fn = command ? command(name) : nullptr;
-  if (!fn) throw Failure(std::string("the crawl engine has no command '") + name + "' — reinstall senrei");
+  if (!fn) throw Failure(std::string("the engine (libsenrei-engine.so) has no command '") + name + "' — reinstall senrei");
   return fn(ctx, args);
 }
 
@@ -72,5 +72,6 @@ int run(const char* name, Context& ctx, const Args& args) {
 int engine_crawl(Context& ctx, const Args& args) { return run("crawl", ctx, args); }
 int engine_sources(Context& ctx, const Args& args) { return run("sources", ctx, args); }
 int engine_check_url(Context& ctx, const Args& args) { return run("check-url", ctx, args); }
+int engine_compare(Context& ctx, const Args& args) { return run("compare", ctx, args); }
 
 }  // namespace senrei::cli
