@@ -39,8 +39,9 @@ MUTATE=${BENCH_MUTATE:-1}
 results="$WORK/results.tsv"
 site="$CORPUS/renkei-support.mhlw.go.jp"
 
-log() { printf '[%(%H:%M:%S)T] bench: %s\n' -1 "$*" >&2; }
-row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$results"; }
+BENCH_WHO=bench
+# shellcheck source=bench/common.sh
+. "$here/common.sh"  # log, row, measure
 
 if [ "$mode" = table ]; then
   exec python3 "$here/table.py" "$results"
@@ -63,24 +64,6 @@ else
 fi
 
 # ---- senrei: the same three ingests, search latency, loopback crawl -----------------------------
-measure() {  # measure RUN LOG -- CMD...   (sets secs, rc)
-  local run=$1 logf=$2; shift 3
-  local t0 t1
-  t0=$(date +%s.%N)
-  /usr/bin/time -v -o "$logf.time" timeout "$T" "$@" >"$logf" 2>&1
-  rc=$?
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}')
-  local kb; kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$logf.time")
-  row senrei "${run}_seconds" "$(printf '%.2f' "$secs")" s
-  row senrei "${run}_cpu_seconds" "$(awk -F': ' '/User time|System time/ {t += $2} END {printf "%.2f", t}' "$logf.time")" s
-  row senrei "${run}_peak_rss_mb" "$(awk -v k="${kb:-0}" 'BEGIN{printf "%.1f", k/1024}')" MB
-  row senrei "${run}_exit" "$rc" code
-  log "senrei $run: $(printf '%.1f' "$secs") s, peak RSS $(( ${kb:-0} / 1024 )) MB, exit $rc"
-  [ "$rc" -eq 0 ] || { log "senrei $run failed (exit $rc); last lines of $logf:"; tail -5 "$logf" >&2; }
-  return "$rc"
-}
-
 senrei_skip() { log "senrei: skipped — $*"; row senrei skipped "$*" text; }
 
 run_senrei() {

@@ -35,8 +35,9 @@ REPS=${BENCH_REPS:-5}
 T=${BENCH_STEP_TIMEOUT:-7200}
 results="$WORK/results.tsv"
 site="$CORPUS/renkei-support.mhlw.go.jp"
-log() { printf '[%(%H:%M:%S)T] scale: %s\n' -1 "$*" >&2; }
-row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$results"; }
+BENCH_WHO=scale
+# shellcheck source=bench/common.sh
+. "$here/common.sh"  # log, row, measure
 
 [ -x "$SENREI" ] || { echo "scale.sh: no senrei at $SENREI (make build)" >&2; exit 2; }
 mkdir -p "$WORK"
@@ -53,27 +54,11 @@ data="$WORK/senrei/data"
 rm -rf "$data"
 mkdir -p "$WORK/senrei"
 crawl=("$SENREI" --data "$data" crawl renkei-navi --mirror "$site" --max-pages 100000000 --json)
-measure() {  # measure RUN -- CMD...
-  local run=$1; shift 2
-  local logf="$WORK/senrei/$run.log" t0 t1 rc kb
-  t0=$(date +%s.%N)
-  /usr/bin/time -v -o "$logf.time" timeout "$T" "$@" > "$logf" 2>&1
-  rc=$?
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')
-  kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$logf.time")
-  row senrei "${run}_seconds" "$secs" s
-  row senrei "${run}_cpu_seconds" "$(awk -F': ' '/User time|System time/ {t += $2} END {printf "%.2f", t}' "$logf.time")" s
-  row senrei "${run}_peak_rss_mb" "$(awk -v k="${kb:-0}" 'BEGIN{printf "%.1f", k/1024}')" MB
-  row senrei "${run}_exit" "$rc" code
-  log "$run: $secs s, peak RSS $(( ${kb:-0} / 1024 )) MB, exit $rc"
-  return "$rc"
-}
 log "ingest (the full corpus into an empty workspace)"
-measure full -- "${crawl[@]}" || { tail -5 "$WORK/senrei/full.log" >&2; exit 1; }
+measure full "$WORK/senrei/full.log" -- "${crawl[@]}" || exit 1
 row senrei full_docs_per_s "$(awk -v n="$files" -v s="$secs" 'BEGIN{printf "%.1f", n/s}')" docs/s
 row senrei db_bytes "$(du -sb "$data" | cut -f1)" bytes
-measure nochange -- "${crawl[@]}"
+measure nochange "$WORK/senrei/nochange.log" -- "${crawl[@]}"
 
 log "search latency: 20 queries x $REPS, one process each, then in one process"
 python3 "$here/latency.py" --tool senrei --queries "$here/queries-senrei.txt" --reps "$REPS" --tsv "$results" \

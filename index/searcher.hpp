@@ -41,7 +41,7 @@ struct SearchRequest {
 
 // Totals up to this many matches are exact without SearchRequest::exact_total.
 // (20 bench queries on 20,000 pages, in-process p50/p95: up to 100 3.5/8.6 ms, 300 3.7/7.4,
-// 1,000 4.3/11.3, every match 7.1/23.4.)
+// 1,000 4.3/11.3.  Later, same binary, quieter machine: every match 6.6/22.7 against 3.3/5.7.)
 constexpr std::size_t kExactCountUpTo = 300;
 
 struct SearchHit {

@@ -47,10 +47,7 @@ class Reader {
         << std::max<uint32_t>(where.begin.column, 1);
     // One line, whatever the file holds: control characters (a newline inside a quoted value,
     // in TOML's own error text) become spaces (found by tests/fuzz/fuzz_site.cpp).
-    std::string text = what;
-    for (char& c : text)
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-    msg << ": " << text;
+    msg << ": " << senrei::ja::one_line(what);
     throw SpecError(msg.str());
   }
 

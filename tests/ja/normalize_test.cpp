@@ -69,3 +69,9 @@ TEST(Fold, Idempotent) {
 TEST(Fold, InvalidUtf8DoesNotCrash) {
   EXPECT_EQ(ja::fold(std::string("A\x80 B")), "a\xEF\xBF\xBD b");
 }
+
+TEST(OneLine, ControlCharactersBecomeSpacesAndTextStays) {
+  EXPECT_EQ(ja::one_line("key 'a\nb'\r\tc\x1b[31m\x7f"), "key 'a b'  c [31m ");
+  EXPECT_EQ(ja::one_line("会費：年額 1,000円"), "会費：年額 1,000円");  // UTF-8 bytes are not controls
+  EXPECT_EQ(ja::one_line(""), "");
+}

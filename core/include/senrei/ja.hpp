@@ -23,6 +23,9 @@ namespace ja {
 std::string nfkc(std::string_view utf8);
 // NFKC plus case folding and whitespace collapsing: the form text is indexed and matched in.
 std::string fold(std::string_view utf8);
+// Text from outside (a file's value, a library's or a plugin's error text) fit for a one-line
+// message: control characters (C0 and DEL: line breaks, tabs, escapes) become spaces.
+std::string one_line(std::string_view text);
 
 // A Japanese number: "1,200", "１，２００", "三千", "2億1,281万", "3億5千万", "1.2億".
 std::optional<double> parse_number(std::string_view text);

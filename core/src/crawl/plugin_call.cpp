@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/charset.hpp"
+#include "senrei/ja.hpp"
 
 namespace senrei {
 namespace {
@@ -25,10 +26,7 @@ std::string seconds_text(std::chrono::milliseconds ms) {
 // stored in the crawl state and written as JSON.
 std::string one_line(std::string_view what) {
   bool replaced = false;
-  std::string s = decode_as(what.substr(0, 400), "utf-8", replaced, what.size() > 400);
-  for (char& c : s)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  return s;
+  return ja::one_line(decode_as(what.substr(0, 400), "utf-8", replaced, what.size() > 400));
 }
 
 // Runs the call and turns what it throws into an error naming the plugin and the URL.

@@ -13,6 +13,13 @@ namespace ja {
 
 std::string nfkc(std::string_view utf8) { return detail::nfkc_utf8(utf8); }
 
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
 std::string fold(std::string_view utf8) {
   // Lower-casing can leave text that NFKC would change again (rare compatibility letters), so
   // normalise on both sides: fold(fold(x)) == fold(x).
