@@ -1,8 +1,8 @@
 // site — declarative sources: one Source per TOML file, no compilation.
 //
-// The host passes the folders to read (Source::configure): the workspace's sources/ first, then
+// The host passes the folders to read (SourceLibrary::configure): the workspace's sources/ first, then
 // $SENREI_SOURCES_PATH, the build tree's sources/ and <prefix>/share/senrei/sources.  Every
-// `*.toml` there becomes a DeclaredSource (more_sources()); a file with a mistake is refused
+// `*.toml` there becomes a DeclaredSource (sources()); a file with a mistake is refused
 // on its own with "<file>:<line>:<column>: what was expected" (refusals()) and the others load.
 // A name defined in an earlier folder wins, so a workspace file replaces a shipped one.
 // The file format: site_spec.hpp and docs/plugins.md.
@@ -15,6 +15,7 @@
 #include "senrei/fields.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/plugin.hpp"
+#include "senrei/source_library.hpp"
 #include "senrei/url.hpp"
 #include "site_spec.hpp"
 
@@ -110,15 +111,8 @@ class DeclaredSource final : public Source {
   SiteSpec spec_;
 };
 
-class Site final : public Source {
+class Site final : public SourceLibrary {
  public:
-  SourceInfo info() const override {
-    return {"site", "宣言的ソース（sources/*.toml）の読み込み", "senrei", "1", ""};
-  }
-  std::vector<std::string> seeds() const override { return {}; }
-  bool in_scope(std::string_view) const override { return false; }
-  std::vector<Record> extract(const ParsedPage&) const override { return {}; }
-
   void configure(const std::vector<std::string>& search_dirs) override {
     std::map<std::string, fs::path> defined;  // name → file
     for (const auto& d : search_dirs) {
@@ -149,7 +143,7 @@ class Site final : public Source {
       }
     }
   }
-  std::vector<std::shared_ptr<Source>> more_sources() const override { return sources_; }
+  std::vector<std::shared_ptr<Source>> sources() const override { return sources_; }
   std::vector<std::string> refusals() const override { return refusals_; }
 
  private:
@@ -159,4 +153,4 @@ class Site final : public Source {
 
 }  // namespace
 
-SENREI_PLUGIN(Site)
+SENREI_PLUGIN_LIBRARY(Site)

@@ -33,11 +33,12 @@ TEST(PluginHost, LoadsTheBuiltInSources) {
   ASSERT_NE(host.find("files"), nullptr);
 }
 
-TEST(PluginHost, RefusesWrongAbiNoFactoryAndNonLibrariesButLoadsTheRest) {
+TEST(PluginHost, RefusesWrongAbiWrongIdentityNoFactoryAndNonLibrariesButLoadsTheRest) {
   auto dir = fs::temp_directory_path() / ("senrei-plugins-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::copy_file(kBad / "wrong_abi.so", dir / "wrong_abi.so", fs::copy_options::overwrite_existing);
   fs::copy_file(kBad / "no_factory.so", dir / "no_factory.so", fs::copy_options::overwrite_existing);
+  fs::copy_file(kBad / "wrong_identity.so", dir / "wrong_identity.so", fs::copy_options::overwrite_existing);
   std::ofstream(dir / "notes.so") << "this is not a shared library\n";
   fs::copy_file(kBuiltin / "renkei-navi.so", dir / "renkei-navi.so", fs::copy_options::overwrite_existing);
 
@@ -45,10 +46,14 @@ TEST(PluginHost, RefusesWrongAbiNoFactoryAndNonLibrariesButLoadsTheRest) {
   host.load({dir});
   ASSERT_EQ(host.sources().size(), 1u);
   EXPECT_EQ(host.sources()[0].info.name, "renkei-navi");
-  ASSERT_EQ(host.refused().size(), 3u);
+  ASSERT_EQ(host.refused().size(), 4u);
   auto wrong = reason_for(host, "wrong_abi.so");
   EXPECT_NE(wrong.find("ABI version 99"), std::string::npos) << wrong;
-  EXPECT_NE(wrong.find("ABI version 1"), std::string::npos) << wrong;
+  EXPECT_NE(wrong.find("loads ABI version " + std::to_string(senrei::kPluginAbiVersion)), std::string::npos) << wrong;
+  // Same ABI number, another standard library: refused before its factory (which aborts) runs.
+  auto identity = reason_for(host, "wrong_identity.so");
+  EXPECT_NE(identity.find("stdlib=libc++"), std::string::npos) << identity;
+  EXPECT_NE(identity.find(senrei::kBuildIdentity), std::string::npos) << identity;
   EXPECT_NE(reason_for(host, "no_factory.so").find("no senrei_create_source"), std::string::npos);
   EXPECT_NE(reason_for(host, "notes.so").find("not a loadable shared library"), std::string::npos);
   fs::remove_all(dir);

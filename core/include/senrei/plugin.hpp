@@ -3,13 +3,15 @@
 // A source plugin is a shared library that says what a site is and how its pages become
 // Records.  It does not fetch, store or index: the host does, so politeness, caching and safety
 // hold for every plugin alike.  Build it against this header (and senrei/ja.hpp) only, with
-// -fvisibility=hidden, and export exactly two symbols with the macro at the bottom:
+// -fvisibility=hidden, and export its symbols with the macro at the bottom:
 //
 //     SENREI_PLUGIN(MySource)   // MySource derives from senrei::Source
 //
 // Contract:
-// - The host calls senrei_plugin_abi_version() first and refuses the library unless it returns
-//   the host's SENREI_PLUGIN_ABI_VERSION.
+// - The host calls senrei_plugin_abi_version() and senrei_plugin_build_identity() first and
+//   refuses the library unless they return the host's SENREI_PLUGIN_ABI_VERSION and
+//   SENREI_BUILD_IDENTITY (senrei/version.hpp); only then does it call the factory.
+// - This header needs nothing beyond the C++ standard library and senrei/*.hpp.
 // - The host may call in_scope() and extract() from several threads at once: keep them const
 //   and free of shared mutable state.
 // - extract() may throw; the host then fails only that page, reported with the plugin's name and
@@ -19,7 +21,6 @@
 //   exit().  The library stays loaded until the process ends.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,31 +63,24 @@ class Source {
   // Turns one fetched page into zero or more Records.  Records' urls are the page's url.
   virtual std::vector<Record> extract(const ParsedPage& page) const = 0;
   virtual CrawlPolicy policy() const { return {}; }
-  // Settings from the workspace (for the `site` plugin: where its TOML files are).  Called once,
-  // before seeds(); the default ignores them.
-  virtual void configure(const std::vector<std::string>& /*search_dirs*/) {}
-  // More sources from one library (the `site` plugin makes one per TOML file).  Empty by
-  // default: the library provides just this one.
-  virtual std::vector<std::shared_ptr<Source>> more_sources() const { return {}; }
-  // Sources this library was asked for but could not make, one line each saying where and what
-  // (the `site` plugin: "…/sources/pref.toml:12:1: unknown key 'sead' …").  The host lists each
-  // as refused and loads the library's other sources.  Called once, after more_sources().
-  virtual std::vector<std::string> refusals() const { return {}; }
+  // A library that provides several sources (one per TOML file, say) implements SourceLibrary
+  // (senrei/source_library.hpp) instead.
 };
 
 }  // namespace abi_v1
 }  // namespace senrei
 
-// The two exported symbols: a plain C function for the ABI version, and the factory as a
-// Boost.DLL alias named "senrei_create_source" (a std::shared_ptr<senrei::Source>() function).
-#include <boost/config.hpp>
-#include <boost/dll/alias.hpp>
+// The exported symbols, plain C functions (default visibility; everything else in a plugin is
+// hidden): the ABI version, the build identity, and the factory.  The factory returns a Source
+// made with new; the host owns it (deletes it through the virtual destructor) and keeps the
+// library loaded for as long as the object lives.
+#define SENREI_PLUGIN_EXPORT __attribute__((visibility("default")))
 
-#define SENREI_PLUGIN(SourceType)                                                         \
-  extern "C" BOOST_SYMBOL_EXPORT int senrei_plugin_abi_version() {                        \
-    return SENREI_PLUGIN_ABI_VERSION;                                                     \
-  }                                                                                       \
-  namespace senrei_plugin_detail {                                                        \
-  std::shared_ptr<::senrei::Source> create_source() { return std::make_shared<SourceType>(); } \
-  }                                                                                       \
-  BOOST_DLL_ALIAS(senrei_plugin_detail::create_source, senrei_create_source)
+// The two symbols every plugin exports, whatever its factory (see also SENREI_PLUGIN_LIBRARY).
+#define SENREI_PLUGIN_IDENTITY_EXPORTS                                                          \
+  extern "C" SENREI_PLUGIN_EXPORT int senrei_plugin_abi_version() { return SENREI_PLUGIN_ABI_VERSION; } \
+  extern "C" SENREI_PLUGIN_EXPORT const char* senrei_plugin_build_identity() { return SENREI_BUILD_IDENTITY; }
+
+#define SENREI_PLUGIN(SourceType)  \
+  SENREI_PLUGIN_IDENTITY_EXPORTS   \
+  extern "C" SENREI_PLUGIN_EXPORT ::senrei::Source* senrei_create_source() { return new SourceType(); }

@@ -9,6 +9,7 @@
 
 #include <boost/dll/shared_library.hpp>
 
+#include "senrei/source_library.hpp"
 #include "senrei/version.hpp"
 
 namespace senrei {
@@ -122,32 +123,53 @@ bool PluginHost::load_library(const fs::path& file, const std::vector<std::strin
     return refuse("built for plugin ABI version " + std::to_string(abi) + ", but this senrei " + kVersion +
                   " loads ABI version " + std::to_string(kPluginAbiVersion) +
                   ": rebuild the plugin against this senrei's headers");
-  if (!lib->has("senrei_create_source"))
-    return refuse("no senrei_create_source factory: declare the plugin with SENREI_PLUGIN(YourSource)");
-
-  std::shared_ptr<Source> made;
-  try {
-    auto& factory = lib->get_alias<std::shared_ptr<Source>()>("senrei_create_source");
-    made = factory();
-  } catch (const std::exception& e) {
-    return refuse(std::string("its factory threw: ") + e.what());
-  } catch (...) {
-    return refuse("its factory threw an unknown exception");
-  }
-  if (!made) return refuse("its factory returned no source");
-  auto source = holding(std::move(made), lib);
+  // The types that cross the boundary (std::string, std::vector, std::shared_ptr, exceptions)
+  // must have one layout on both sides: same compiler family, C++ ABI and standard library.
+  if (!lib->has("senrei_plugin_build_identity"))
+    return refuse("no senrei_plugin_build_identity symbol: built with an older senrei SDK; rebuild the plugin "
+                  "against this senrei's headers");
+  std::string identity = lib->get<const char*()>("senrei_plugin_build_identity")();
+  if (identity != kBuildIdentity)
+    return refuse("built as '" + identity + "', but this senrei is '" + kBuildIdentity +
+                  "': rebuild the plugin with the same compiler and standard library as senrei");
+  const bool one = lib->has("senrei_create_source");
+  if (!one && !lib->has("senrei_create_library"))
+    return refuse("no senrei_create_source factory: declare the plugin with SENREI_PLUGIN(YourSource) "
+                  "(or SENREI_PLUGIN_LIBRARY(YourLibrary) for several sources)");
 
   size_t before = sources_.size();
+  if (one) {
+    std::shared_ptr<Source> made;
+    try {
+      made.reset(lib->get<Source*()>("senrei_create_source")());
+    } catch (const std::exception& e) {
+      return refuse(std::string("its factory threw: ") + e.what());
+    } catch (...) {
+      return refuse("its factory threw an unknown exception");
+    }
+    if (!made) return refuse("its factory returned no source");
+    try {
+      add_source(holding(std::move(made), lib), file);
+    } catch (const std::exception& e) {
+      return refuse(std::string("it threw while starting: ") + e.what());
+    }
+    return sources_.size() > before;
+  }
+
+  // A library of sources: configured once, asked for its sources and refusals, then dropped.
   try {
-    source->configure(config_dirs);
-    add_source(source, file);
-    for (auto& extra : source->more_sources())
-      if (extra) add_source(holding(std::move(extra), lib), file);
-    for (auto& reason : source->refusals()) refused_.push_back({file, std::move(reason)});
+    std::unique_ptr<SourceLibrary> library(lib->get<SourceLibrary*()>("senrei_create_library")());
+    if (!library) return refuse("its factory returned no source library");
+    library->configure(config_dirs);
+    for (auto& made : library->sources())
+      if (made) add_source(holding(std::move(made), lib), file);
+    for (auto& reason : library->refusals()) refused_.push_back({file, std::move(reason)});
   } catch (const std::exception& e) {
     return refuse(std::string("it threw while starting: ") + e.what());
+  } catch (...) {
+    return refuse("it threw an unknown exception while starting");
   }
-  return sources_.size() > before;
+  return true;  // a library with no sources today (no TOML files) is not refused
 }
 
 void PluginHost::add_source(std::shared_ptr<Source> source, const fs::path& file) {

@@ -2,12 +2,13 @@
 //
 // Search path, in order: the `plugins/` folder beside the senrei binary (the build tree),
 // <prefix>/lib/senrei/plugins (an installed senrei, found relative to bin/), then every folder
-// of $SENREI_PLUGIN_PATH (colon-separated).  A library's other sources (more_sources(), the
-// `site` plugin's TOML files) are added after it, and what it could not make (refusals()) is
-// listed as refused like a library.  Every `*.so` there is tried.  Before anything else
-// in a library is called, its exported senrei_plugin_abi_version() must equal the host's; a
-// library that is not a shared object, has the wrong ABI, lacks the factory, or whose factory
-// throws is listed as refused with the reason, and the others load.  The first source of a
+// of $SENREI_PLUGIN_PATH (colon-separated).  Every `*.so` there is tried.  A library exports
+// one Source (SENREI_PLUGIN) or a SourceLibrary (SENREI_PLUGIN_LIBRARY, the `site` plugin: one
+// source per TOML file), whose sources are added and whose refusals() are listed as refused
+// like a library.  Before anything else in a library is called, its exported
+// senrei_plugin_abi_version() and senrei_plugin_build_identity() must equal the host's; a
+// library that is not a shared object, has the wrong ABI or build identity, lacks the factory,
+// or whose factory throws is listed as refused with the reason, and the others load.  The first source of a
 // name wins; a later one of the same name is refused.
 //
 // Libraries are never unloaded before exit, and every Source returned holds its library, so
@@ -45,7 +46,7 @@ class PluginHost {
   // pages `senrei sources --check` runs on, $SENREI_SAMPLE_PATH).
   static std::vector<std::filesystem::path> data_path(const std::string& what, const char* env_var);
 
-  // Loads every plugin found on `search_path`.  `config_dirs` is passed to each Source's
+  // Loads every plugin found on `search_path`.  `config_dirs` is passed to each SourceLibrary's
   // configure() (where declarative sources look for their TOML files).
   void load(const std::vector<std::filesystem::path>& search_path,
             const std::vector<std::string>& config_dirs = {});
