@@ -136,12 +136,14 @@ TEST_F(InstalledSdk, ThePluginHeaderIncludesOnlyTheStandardLibraryAndTheSdk) {
   std::ofstream(root_ / "std-only.cpp")
       << "#include <map>\n#include <optional>\n#include <string>\n#include <string_view>\n#include <vector>\n";
   auto lines = [&](const char* file) {
-    auto pp = shell("c++ -std=c++20 -E -I" + q(prefix_ / "include") + " " + q(root_ / file) + " 2>/dev/null | wc -l");
+    const fs::path out = root_ / (std::string(file) + ".i");
+    auto pp = shell("c++ -std=c++20 -E -I" + q(prefix_ / "include") + " " + q(root_ / file) + " -o " + q(out));
     EXPECT_EQ(pp.status, 0) << pp.output;
-    return std::stol(pp.output);
+    return static_cast<long>(senrei_test::count_lines(senrei_test::slurp(out)));
   };
   const long with_plugin = lines("with-plugin.cpp"), std_only = lines("std-only.cpp");
   EXPECT_GT(std_only, 1000);  // it did preprocess
+  EXPECT_GT(with_plugin, std_only);
   EXPECT_LT(with_plugin, 50000);
   EXPECT_LT(with_plugin - std_only, 3000) << with_plugin << " lines with plugin.hpp, " << std_only << " without";
   auto deps = shell("c++ -std=c++20 -M -I" + q(prefix_ / "include") + " " + q(root_ / "with-plugin.cpp"));
