@@ -2,6 +2,7 @@
 #include "extract/extract.hpp"
 
 #include "extract/charset.hpp"
+#include "extract/garbled_text.hpp"
 #include "extract/html.hpp"
 #include "extract/html_dom.hpp"
 #include "extract/pdf.hpp"
@@ -119,6 +120,14 @@ ParsedPage extract_document(const RawDocument& doc, const ExtractLimits& limits)
     extract_html(d.utf8, limits, page);
   } else {
     extract_plain(d.utf8, page);
+  }
+  // Text that is mostly U+FFFD, private use or controls is flagged and kept out of the
+  // fields and the index (extract/garbled_text.hpp); the title and links stay.
+  if (garbled_text(page.main_text())) {
+    page.flags.emplace_back("garbled_text");
+    page.blocks.clear();
+    page.tables.clear();
+    page.labels.clear();
   }
   return page;
 }
