@@ -1,6 +1,7 @@
 // files — any directory of HTML, PDF and text files, indexed as it is (like omindex).
 //
-// `senrei crawl files --mirror DIR` reads every file under DIR; each becomes one Record of kind
+// `senrei crawl files --mirror DIR` reads every file under DIR (a .csv as a table: rows, cells,
+// header row; UTF-8 with or without BOM, CP932, UTF-16 with BOM); each becomes one Record of kind
 // guideline (PDF) or other, titled by the page's title or the file name, with the labelled
 // fields any page states.  The URL is the file's file:// URL.
 #include <string>

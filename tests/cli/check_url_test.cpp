@@ -60,6 +60,18 @@ TEST_F(CheckUrl, WithoutRobotsFileSaysSo) {
   EXPECT_NE(r.out.find("robots.txt not checked"), std::string::npos) << r.out;
 }
 
+// An internationalized host name is canonical in punycode (what DNS, scope and robots.txt
+// see) and shown in Unicode beside it.
+TEST_F(CheckUrl, InternationalizedHostIsPunycode) {
+  auto r = senrei({"check-url", "http://みなと県.jp/会議/"});
+  EXPECT_EQ(r.status, 3) << r.err;  // no source claims it
+  EXPECT_EQ(first_line(r.out), "refused  http://xn--o9jd6d4621b.jp/%E4%BC%9A%E8%AD%B0/") << r.out;
+  EXPECT_NE(r.out.find("host みなと県.jp is sent as xn--o9jd6d4621b.jp"), std::string::npos) << r.out;
+  // Full-width letters and the ideographic full stop map as browsers map them (UTS #46).
+  auto w = senrei({"check-url", "http://ｗｗｗ．ｍｈｌｗ．ｇｏ．ｊｐ/"});
+  EXPECT_EQ(first_line(w.out).substr(9), "http://www.mhlw.go.jp/") << w.out;
+}
+
 TEST_F(CheckUrl, OutsideEverySourcesScope) {
   auto r = senrei({"check-url", "http://www.example.com/"});
   EXPECT_EQ(r.status, 3);

@@ -13,10 +13,13 @@ namespace {
 // ①髙～〜髙橋１２３ｶﾀｶﾅ
 const std::string kCp932 =
     "\x87\x40\xfb\xfc\x81\x60\x81\x60\xfb\xfc\x8b\xb4\x82\x50\x82\x51\x82\x52\xb6\xc0\xb6\xc5";
-const std::string kEucJpMs =
-    "\xad\xa1\x8f\xf4\xfb\xa1\xc1\xa1\xc1\x8f\xf4\xfb\xb6\xb6\xa3\xb1\xa3\xb2\xa3\xb3"
+// EUC-JP as the WHATWG standard has it: 髙 is in index jis0208 (the NEC-selected IBM
+// extensions, 0xFC 0xE2); EUC-JP-MS's three-byte 0x8F 0xF4 0xFB is not (see below).
+const std::string kEucJp =
+    "\xad\xa1\xfc\xe2\xa1\xc1\xa1\xc1\xfc\xe2\xb6\xb6\xa3\xb1\xa3\xb2\xa3\xb3"
     "\x8e\xb6\x8e\xc0\x8e\xb6\x8e\xc5";
-// CP932 and EUC-JP-MS both have one code for 〜 and ～; Microsoft's table reads it as U+FF5E.
+// Shift_JIS and EUC-JP have one code for 〜 and ～; the WHATWG index (Microsoft's table) reads
+// it as U+FF5E.
 const std::string kDecoded = "①髙～～髙橋１２３ｶﾀｶﾅ";
 
 TEST(CharsetLabels, ShiftJisLabelsAllMeanCp932) {
@@ -44,9 +47,9 @@ TEST(CharsetDecode, Cp932KeepsCircledDigitsIbmKanjiAndTilde) {
   EXPECT_FALSE(replaced);
 }
 
-TEST(CharsetDecode, EucJpMsKeepsCircledDigitsIbmKanjiAndTilde) {
+TEST(CharsetDecode, EucJpKeepsCircledDigitsIbmKanjiAndTilde) {
   bool replaced = false;
-  EXPECT_EQ(decode_as(kEucJpMs, "euc-jp", replaced), kDecoded);
+  EXPECT_EQ(decode_as(kEucJp, "euc-jp", replaced), kDecoded);
   EXPECT_FALSE(replaced);
 }
 
@@ -110,7 +113,7 @@ TEST(CharsetDecide, MetaHttpEquivContentType) {
   std::string html =
       "<!DOCTYPE html><!-- <meta charset=utf-8> in a comment does not count -->"
       "<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=EUC-JP\">"
-      "</HEAD><BODY>" + kEucJpMs;
+      "</HEAD><BODY>" + kEucJp;
   auto d = decode_to_utf8(html, "", true);
   EXPECT_EQ(d.source, "meta");
   EXPECT_EQ(d.charset, "euc-jp");
@@ -152,6 +155,51 @@ TEST(CharsetDecide, AsciiDefaultsToUtf8) {
   auto d = decode_to_utf8("<p>hello</p>", "", true);
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.source, "default");
+}
+
+// A short page with no declaration, plain ASCII markup and a few kana (ICU's detector named
+// UTF-16BE for such a page): EUC-JP, as a browser reads it.
+TEST(CharsetDecide, ShortUndeclaredEucJpPageIsEucJp) {
+  const std::string page =
+      "<html><head><title>\xa4\xaa\xc3\xce\xa4\xe9\xa4\xbb</title></head><body><p>"
+      "\xa4\xb4\xb0\xc6\xc6\xe2\xa4\xc7\xa4\xb9\xa1\xa3</p></body></html>";
+  auto d = decode_to_utf8(page, "", true);
+  EXPECT_EQ(d.source, "detector");
+  EXPECT_EQ(d.charset, "euc-jp");
+  EXPECT_NE(d.utf8.find("<title>お知らせ</title>"), std::string::npos) << d.utf8;
+  EXPECT_NE(d.utf8.find("ご案内です。"), std::string::npos);
+  EXPECT_FALSE(d.replaced);
+  // Kana alone, without markup: still EUC-JP.
+  EXPECT_EQ(decode_to_utf8("\xa4\xa2\xa4\xa4\xa4\xa6", "", false).charset, "euc-jp");
+}
+
+// UTF-16 is never guessed without a byte-order mark, whatever the bytes look like.
+TEST(CharsetDecide, NoUtf16WithoutByteOrderMark) {
+  for (const std::string& bytes : {std::string("0\x54\x68HQ\x85", 6),
+                                   std::string("\x00<\x00p\x00>\x30\x42", 8)}) {
+    auto d = decode_to_utf8(bytes, "", true);
+    EXPECT_NE(d.charset, "utf-16be");
+    EXPECT_NE(d.charset, "utf-16le");
+  }
+  EXPECT_EQ(decode_to_utf8("\xFE\xFF\x30\x42", "", false).charset, "utf-16be");
+  EXPECT_EQ(decode_to_utf8("\xFE\xFF\x30\x42", "", false).utf8, "あ");
+}
+
+TEST(CharsetDecide, UndeclaredIso2022JpIsDetected) {
+  auto d = decode_to_utf8("\x1B$B9b66\x1B(B", "", false);
+  EXPECT_EQ(d.charset, "iso-2022-jp");
+  EXPECT_EQ(d.utf8, "高橋");
+}
+
+TEST(CharsetLabels, TheStandardsJapaneseLabels) {
+  for (const char* l : {"csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis",
+                        "windows-31j", "x-sjis"})
+    EXPECT_EQ(charset_for_label(l), "windows-31j") << l;
+  for (const char* l : {"cseucpkdfmtjapanese", "euc-jp", "x-euc-jp"})
+    EXPECT_EQ(charset_for_label(l), "euc-jp") << l;
+  for (const char* l : {"csiso2022jp", "iso-2022-jp"})
+    EXPECT_EQ(charset_for_label(l), "iso-2022-jp") << l;
+  EXPECT_EQ(charset_for_label("shift_jis2004"), std::nullopt);
 }
 
 std::string read_file(const std::string& path) {

@@ -209,7 +209,7 @@ TEST_F(InstalledSdk, APluginBuiltForAnotherAbiIsRefusedAndTheOthersLoad) {
   fs::create_directories(lib.parent_path());
   auto cc = shell("c++ -std=c++20 -shared -fPIC -fvisibility=hidden -I" + q(include) + " -I" + q(project_ / "src") +
                   " " + q(project_ / "src/minato-net.cpp") + " " + q(prefix_ / "lib/libsenrei_sdk.a") +
-                  " -licui18n -licuuc -licudata -Wl,--no-undefined " + SENREI_SDK_LINK_FLAGS + " -o " + q(lib));
+                  " -licui18n -licuuc -licudata -lidn2 -Wl,--no-undefined " + SENREI_SDK_LINK_FLAGS + " -o " + q(lib));
   ASSERT_EQ(cc.status, 0) << cc.output;
 
   auto r = installed({"sources", "--json"}, (project_ / "build").string() + ":" + lib.parent_path().string());

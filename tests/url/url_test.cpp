@@ -143,8 +143,8 @@ TEST(CanonicalizeUrl, JapanesePathAndQueryEncodedAsUtf8) {
             "http://example.jp/%E5%85%88%E4%BE%8B/?q=%E4%BA%8B%E4%BE%8B");
 }
 
-TEST(CanonicalizeUrl, IdnHostKeptAsGiven) {
-  EXPECT_EQ(canonicalize_url("http://例え.JP/"), "http://例え.jp/");
+TEST(CanonicalizeUrl, IdnHostInPunycodeAsBrowsersSendIt) {
+  EXPECT_EQ(canonicalize_url("http://例え.JP/"), "http://xn--r8jz45g.jp/");
 }
 
 TEST(CanonicalizeUrl, UserinfoDropped) {
@@ -263,6 +263,30 @@ TEST(Url, ParseRefusesNonAuthorityUrls) {
   EXPECT_EQ(f->scheme, "file");
   EXPECT_EQ(f->host, "");
   EXPECT_EQ(f->path, "/etc/passwd");
+}
+
+// Internationalized host names as browsers send them: UTS #46 mapping, then punycode
+// (libidn2), so scope, robots.txt and fetching see the name DNS knows.
+TEST(CanonicalizeUrl, InternationalizedHostIsPunycode) {
+  EXPECT_EQ(canonicalize_url("http://みなと県.jp/"), "http://xn--o9jd6d4621b.jp/");
+  // Percent-encoded UTF-8 in a host is the same name.
+  EXPECT_EQ(canonicalize_url("http://%E3%81%BF%E3%81%AA%E3%81%A8%E7%9C%8C.jp/"),
+            "http://xn--o9jd6d4621b.jp/");
+  // Full-width letters and full stops map to ASCII; upper case folds.
+  EXPECT_EQ(canonicalize_url("https://ＷＷＷ．ｍｈｌｗ．ｇｏ．ｊｐ/a"), "https://www.mhlw.go.jp/a");
+  // A resolved link on such a host stays on the punycode host.
+  EXPECT_EQ(resolve_url("http://みなと県.jp/a/", "b.html"), "http://xn--o9jd6d4621b.jp/a/b.html");
+  // Punycode as written is kept.
+  EXPECT_EQ(canonicalize_url("http://XN--O9JD6D4621B.jp/"), "http://xn--o9jd6d4621b.jp/");
+  // A name UTS #46 refuses is not a host (a lone combining mark starts no label).
+  EXPECT_EQ(canonicalize_url("http://\xCC\x81" "a.jp/"), std::nullopt);
+}
+
+TEST(DisplayUrl, PunycodeHostShownInUnicode) {
+  EXPECT_EQ(display_host("xn--o9jd6d4621b.jp"), "みなと県.jp");
+  EXPECT_EQ(display_host("www.mhlw.go.jp"), "www.mhlw.go.jp");
+  EXPECT_EQ(display_url("http://xn--o9jd6d4621b.jp/xn--path?q=1"), "http://みなと県.jp/xn--path?q=1");
+  EXPECT_EQ(display_url("http://www.example.jp/"), "http://www.example.jp/");
 }
 
 }  // namespace

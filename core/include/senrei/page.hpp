@@ -67,7 +67,7 @@ struct ParsedPage {
   std::vector<Link> links;
   std::vector<std::string> pdf_pages;         // PDF: text per page in reading order
   std::map<std::string, std::string> meta;    // <meta name=...> and PDF info (Title, CreationDate ...)
-  std::vector<std::string> flags;  // "charset_replaced", "no_text_layer", "truncated", "parse_errors_capped"
+  std::vector<std::string> flags;  // "charset_replaced", "no_text_layer", "garbled_text", "truncated", "parse_errors_capped"
 
   // Main text: blocks (or PDF pages) joined by newlines.
   std::string main_text() const;

@@ -72,7 +72,7 @@ struct Record {
   std::string text;      // main text for display and the index (UTF-8, original form)
   std::string part;      // part of a page ("q3" for one FAQ entry), empty for a whole page
   std::vector<Field> fields;
-  std::vector<std::string> flags;  // "charset_replaced", "no_text_layer", "truncated", ...
+  std::vector<std::string> flags;  // "charset_replaced", "no_text_layer", "garbled_text", "truncated", ...
 
   // The first field of that name, or nullptr.
   const Field* field(std::string_view name) const;

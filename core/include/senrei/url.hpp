@@ -3,7 +3,9 @@
 // One canonical form per page, so a page is fetched and indexed once: scheme and host lower
 // case, default port dropped, dot segments removed, fragment dropped, percent-encoding
 // normalised (unreserved characters decoded, hex upper case, non-ASCII encoded as UTF-8), an
-// empty path as "/".  Pure functions, thread-safe.
+// empty path as "/", an internationalized host name in punycode (libidn2, UTS #46
+// non-transitional, as browsers) so scope, robots.txt and fetching see the name DNS knows.
+// Pure functions, thread-safe.
 #pragma once
 
 #include <optional>
@@ -34,6 +36,12 @@ std::optional<Url> parse_url(std::string_view text);
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
 // Canonical form of an absolute URL; nullopt when it cannot be parsed.
 std::optional<std::string> canonicalize_url(std::string_view url);
+
+// For people: an internationalized host (kept in punycode everywhere else, as browsers send
+// it: "xn--….jp") shown in Unicode ("みなと県.jp"); anything else unchanged.
+std::string display_host(std::string_view host);
+// The same for a URL's host part; the rest of the URL unchanged.
+std::string display_url(std::string_view url);
 
 }  // namespace abi_v1
 }  // namespace senrei

@@ -66,6 +66,10 @@ int run_check_url(Context& ctx, const Args& args) {
   auto canonical = canonicalize_url(url);
   std::ostream& out = *ctx.out;
   out << (verdict.allowed ? "allowed" : "refused") << "  " << (canonical ? *canonical : url) << "\n";
+  // An internationalized host is fetched, scoped and matched in robots.txt as punycode.
+  if (auto parsed = canonical ? parse_url(*canonical) : std::nullopt)
+    if (std::string shown = display_host(parsed->host); shown != parsed->host)
+      out << "  host " << shown << " is sent as " << parsed->host << " (internationalized name)\n";
   if (verdict.kind == "scope") {
     out << "  refused: outside the scope of "
         << (args.has("source") ? "source " + args.get("source") : std::string("every source (senrei sources lists them)"))

@@ -196,7 +196,10 @@ int run_show(Context& ctx, const Args& args) {
   if (!rec->as_of.empty()) out << "as of:   " << rec->as_of << "\n";
   if (!rec->flags.empty()) {
     out << "flags:  ";
-    for (const auto& f : rec->flags) out << " " << f << (f == "no_text_layer" ? " (a PDF without a text layer: scanned?)" : "");
+    for (const auto& f : rec->flags) {
+      out << " " << f;
+      if (std::string why = flag_explanation(f); !why.empty()) out << " " << why;
+    }
     out << "\n";
   }
   if (!rec->fields.empty()) out << "\nfields:\n";

@@ -223,7 +223,10 @@ int run_source_check(Context& ctx, const Args& args) {
       out << "  ";
       if (!o.charset.empty()) out << o.charset << " (" << o.charset_source << "), ";
       out << o.links.size() << " links in scope";
-      for (const auto& f : o.flags) out << ", " << f;
+      for (const auto& f : o.flags) {
+        out << ", " << f;
+        if (f == "garbled_text") out << " " << flag_explanation(f);
+      }
       out << "; " << o.records.size() << (o.records.size() == 1 ? " record" : " records") << "\n";
     }
     for (const auto& rec : o.records) {

@@ -119,4 +119,11 @@ std::pair<std::string, std::vector<std::pair<size_t, size_t>>> split_marks(std::
   return {plain, spans};
 }
 
+std::string flag_explanation(std::string_view flag) {
+  if (flag == "no_text_layer") return "(a PDF without a text layer: scanned?)";
+  if (flag == "garbled_text")
+    return "(text not usable, kept out of fields and search: a PDF font without a ToUnicode map?)";
+  return {};
+}
+
 }  // namespace senrei::cli

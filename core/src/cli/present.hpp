@@ -20,6 +20,9 @@ std::string period_label(const Field& field);
 // the record's) it was read from: what `show` and `sources --check` print.  `indent` prefixes
 // each line; `color` sets field names in bold.
 void print_fields(std::ostream& out, const Record& record, const std::string& indent, bool color);
+// What a page flag means, for a person ("(a PDF without a text layer: scanned?)"); "" for a
+// flag that explains itself.  `show` and `sources --check` print it beside the flag.
+std::string flag_explanation(std::string_view flag);
 // A one-line summary of a record's key fields for search results.
 std::string key_fields_line(const Record& record);
 

@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <iconv.h>
-#include <unicode/ucsdet.h>
 
 #include <array>
 #include <memory>
+
+#include "extract/charset_japanese.hpp"
+#include "ja/text_util.hpp"
 
 namespace senrei {
 namespace {
@@ -33,8 +35,9 @@ struct LabelGroup {
   std::initializer_list<std::string_view> labels;
 };
 
-// WHATWG Encoding Standard labels for the charsets senrei decodes, plus the names Japanese
-// sites and servers actually send (cp932, euc-jp-ms, x-euc-jp).
+// The WHATWG Encoding Standard's labels (§4.2) for the charsets senrei decodes, plus a few
+// names Japanese servers send that the standard does not list (cp932, ms932 variants,
+// euc-jp-ms, eucjp, ujis); they name the same encodings, so reading them costs nothing.
 const std::array<LabelGroup, 7> kLabels = {{
     {"utf-8", {"unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
                "x-unicode20utf8"}},
@@ -52,10 +55,9 @@ const std::array<LabelGroup, 7> kLabels = {{
     {"utf-16be", {"unicodefffe", "utf-16be"}},
 }};
 
+// Only the single-byte and UTF-16 charsets go through glibc iconv; the Japanese ones are the
+// standard's own decoders (charset_japanese.hpp), which glibc's CP932/EUC-JP-MS are not.
 const char* iconv_name(std::string_view charset) {
-  if (charset == "windows-31j") return "CP932";
-  if (charset == "euc-jp") return "EUC-JP-MS";
-  if (charset == "iso-2022-jp") return "ISO-2022-JP-2";
   if (charset == "windows-1252") return "CP1252";
   if (charset == "utf-16le") return "UTF-16LE";
   if (charset == "utf-16be") return "UTF-16BE";
@@ -247,39 +249,61 @@ bool starts_with_ci(std::string_view s, size_t pos, std::string_view what) {
 
 bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::optional<std::string> detect(std::string_view bytes, bool is_html) {
-  // Cheap, certain answers first: ASCII without escapes is ASCII whatever the label;
-  // valid UTF-8 with non-ASCII is UTF-8 (Shift_JIS or EUC-JP text is practically never valid
-  // UTF-8).  ICU's detector guesses short Japanese text wrong, so it comes last.
+// Halfwidth katakana (U+FF61–U+FF9F) in UTF-8: EUC-JP kana read as Shift_JIS become these.
+size_t count_halfwidth_katakana(std::string_view utf8) {
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < utf8.size(); ++i) {
+    unsigned char a = utf8[i], b = utf8[i + 1], c = utf8[i + 2];
+    if (a == 0xEF && ((b == 0xBD && c >= 0xA1) || (b == 0xBE && c <= 0x9F))) ++n;
+  }
+  return n;
+}
+
+size_t count_replacements(std::string_view utf8) {
+  size_t n = 0;
+  for (size_t at = utf8.find(kReplacement); at != std::string_view::npos;
+       at = utf8.find(kReplacement, at + 3))
+    ++n;
+  return n;
+}
+
+// A page without a declaration: the detector chooses only among the encodings a Japanese page
+// can have — UTF-8, Shift_JIS, EUC-JP, ISO-2022-JP — never UTF-16 (browsers do not sniff it
+// without a byte-order mark; ICU named UTF-16BE for a short EUC-JP page).
+std::optional<std::string> detect(std::string_view bytes) {
   bool ascii = true, esc = false;
   for (unsigned char c : bytes) {
     if (c >= 0x80) ascii = false;
     if (c == 0x1B) esc = true;
   }
-  if (ascii && !esc) return std::nullopt;
-  if (!ascii) {
-    bool replaced = false;
-    decode_utf8(bytes.substr(0, 64 * 1024), replaced, bytes.size() > 64 * 1024);
-    if (!replaced) return std::string("utf-8");
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* det = ucsdet_open(&status);
-  if (U_FAILURE(status)) return std::nullopt;
-  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
+  const bool cut = bytes.size() > 64 * 1024;
   std::string_view sample = bytes.substr(0, 64 * 1024);
-  ucsdet_setText(det, sample.data(), static_cast<int32_t>(sample.size()), &status);
-  ucsdet_enableInputFilter(det, is_html);
-  int32_t found = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(det, &found, &status);
-  if (U_FAILURE(status) || !matches) return std::nullopt;
-  for (int32_t i = 0; i < found; ++i) {
-    UErrorCode st = U_ZERO_ERROR;
-    const char* name = ucsdet_getName(matches[i], &st);
-    int32_t confidence = ucsdet_getConfidence(matches[i], &st);
-    if (U_FAILURE(st) || !name || confidence < 10) continue;
-    if (auto cs = charset_for_label(name)) return cs;
+  bool replaced = false;
+  if (ascii) {
+    if (!esc) return std::nullopt;
+    // Seven-bit text with escapes: ISO-2022-JP when it decodes cleanly as such.
+    japanese_charset::decode_iso_2022_jp(sample, replaced, cut);
+    if (!replaced) return std::string("iso-2022-jp");
+    return std::nullopt;
   }
-  return std::nullopt;
+  // Valid UTF-8 with non-ASCII is UTF-8: Shift_JIS or EUC-JP text practically never is.
+  decode_utf8(sample, replaced, cut);
+  if (!replaced) return std::string("utf-8");
+  // Shift_JIS or EUC-JP: fewer errors wins.  Short kana text is often valid in both: EUC-JP
+  // bytes are 0xA1–0xFE, which Shift_JIS reads mostly as halfwidth katakana, while Shift_JIS
+  // leads 0x81–0x9F are errors in EUC-JP.  So when both read cleanly, a Shift_JIS reading that
+  // is largely halfwidth katakana is EUC-JP.  (ICU's detector is not asked: it named UTF-16BE
+  // and Shift_JIS for such pages.)
+  bool r1 = false, r2 = false;
+  std::string sjis = japanese_charset::decode_shift_jis(sample, r1, cut);
+  std::string euc = japanese_charset::decode_euc_jp(sample, r2, cut);
+  size_t sjis_errors = count_replacements(sjis), euc_errors = count_replacements(euc);
+  if (sjis_errors != euc_errors)
+    return std::string(sjis_errors < euc_errors ? "windows-31j" : "euc-jp");
+  size_t non_ascii = 0;
+  for (unsigned char c : sample)
+    if (c >= 0x80) ++non_ascii;
+  return std::string(count_halfwidth_katakana(sjis) * 4 > non_ascii ? "euc-jp" : "windows-31j");
 }
 
 }  // namespace
@@ -387,10 +411,52 @@ std::optional<std::string> prescan_meta_charset(std::string_view bytes) {
 
 std::string decode_as(std::string_view bytes, std::string_view charset, bool& replaced,
                       bool input_was_cut) {
-  if (charset == "utf-8") return decode_utf8(bytes, replaced, input_was_cut);
+  if (charset == "windows-31j")
+    return japanese_charset::decode_shift_jis(bytes, replaced, input_was_cut);
+  if (charset == "euc-jp") return japanese_charset::decode_euc_jp(bytes, replaced, input_was_cut);
+  if (charset == "iso-2022-jp")
+    return japanese_charset::decode_iso_2022_jp(bytes, replaced, input_was_cut);
   const char* name = iconv_name(charset);
   if (!name) return decode_utf8(bytes, replaced, input_was_cut);
   return decode_iconv(bytes, name, replaced, input_was_cut);
+}
+
+std::string query_in_page_encoding(std::string_view href, std::string_view charset) {
+  const bool sjis = charset == "windows-31j";
+  if (!sjis && charset != "euc-jp") return std::string(href);
+  size_t q = href.find('?');
+  size_t hash = href.find('#');
+  if (q == std::string_view::npos || (hash != std::string_view::npos && hash < q))
+    return std::string(href);
+  size_t end = hash == std::string_view::npos ? href.size() : hash;
+  std::string_view query = href.substr(q + 1, end - q - 1);
+  bool ascii = true;
+  for (unsigned char c : query) ascii = ascii && c < 0x80;
+  if (ascii) return std::string(href);
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out(href.substr(0, q + 1));
+  for (char32_t cp : ja::detail::decode_utf8(query)) {  // the page was decoded: UTF-8
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+      continue;
+    }
+    auto bytes = sjis ? japanese_charset::encode_shift_jis(cp) : japanese_charset::encode_euc_jp(cp);
+    if (!bytes) {
+      out += "%26%23" + std::to_string(static_cast<unsigned long>(cp)) + "%3B";
+      continue;
+    }
+    for (unsigned char b : *bytes) {
+      if (b < 0x80) {
+        out += static_cast<char>(b);
+      } else {
+        out += '%';
+        out += kHex[b >> 4];
+        out += kHex[b & 15];
+      }
+    }
+  }
+  out.append(href.substr(end));
+  return out;
 }
 
 Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset, bool is_html,
@@ -422,7 +488,7 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset, bo
     }
   }
   if (!chosen) {
-    if ((chosen = detect(body, is_html))) d.source = "detector";
+    if ((chosen = detect(body))) d.source = "detector";
   }
   if (!chosen) {
     chosen = "utf-8";

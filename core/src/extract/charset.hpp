@@ -2,9 +2,11 @@
 //
 // The charset is decided as a browser would, most trusted first: the HTTP Content-Type
 // parameter, a byte-order mark, the HTML <meta> prescan (first 1024 bytes, HTML standard
-// §13.2.3.2), ICU's detector, then UTF-8.  Labels follow the WHATWG Encoding Standard, with the
-// web's reality for Japanese: every Shift_JIS label means CP932 (keeps ①, 髙, ～), every EUC-JP
-// label means EUC-JP-MS (ICU's euc-jp loses 髙).  Decoding goes through glibc iconv.
+// §13.2.3.2), a detector that chooses only among the encodings a Japanese page can have
+// (UTF-8, Shift_JIS, EUC-JP, ISO-2022-JP; never UTF-16 without a BOM: the decoding with
+// fewer errors, kana-only ties settled by the halfwidth katakana test), then UTF-8.  Labels and
+// the Japanese decoders are the WHATWG Encoding Standard's (charset_japanese.hpp): Shift_JIS
+// is CP932 (keeps ①, 髙, ～), as in browsers.  windows-1252 and UTF-16 go through glibc iconv.
 // Bytes that do not fit the charset become U+FFFD (never dropped) and set `replaced`.
 // Pure functions, thread-safe.
 #pragma once
@@ -42,5 +44,13 @@ std::optional<std::string> prescan_meta_charset(std::string_view bytes);
 // Decodes with a canonical charset name; invalid bytes become U+FFFD and set `replaced`.
 std::string decode_as(std::string_view bytes, std::string_view charset, bool& replaced,
                       bool input_was_cut = false);
+
+// A link's query as a browser sends it from a page in `charset` (WHATWG URL: the query is
+// encoded in the document's encoding): on a Shift_JIS or EUC-JP page, the non-ASCII characters
+// of the query in `href` become that encoding's bytes, percent-encoded; a character the
+// encoding lacks becomes "%26%23NNNN%3B" as the URL standard says.  The path, the fragment and
+// pages in any other charset are left alone (their non-ASCII is sent as UTF-8; ISO-2022-JP
+// pages, which the web practically does not have, too).
+std::string query_in_page_encoding(std::string_view href, std::string_view charset);
 
 }  // namespace senrei

@@ -2,6 +2,8 @@
 #include "extract/extract.hpp"
 
 #include "extract/charset.hpp"
+#include "extract/csv.hpp"
+#include "extract/garbled_text.hpp"
 #include "extract/html.hpp"
 #include "extract/html_dom.hpp"
 #include "extract/pdf.hpp"
@@ -80,6 +82,7 @@ std::string effective_content_type(std::string_view content_type, std::string_vi
   if (mime == "application/pdf" || mime == "application/x-pdf" || mime == "application/acrobat")
     return "application/pdf";
   if (mime == "text/html" || mime == "application/xhtml+xml") return "text/html";
+  if (mime == "text/csv") return "text/csv";
   if (mime == "text/plain" || is_generic(mime)) {
     if (looks_like_pdf(body)) return "application/pdf";
     if (mime == "text/plain") return "text/plain";
@@ -94,7 +97,7 @@ ParsedPage extract_document(const RawDocument& doc, const ExtractLimits& limits)
   page.content_type = effective_content_type(doc.content_type, doc.body);
   if (page.content_type.empty())
     throw ExtractError("unsupported_type", doc.url + ": content type '" + doc.content_type +
-                                               "' is neither HTML, PDF nor plain text");
+                                               "' is neither HTML, PDF, CSV nor plain text");
   if (page.content_type == "application/pdf") {
     if (doc.body.size() > limits.max_pdf_bytes)
       throw ExtractError("too_large", doc.url + ": PDF of " + std::to_string(doc.body.size()) +
@@ -117,8 +120,18 @@ ParsedPage extract_document(const RawDocument& doc, const ExtractLimits& limits)
   if (d.replaced) page.flags.emplace_back("charset_replaced");
   if (html) {
     extract_html(d.utf8, limits, page);
+  } else if (page.content_type == "text/csv") {
+    extract_csv(d.utf8, page);
   } else {
     extract_plain(d.utf8, page);
+  }
+  // Text that is mostly U+FFFD, private use or controls is flagged and kept out of the
+  // fields and the index (extract/garbled_text.hpp); the title and links stay.
+  if (garbled_text(page.main_text())) {
+    page.flags.emplace_back("garbled_text");
+    page.blocks.clear();
+    page.tables.clear();
+    page.labels.clear();
   }
   return page;
 }

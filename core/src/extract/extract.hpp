@@ -4,7 +4,9 @@
 // PDF, markup → HTML, else text), decodes the charset (extract/charset.hpp) and hands the text
 // to the HTML (gumbo) or PDF (poppler) extractor.  Hostile input is expected: sizes, depth and
 // parser errors are capped (and flagged on the page: "truncated", "depth_capped",
-// "parse_errors_capped", "charset_replaced", "no_text_layer"); what cannot be extracted at all
+// "parse_errors_capped", "charset_replaced", "no_text_layer", and "garbled_text" for text that is
+// mostly not text, which is then kept out of the page — extract/garbled_text.hpp); what cannot
+// be extracted at all
 // throws ExtractError with a kind the caller can count.  Thread-safe: no shared state.
 #pragma once
 

@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "extract/charset.hpp"
 #include "extract/html_dom.hpp"
 #include "extract/html_table.hpp"
 #include "extract/text.hpp"
@@ -182,7 +183,8 @@ void collect_links(const GumboNode* document, const std::string& base, ParsedPag
       if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_AREA) {
         const char* href = attr(n, "href");
         if (href && followable(href)) {
-          if (auto abs = resolve_url(base, href)) {
+          // A query in the page's own encoding, as a browser sends it (Shift_JIS, EUC-JP).
+          if (auto abs = resolve_url(base, query_in_page_encoding(href, page.charset))) {
             std::string text = tx::collapse_one_line(collect_raw(n));
             if (text.empty() && tag == GUMBO_TAG_AREA)
               if (const char* alt = attr(n, "alt")) text = tx::collapse_one_line(alt);

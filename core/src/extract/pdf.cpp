@@ -11,6 +11,7 @@
 #include <mutex>
 #include <vector>
 
+#include "extract/garbled_text.hpp"
 #include "extract/html_dom.hpp"
 #include "extract/pdf_guard.hpp"
 #include "extract/text.hpp"
@@ -46,15 +47,59 @@ struct Line {
   std::vector<const poppler::text_box*> words;
 };
 
+// Columns of vertical writing (a font in Identity-V or another -V CMap): words that share an
+// x band, top to bottom; the columns read right to left.
+std::string vertical_text(std::vector<const poppler::text_box*> boxes) {
+  struct Column {
+    double left = 0, right = 0;
+    std::vector<const poppler::text_box*> words;
+  };
+  std::vector<Column> columns;
+  for (const auto* b : boxes) {
+    const double left = b->bbox().x(), right = left + b->bbox().width();
+    Column* home = nullptr;
+    for (auto& c : columns) {
+      const double overlap = std::min(right, c.right) - std::max(left, c.left);
+      if (overlap > 0.5 * std::min(right - left, c.right - c.left)) {
+        home = &c;
+        break;
+      }
+    }
+    if (!home) {
+      columns.push_back({left, right, {}});
+      home = &columns.back();
+    }
+    home->left = std::min(home->left, left);
+    home->right = std::max(home->right, right);
+    home->words.push_back(b);
+  }
+  std::stable_sort(columns.begin(), columns.end(),
+                   [](const Column& a, const Column& b) { return a.right > b.right; });
+  std::string out;
+  for (auto& c : columns) {
+    std::stable_sort(c.words.begin(), c.words.end(),
+                     [](auto* a, auto* b) { return a->bbox().y() < b->bbox().y(); });
+    std::string column;
+    for (const auto* w : c.words) tx::append_raw(column, utf8(w->text()));
+    if (column.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += column;
+  }
+  return out;
+}
+
 // Page text in reading order for single-column pages (what guidelines and notices are): lines
 // top to bottom, words left to right, one space where the page leaves a gap (a full-width space
 // between 第1章 and its title is a gap, not a glyph, in poppler's words).  Content-stream order
 // (raw_order_layout) follows how the producer drew the page, not how it reads; poppler's own
-// reading-order mode splits a line at such a gap into separate blocks.
+// reading-order mode splits a line at such a gap into separate blocks.  Vertical writing comes
+// after the lines, as columns read right to left (vertical_text).
 std::string page_text(const poppler::page& page) {
-  std::vector<poppler::text_box> boxes = page.text_list();
-  std::vector<const poppler::text_box*> sorted;
-  for (const auto& b : boxes) sorted.push_back(&b);
+  // With the font information poppler also sets each box's writing mode.
+  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  std::vector<const poppler::text_box*> sorted, vertical;
+  for (const auto& b : boxes)
+    (b.get_wmode() == poppler::text_box::vertical_wmode ? vertical : sorted).push_back(&b);
   std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->bbox().y() < b->bbox().y(); });
   std::vector<Line> lines;
   for (const auto* b : sorted) {
@@ -99,6 +144,11 @@ std::string page_text(const poppler::page& page) {
     if (!out.empty()) out += '\n';
     out += line;
   }
+  // Vertical writing after the horizontal lines (a title above the columns reads first).
+  if (std::string columns = vertical_text(std::move(vertical)); !columns.empty()) {
+    if (!out.empty()) out += '\n';
+    out += columns;
+  }
   return out;
 }
 
@@ -140,6 +190,12 @@ void extract_pdf(std::string_view bytes, const ExtractLimits& limits, ParsedPage
     std::string text;
     if (p) text = page_text(*p);
     any_text = any_text || !text.empty();
+    // A page whose font had no usable ToUnicode map: flagged, its codes kept out of the text,
+    // the labels and the index (extract/garbled_text.hpp).
+    if (garbled_text(text)) {
+      html_dom::add_flag(page, "garbled_text");
+      text.clear();
+    }
     page.pdf_pages.push_back(std::move(text));
   }
   if (!any_text) html_dom::add_flag(page, "no_text_layer");

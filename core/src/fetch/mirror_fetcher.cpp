@@ -92,7 +92,8 @@ std::string media_type_for(const fs::path& file) {
       ext == ".aspx")
     return "text/html";
   if (ext == ".pdf") return "application/pdf";
-  if (ext == ".txt" || ext == ".text" || ext == ".csv" || ext == ".md") return "text/plain";
+  if (ext == ".csv") return "text/csv";
+  if (ext == ".txt" || ext == ".text" || ext == ".md") return "text/plain";
   return "application/octet-stream";
 }
 

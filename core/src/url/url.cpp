@@ -5,7 +5,10 @@
 // (it is a different URI), and "%" not followed by two hex digits becomes "%25".
 #include "senrei/url.hpp"
 
+#include <idn2.h>
+
 #include <charconv>
+#include <memory>
 
 #include "url/uri_reference.hpp"
 
@@ -84,8 +87,28 @@ int default_port(std::string_view scheme) {
   return -1;
 }
 
+struct IdnFree {
+  void operator()(char* p) const { idn2_free(p); }
+};
+
+// An internationalized host name as browsers send it (WHATWG URL "domain to ASCII": UTS #46
+// non-transitional mapping, then punycode), through libidn2: "みなと県.jp" → "xn--….jp",
+// full-width "ＥＸＡＭＰＬＥ．ｊｐ" → "example.jp".  A name it refuses is not a host.
+std::optional<std::string> to_ascii_host(std::string host) {
+  bool ascii = true;
+  for (char c : host) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return host;
+  char* out = nullptr;
+  if (idn2_to_ascii_8z(host.c_str(), &out, IDN2_NONTRANSITIONAL) != IDN2_OK || !out)
+    return std::nullopt;
+  std::unique_ptr<char, IdnFree> guard(out);
+  std::string ascii_host(out);
+  for (char& c : ascii_host) c = lower(c);
+  return ascii_host;
+}
+
 // Host: percent-escapes decoded (a host has no reserved use for them), ASCII lower-cased,
-// non-ASCII bytes (an IDN as written) kept.  Anything that could confuse a resolver or a
+// an internationalized name in punycode (to_ascii_host).  Anything that could confuse a resolver or a
 // later re-parse is refused.
 std::optional<std::string> normalize_host(std::string_view raw) {
   if (!raw.empty() && raw.front() == '[') {
@@ -111,7 +134,7 @@ std::optional<std::string> normalize_host(std::string_view raw) {
     if (!ok) return std::nullopt;
     host += lower(static_cast<char>(c));
   }
-  return host;
+  return to_ascii_host(host);
 }
 
 struct Authority {
@@ -236,6 +259,24 @@ std::optional<std::string> canonicalize_url(std::string_view url) {
   auto r = url_detail::split_reference(url);
   if (!r) return std::nullopt;
   return canonical_text(*r);
+}
+
+std::string display_host(std::string_view host) {
+  if (host.find("xn--") == std::string_view::npos) return std::string(host);
+  char* out = nullptr;
+  std::string in(host);
+  if (idn2_to_unicode_8z8z(in.c_str(), &out, 0) != IDN2_OK || !out) return in;
+  std::unique_ptr<char, IdnFree> guard(out);
+  return std::string(out);
+}
+
+std::string display_url(std::string_view url) {
+  auto u = parse_url(url);
+  if (!u || u->host.find("xn--") == std::string::npos) return std::string(url);
+  size_t at = url.find(u->host);
+  if (at == std::string_view::npos) return std::string(url);
+  return std::string(url.substr(0, at)) + display_host(u->host) +
+         std::string(url.substr(at + u->host.size()));
 }
 
 }  // namespace abi_v1
