@@ -1,0 +1,305 @@
+#!/usr/bin/env python3
+"""Fidelity benchmark scorer: ingest generated (or sample) pages with senrei, compare every field
+with the truth, print accuracy per field, and list every miss.
+
+    bench/fidelity/score.py                      # 2,000 + 500 generated pages, the 8 samples, variants
+    bench/fidelity/score.py --pages 200          # a quick run
+    bench/fidelity/score.py --senrei /path/to/build/senrei   # another build (read-only)
+
+Scoring rules (docs/performance.md, "Fidelity"):
+- a check is made for a field when the truth states it OR senrei returned it; a value senrei
+  reads that the page does not state is a miss, as is a missing or wrong one;
+- money and counts exact to the unit (yen, person, institution), years exact, rates within 1e-6;
+- texts compared after NFKC with white space removed; keywords exactly;
+- lists (funding_sources, payers, products) as sets; fees as a set of (payer_type, yen, period);
+- a stated 非公開 / 不明 is a state, compared as a state: a number in its place is a miss;
+- sub-values (approximate, period, as_of) are checked only where the truth states the value;
+  an as_of matches when senrei's date starts with the truth's YYYY-MM.
+"""
+import argparse
+import collections
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# The rows of the table, in order.  Each row is (name, truth field, kind of comparison).
+ROWS = [
+    ("kind", None, "kind"),
+    ("network_name", "network_name", "text"),
+    ("operator_name", "operator_name", "text"),
+    ("operator_form", "operator_form", "key"),
+    ("start_year", "start_year", "number"),
+    ("area_name", "area_name", "text"),
+    ("area_scope", "area_scope", "key"),
+    ("prefecture", "prefecture", "key"),
+    ("population", "population", "number"),
+    ("aging_rate", "aging_rate", "rate"),
+    ("build_cost_yen", "build_cost_yen", "money"),
+    ("build_cost_yen.approximate", "build_cost_yen", "approximate"),
+    ("build_cost_includes_data_output", "build_cost_includes_data_output", "flag"),
+    ("running_cost_yen", "running_cost_yen", "money"),
+    ("running_cost_yen.period", "running_cost_yen", "period"),
+    ("funding_sources", "funding_sources", "set"),
+    ("build_payers", "build_payers", "set"),
+    ("running_payers", "running_payers", "set"),
+    ("patients", "patients", "number"),
+    ("patients.as_of", "patients", "as_of"),
+    ("institutions_total", "institutions_total", "number"),
+    ("institutions_total.as_of", "institutions_total", "as_of"),
+    ("institutions_disclosing", "institutions_disclosing", "number"),
+    ("institutions_viewing", "institutions_viewing", "number"),
+    ("fees", "fees", "fees"),
+    ("products", "products", "set"),
+]
+
+
+def norm_text(s):
+    return "".join(unicodedata.normalize("NFKC", s or "").split())
+
+
+def got_fields(record):
+    """Field name -> list of Field objects, as senrei returned them."""
+    out = collections.defaultdict(list)
+    for f in (record or {}).get("fields", []):
+        out[f.get("name")].append(f)
+    return out
+
+
+def fee_items(entries):
+    """Fees as a set of (payer_type, yen, period).  Reads either one Field per fee (number, period,
+    payer_type or payer) or Fields whose items are objects {payer_type, yen, period}."""
+    out = set()
+    for e in entries:
+        items = e.get("items") or []
+        if items and isinstance(items[0], dict):
+            for it in items:
+                out.add((it.get("payer_type") or it.get("payer"), it.get("yen", it.get("number")),
+                         it.get("period") or "unknown"))
+        elif e.get("number") is not None or e.get("text"):
+            out.add((e.get("payer_type") or e.get("payer"), e.get("number"), e.get("period") or "unknown"))
+    return out
+
+
+def show(v):
+    if isinstance(v, (set, frozenset)):
+        v = sorted(v, key=str)
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, tuple):
+        return "/".join(show(x) for x in v)
+    if isinstance(v, list):
+        return "[" + ", ".join(show(x) for x in v) + "]"
+    return "—" if v is None else str(v)
+
+
+def check(row, truth, got, record):
+    """(checked, right, expected, got, sentence) for one row of one page."""
+    name, tf, how = row
+    if how == "kind":
+        k = record.get("kind") if record else None
+        return True, k == "case_overview", "case_overview", k, ""
+    t = truth.get(tf)
+    entries = got.get(tf, [])
+    g = entries[0] if entries else None
+    sentence = (g or {}).get("provenance", {}).get("sentence", "") if g else ""
+    if how in ("approximate", "period", "as_of"):
+        if t is None or t.get("state", "stated") != "stated":
+            return False, False, None, None, ""
+        if how == "approximate":
+            want, have = bool(t.get("approximate")), bool(g and g.get("approximate"))
+            return True, want == have, want, have if g else None, sentence
+        if how == "period":
+            want, have = t.get("period"), g.get("period") if g else None
+            return True, want == have, want, have, sentence
+        want, have = t.get("as_of"), g.get("as_of") if g else None
+        if want is None and have is None:
+            return False, False, None, None, ""
+        return True, bool(want and have and have.startswith(want)), want, have, sentence
+    if how == "fees":
+        want = {(i["payer_type"], i["yen"], i["period"]) for i in t["items"]} if t else set()
+        have = fee_items(entries)
+        if not want and not have:
+            return False, False, None, None, ""
+        return True, want == have, want or None, have or None, sentence
+    if how == "set":
+        # a list, or a state (負担者：非公開) in place of one
+        def key(v, items):
+            if v is None or (v.get("state", "stated") == "stated" and not items):
+                return None
+            return v.get("state", "stated") if v.get("state", "stated") != "stated" else frozenset(items)
+        have_items = set()
+        for e in entries:
+            have_items |= set(x for x in e.get("items", []) if isinstance(x, str))
+        want, have = key(t, (t or {}).get("items", [])), key(g, have_items)
+        if want is None and have is None:
+            return False, False, None, None, ""
+        return True, want == have, want, have, sentence
+    if t is None and g is None:
+        return False, False, None, None, ""
+    if how == "money":
+        def key(v):
+            if v is None:
+                return None
+            st = v.get("state", "stated")
+            if st != "stated":
+                return (st,)
+            if v.get("number") is None:  # 「参加機関の利用料で賄う」: no amount, no state
+                return None
+            return (st, v.get("number"), v.get("number_high"))
+        want, have = key(t), key(g)
+        if want is None and have is None:
+            return False, False, None, None, ""
+        return True, want == have, want, have, sentence
+    if how == "text":
+        want, have = (t or {}).get("text"), (g or {}).get("text")
+        return True, want is not None and norm_text(want) == norm_text(have), want, have, sentence
+    if how == "key":
+        want, have = (t or {}).get("text"), (g or {}).get("text")
+        return True, want is not None and want == have, want, have, sentence
+    if how == "flag":
+        want, have = (t or {}).get("flag"), (g or {}).get("flag")
+        return True, want is not None and want == have, want, have, sentence
+    want, have = (t or {}).get("number"), (g or {}).get("number")
+    if how == "rate":
+        ok = want is not None and have is not None and abs(want - have) <= 1e-6
+    else:
+        ok = want is not None and have is not None and want == have and (g or {}).get("state", "stated") == "stated"
+    return True, ok, want, have, sentence
+
+
+def score(pages, records):
+    """Per row: [checked, right]; and the misses."""
+    by_row = {r[0]: [0, 0] for r in ROWS}
+    by_group = collections.defaultdict(lambda: [0, 0])
+    misses = []
+    for p in pages:
+        rec = records.get(p["url"])
+        got = got_fields(rec)
+        for row in ROWS:
+            checked, right, want, have, sentence = check(row, p["fields"], got, rec)
+            if not checked:
+                continue
+            by_row[row[0]][0] += 1
+            by_row[row[0]][1] += right
+            for g in (("channel", p.get("channel", "")), ("layout", p.get("layout", "")),
+                      ("charset", p.get("charset", ""))):
+                by_group[g][0] += 1
+                by_group[g][1] += right
+            if not right:
+                misses.append((p["url"], p.get("channel", ""), p.get("layout", ""), p.get("charset", ""), row[0],
+                               show(want), show(have), sentence))
+    return by_row, by_group, misses
+
+
+def run(cmd, log):
+    with open(log, "a") as f:
+        f.write("$ " + " ".join(cmd) + "\n")
+        f.flush()
+        r = subprocess.run(cmd, stdout=f, stderr=f)
+    if r.returncode != 0:
+        sys.exit(f"bench-fidelity: '{' '.join(cmd)}' failed with exit code {r.returncode}; see {log}")
+
+
+def ingest(senrei, ws, crawls, log):
+    """A fresh workspace, the given crawls, and the records by URL."""
+    shutil.rmtree(ws, ignore_errors=True)
+    os.makedirs(os.path.join(ws, "sources"))
+    for source, mirror, toml in crawls:
+        if toml:
+            shutil.copy(toml, os.path.join(ws, "sources"))
+        run([senrei, "--data", ws, "crawl", source, "--mirror", mirror], log)
+    out = subprocess.run([senrei, "--data", ws, "export", "--format", "jsonl"], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"bench-fidelity: export failed: {out.stderr.strip()}")
+    records = {}
+    for line in out.stdout.splitlines():
+        if line.strip():
+            r = json.loads(line)
+            records.setdefault(r["url"], r)
+    return records
+
+
+def table(title, by_row, by_group=None):
+    lines = [f"### {title}", "", "| field | checked | right | accuracy |", "|---|---:|---:|---:|"]
+    tc = tr = 0
+    for name, (c, r) in by_row.items():
+        if c == 0:
+            continue
+        tc += c
+        tr += r
+        lines.append(f"| {name} | {c} | {r} | {r / c:.3f} |")
+    lines.append(f"| **overall** | {tc} | {tr} | **{tr / tc:.3f}** |" if tc else "| **overall** | 0 | 0 | — |")
+    if by_group:
+        lines += ["", "| by | value | checked | right | accuracy |", "|---|---|---:|---:|---:|"]
+        for (kind, value), (c, r) in sorted(by_group.items()):
+            lines.append(f"| {kind} | {value} | {c} | {r} | {r / c:.3f} |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="senrei fidelity benchmark (not a test: prints a table)")
+    ap.add_argument("--senrei", default=os.path.join(ROOT, "build", "senrei"))
+    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench-fidelity"))
+    ap.add_argument("--show", type=int, default=20, help="misses printed on stdout (all go to the file)")
+    ap.add_argument("--only", choices=["generated", "sample", "variants"], action="append")
+    a = ap.parse_args()
+    senrei = os.path.abspath(a.senrei)
+    if not os.access(senrei, os.X_OK):
+        sys.exit(f"bench-fidelity: no senrei binary at {senrei}; build it (make build) or pass --senrei PATH")
+    os.makedirs(a.work, exist_ok=True)
+    log = os.path.join(a.work, "senrei.log")
+    open(log, "w").close()
+    gen = os.path.join(HERE, "gen.py")
+    parts = a.only or ["generated", "sample", "variants"]
+    reports, all_misses = [], []
+    print(f"senrei: {senrei} (modified {time.strftime('%Y-%m-%d %H:%M', time.gmtime(os.path.getmtime(senrei)))} UTC)")
+
+    def generated(label, corpus, extra):
+        subprocess.run([sys.executable, gen, "--out", corpus, "--seed", str(a.seed)] + extra, check=True)
+        truth = json.load(open(os.path.join(corpus, "truth.json"), encoding="utf-8"))["pages"]
+        t0 = time.time()
+        records = ingest(senrei, os.path.join(a.work, "ws-" + label), [
+            ("renkei-navi", os.path.join(corpus, "mirror", "renkei-support.mhlw.go.jp"), None),
+            ("fidbench-site", os.path.join(corpus, "mirror-site", "renkei.fidbench.example"),
+             os.path.join(corpus, "ws-sources", "fidbench-site.toml"))], log)
+        secs = time.time() - t0
+        by_row, by_group, misses = score(truth, records)
+        reports.append(table(f"{label}: {len(truth)} pages, seed {a.seed} (ingest {secs:.0f} s)", by_row, by_group))
+        all_misses.extend((label,) + m for m in misses)
+        return by_row
+
+    if "generated" in parts:
+        generated("generated", os.path.join(a.work, f"corpus-{a.pages}-{a.seed}"), ["--pages", str(a.pages)])
+    if "sample" in parts:
+        truth = json.load(open(os.path.join(HERE, "sample-truth.json"), encoding="utf-8"))["pages"]
+        records = ingest(senrei, os.path.join(a.work, "ws-sample"), [
+            ("renkei-navi", os.path.join(ROOT, "corpus", "sample", "renkei-support.mhlw.go.jp"), None)], log)
+        by_row, _, misses = score(truth, records)
+        reports.append(table(f"sample: the {len(truth)} overviews of corpus/sample (truth: DOMAIN.md §5)", by_row))
+        all_misses.extend(("sample",) + m for m in misses)
+    if "variants" in parts:
+        generated("variants", os.path.join(a.work, "corpus-variants"), ["--variants"])
+
+    print()
+    print("\n\n".join(reports))
+    path = os.path.join(a.work, "misses.tsv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("set\turl\tchannel\tlayout\tcharset\tfield\texpected\tgot\tsentence\n")
+        for m in all_misses:
+            f.write("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in m) + "\n")
+    print(f"\n{len(all_misses)} misses, all in {path}; the first {min(a.show, len(all_misses))}:")
+    for m in all_misses[: a.show]:
+        print(f"  {m[1]}  {m[5]}: expected {m[6]}, got {m[7]}  [{m[3]}, {m[4]}]")
+
+
+if __name__ == "__main__":
+    main()
