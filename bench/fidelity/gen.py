@@ -393,7 +393,7 @@ def build_statements(rng, n, others):
     """The page's facts as (group, label, value) triples, and the truth as senrei should read it."""
     T = {}
     S = []  # (group, label, value)
-    lab = lambda f: rng.choice(LABELS[f])  # noqa: E731
+    lab = (lambda f: LABELS[f][0]) if CANONICAL else (lambda f: rng.choice(LABELS[f]))  # noqa: E731
     T["network_name"] = {"text": n.name}
     if rng.random() < 0.4:
         S.append(("", lab("network_name"), n.name))
@@ -409,7 +409,7 @@ def build_statements(rng, n, others):
     S.append(("", lab("operator_name"), op_written))
     T["operator_name"] = {"text": n.op}
     if not form_stated and words:
-        S.append(("", rng.choice(FORM_LABELS), rng.choice(words)))
+        S.append(("", FORM_LABELS[0] if CANONICAL else rng.choice(FORM_LABELS), rng.choice(words)))
         form_stated = True
     if form_stated or n.form in ("council", "medical_association", "prefecture", "municipality"):
         T["operator_form"] = {"text": n.form}
@@ -519,7 +519,9 @@ def build_statements(rng, n, others):
             derived.add("municipal_budget")
     if n.fees:
         derived.add("member_fees")
-        S.append(("cost", lab("fees"), fee_text(rng, n)))
+        periods = {per for _, _, per in n.fees}
+        fee_labels = [l for l in LABELS["fees"] if not (("年" in l and "month" in periods) or ("月" in l and "year" in periods))]
+        S.append(("cost", fee_labels[0] if CANONICAL else rng.choice(fee_labels), fee_text(rng, n)))
         T["fees"] = {"items": [{"payer_type": k, "yen": a, "period": p} for k, a, p in n.fees]}
     if derived:
         T["funding_sources"] = {"items": sorted(derived)}
@@ -674,6 +676,7 @@ LAYOUTS = {
     "prose": lay_prose,
 }
 CHARSETS = ["utf-8", "cp932", "euc-jp"]
+CANONICAL = False  # --variants: every label the first (most common) phrasing, so only markup varies
 META = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc-jp": "EUC-JP"}
 
 
@@ -752,6 +755,13 @@ def main():
     used = set()
     count = 1 if a.variants else a.pages
     nets = [invent(rng, i, used) for i in range(count)]
+    if a.variants:  # one network that states every field: only layout and charset vary
+        global CANONICAL
+        CANONICAL = True
+        while not (nets[0].aging and nets[0].build_state == "stated" and nets[0].run_state == "stated" and
+                   nets[0].patients and nets[0].inst and nets[0].inst_breakdown == "disc_view" and nets[0].fees and
+                   nets[0].products and nets[0].run_payers and nets[0].build_payers and nets[0].funds):
+            nets[0] = invent(rng, 0, used)
     others = sorted(used)
     truth = []
     navi_root = os.path.join(a.out, "mirror", NAVI_HOST)
@@ -765,14 +775,15 @@ def main():
         for k, n in enumerate(nets):
             combos.append((n, list(LAYOUTS)[k % len(LAYOUTS)] if k < len(LAYOUTS) * 3 else rng.choice(list(LAYOUTS)),
                            CHARSETS[k % 3] if k < 3 else rng.choice(CHARSETS), rng.random() < 0.7, n.slug))
-    nav_all = [(f"/{n.slug}/", n.name) for n in nets]
+    nav_all = [(f"/{slug}/", n.name) for n, _, _, _, slug in combos]
+    site_combos = combos if a.variants else combos[:site_pages]
+    nav_site = [(f"/jirei/{slug}.html", n.name) for n, _, _, _, slug in site_combos]
 
     def one(n, layout, cs, meta, slug, site):
         prng = random.Random(f"{a.seed}:{slug}:{site}")
         S, T, note, summary = build_statements(prng, n, [o for o in others if o != n.name] or ["みなと医療ネット"])
-        nav = prng.sample(nav_all, min(12, len(nav_all)))
-        if site:
-            nav = [(f"/jirei/{s.strip('/')}.html", t) for s, t in nav]
+        pool = nav_site if site else nav_all
+        nav = prng.sample(pool, min(12, len(pool)))
         html = page_html(prng, n, S, note, summary, layout, cs, meta, nav, site)
         if site:
             url = f"http://{SITE_HOST}/jirei/{slug}.html"
@@ -785,7 +796,6 @@ def main():
 
     for n, layout, cs, meta, slug in combos:
         one(n, layout, cs, meta, slug, False)
-    site_combos = combos if a.variants else combos[:site_pages]
     for n, layout, cs, meta, slug in site_combos:
         # the same facts on another site, in another layout and charset
         srng = random.Random(f"{a.seed}:site:{slug}")
@@ -793,7 +803,7 @@ def main():
             layout, cs, meta = srng.choice(list(LAYOUTS)), srng.choice(CHARSETS), srng.random() < 0.7
         one(n, layout, cs, meta, slug, True)
     # list pages: navigation naming every network (decoy for the name and the kind)
-    links = "\n".join(f'<li><a href="/{n.slug}/">{esc(n.name)}</a></li>' for n in nets)
+    links = "\n".join(f'<li><a href="/{slug}/">{esc(n.name)}</a></li>' for n, _, _, _, slug in combos)
     idx = f"""<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>医療情報連携ネットワーク支援Navi</title></head>
 <body><h1>医療情報連携ネットワーク支援Navi</h1><p><a href="/pc-pickupcase/">ピックアップ事例</a></p><ul>{links}</ul></body></html>"""
     write(os.path.join(navi_root, "index.html"), idx.encode())
