@@ -393,10 +393,15 @@ def build_statements(rng, n, others):
     """The page's facts as (group, label, value) triples, and the truth as senrei should read it."""
     T = {}
     S = []  # (group, label, value)
+    W = {}  # field -> 「label：value」 as written (for the miss list)
+
+    def say(group, field, label, value):
+        S.append((group, label, value))
+        W[field] = f"{label}：{value}"
     lab = (lambda f: LABELS[f][0]) if CANONICAL else (lambda f: rng.choice(LABELS[f]))  # noqa: E731
     T["network_name"] = {"text": n.name}
     if rng.random() < 0.4:
-        S.append(("", lab("network_name"), n.name))
+        say("", "network_name", lab("network_name"), n.name)
     # operator + form
     prefixes, words = FORMS.get(n.form, ([], []))
     op_written = n.op
@@ -406,23 +411,23 @@ def build_statements(rng, n, others):
         form_stated = True
     if rng.random() < 0.3:
         op_written += f"（{n.pref}）"
-    S.append(("", lab("operator_name"), op_written))
+    say("", "operator_name", lab("operator_name"), op_written)
     T["operator_name"] = {"text": n.op}
     if not form_stated and words:
-        S.append(("", FORM_LABELS[0] if CANONICAL else rng.choice(FORM_LABELS), rng.choice(words)))
+        say("", "operator_form", FORM_LABELS[0] if CANONICAL else rng.choice(FORM_LABELS), rng.choice(words))
         form_stated = True
     if form_stated or n.form in ("council", "medical_association", "prefecture", "municipality"):
         T["operator_form"] = {"text": n.form}
     # start year
     if rng.random() < 0.5:
         n.heading_year = None
-        S.append(("", lab("start_year"), write_year(rng, n.start) + rng.choice(["", "", "から運用", "稼働"])))
+        say("", "start_year", lab("start_year"), write_year(rng, n.start) + rng.choice(["", "", "から運用", "稼働"]))
     else:
         n.heading_year = write_year(rng, n.start)
     T["start_year"] = {"number": n.start}
     # area
     area_written = n.area + (f"（{n.area_note}）" if n.area_note else "")
-    S.append(("", lab("area_name"), area_written))
+    say("", "area_name", lab("area_name"), area_written)
     T["area_name"] = {"text": n.area}
     T["area_scope"] = {"text": n.scope}
     T["prefecture"] = {"text": n.pref}
@@ -438,11 +443,11 @@ def build_statements(rng, n, others):
         if n.aging_where == "population_cell":
             pop = pop + f"（{lab('aging_rate')}{rate}）" if not n.pop_year else pop.replace("）", f"、高齢化率{rate}）")
         elif n.aging_where == "row":
-            S.append(("", lab("aging_rate"), rate))
+            say("", "aging_rate", lab("aging_rate"), rate)
         else:
             prose_extra.append(f"地域の高齢化率は{rate}で、全国平均を上回っている。")
         T["aging_rate"] = {"number": n.aging}
-    S.append(("", lab("population"), pop))
+    say("", "population", lab("population"), pop)
     T["population"] = {"number": n.population}
     # build cost
     cost = None
@@ -468,14 +473,14 @@ def build_statements(rng, n, others):
         if n.build_dataout is not None:
             cost += "（※データ出力対応費を含む）" if n.build_dataout else "（※データ出力対応費を含まない）"
             T["build_cost_includes_data_output"] = {"flag": n.build_dataout}
-        S.append(("cost", lab("build_cost_yen"), cost))
+        say("cost", "build_cost_yen", lab("build_cost_yen"), cost)
         if n.build_breakdown == "after" and n.build_state == "stated" and n.build_form != "range":
             a = n.build[0] // 2 // 10000 * 10000
             if a > 0:
                 S.append(("cost", "内訳", f"ハードウェア{comma(a // 10000)}万円、ソフトウェア{comma((n.build[0] - a) // 10000)}万円"
                           if (n.build[0] - a) % 10000 == 0 else f"ハードウェア{comma(a // 10000)}万円ほか"))
     if n.build_payers:
-        S.append(("cost", lab("build_payers"), payer_words(rng, n, n.build_payers)))
+        say("cost", "build_payers", lab("build_payers"), payer_words(rng, n, n.build_payers))
         T["build_payers"] = {"items": list(n.build_payers)}
     # running cost
     run = None
@@ -497,10 +502,10 @@ def build_statements(rng, n, others):
     if run is not None:
         if n.run_payers and n.run_payer_inline:
             run += "／負担者：" + payer_words(rng, n, n.run_payers)
-        S.append(("cost", lab("running_cost_yen"), run))
+        say("cost", "running_cost_yen", lab("running_cost_yen"), run)
     if n.run_payers:
         if run is None or not n.run_payer_inline:
-            S.append(("cost", lab("running_payers"), payer_words(rng, n, n.run_payers)))
+            say("cost", "running_payers", lab("running_payers"), payer_words(rng, n, n.run_payers))
         T["running_payers"] = {"items": list(n.run_payers)}
     # funds
     funds = list(n.funds)
@@ -508,7 +513,7 @@ def build_statements(rng, n, others):
     if funds:
         words = [fund_word(rng, k) for k in funds]
         if n.funds_where == "row":
-            S.append(("cost", lab("funding_sources"), "、".join(words)))
+            say("cost", "funding_sources", lab("funding_sources"), "、".join(words))
         else:
             summary_funds = f"システムは{'と'.join(words)}を活用して整備・更新した。"
     derived = set(funds)
@@ -521,7 +526,7 @@ def build_statements(rng, n, others):
         derived.add("member_fees")
         periods = {per for _, _, per in n.fees}
         fee_labels = [l for l in LABELS["fees"] if not (("年" in l and "month" in periods) or ("月" in l and "year" in periods))]
-        S.append(("cost", fee_labels[0] if CANONICAL else rng.choice(fee_labels), fee_text(rng, n)))
+        say("cost", "fees", fee_labels[0] if CANONICAL else rng.choice(fee_labels), fee_text(rng, n))
         T["fees"] = {"items": [{"payer_type": k, "yen": a, "period": p} for k, a, p in n.fees]}
     if derived:
         T["funding_sources"] = {"items": sorted(derived)}
@@ -544,7 +549,7 @@ def build_statements(rng, n, others):
         if n.own_dates:
             d = (rng.randrange(max(n.start, 2015), 2024), rng.randrange(1, 13))
             v += f"（{date_note(rng, d, rng.choice(['時点', '現在']))}）"
-        S.append(("scale", lab("patients"), v))
+        say("scale", "patients", lab("patients"), v)
         T["patients"] = {"number": n.patients}
         if d:
             T["patients"]["as_of"] = "%04d-%02d" % d
@@ -577,19 +582,37 @@ def build_statements(rng, n, others):
             T["institutions_viewing"] = {"number": n.view}
         else:
             v += own
-        S.append(("scale", lab("institutions_total"), v))
+        say("scale", "institutions_total", lab("institutions_total"), v)
         S.extend(extra_rows)
         T["institutions_total"] = {"number": n.inst}
         if d:
             T["institutions_total"]["as_of"] = "%04d-%02d" % d
     if n.products:
         names = [f"{p}（{v}）" if rng.random() < 0.5 else p for p, v in n.products]
-        S.append(("", lab("products"), "、".join(names)))
+        say("", "products", lab("products"), "、".join(names))
         T["products"] = {"items": sorted(p for p, _ in n.products)}
     other = rng.choice(others)
     summary = (f"{n.area}の病院・診療所・薬局などを結ぶネットワーク。{summary_funds}"
                f"隣接する{other}とも相互参照の協定を結んでいる。{negation}{''.join(prose_extra)}")
-    return S, T, page_note, summary
+    if n.run_payers and n.run_payer_inline and "running_cost_yen" in W:
+        W["running_payers"] = W["running_cost_yen"]
+    if n.heading_year:
+        W["start_year"] = f"（見出し）{n.name}（{n.heading_year}稼働）"
+    W.setdefault("network_name", f"（見出し）{n.name}")
+    if n.aging is not None and n.aging_where != "row":
+        W["aging_rate"] = "（人口欄）" + W.get("population", "") if n.aging_where == "population_cell" else "（文中）" + prose_extra[0]
+    if summary_funds:
+        W["funding_sources"] = "（概要文）" + summary_funds + W.get("funding_sources", "")
+    if page_note and ("patients" in W or "institutions_total" in W):
+        for f in ("patients", "institutions_total"):
+            if f in W:
+                W[f] += " ／ " + page_note
+    how = {"build": f"{n.build_state}:{n.build_form}" + (":approx" if n.build_approx else "") +
+           f":{n.build_breakdown}", "running": f"{n.run_state}:{n.run_form}:{n.run_period}",
+           "institutions": n.inst_breakdown, "aging": n.aging_where if n.aging is not None else "none",
+           "funds": n.funds_where, "dates": ("exception" if n.exception_date else "page" if n.page_date else "none") +
+           ("+own" if n.own_dates else "")}
+    return S, T, page_note, summary, W, how
 
 
 # ---------------------------------------------------------------- layouts
@@ -781,7 +804,7 @@ def main():
 
     def one(n, layout, cs, meta, slug, site):
         prng = random.Random(f"{a.seed}:{slug}:{site}")
-        S, T, note, summary = build_statements(prng, n, [o for o in others if o != n.name] or ["みなと医療ネット"])
+        S, T, note, summary, W, how = build_statements(prng, n, [o for o in others if o != n.name] or ["みなと医療ネット"])
         pool = nav_site if site else nav_all
         nav = prng.sample(pool, min(12, len(pool)))
         html = page_html(prng, n, S, note, summary, layout, cs, meta, nav, site)
@@ -792,7 +815,7 @@ def main():
             url = f"http://{NAVI_HOST}/{slug}/"
             write(os.path.join(navi_root, slug, "index.html"), encode(html, cs))
         truth.append({"url": url, "channel": "site-toml" if site else "renkei-navi", "layout": layout,
-                      "charset": cs + ("" if meta else "-nometa"), "fields": T})
+                      "charset": cs + ("" if meta else "-nometa"), "fields": T, "written": W, "how": how})
 
     for n, layout, cs, meta, slug in combos:
         one(n, layout, cs, meta, slug, False)

@@ -60,6 +60,20 @@ ROWS = [
 ]
 
 
+# Where the page wrote a row's value, when it is not under the row's own name.
+WRITTEN_IN = {"operator_form": ["operator_form", "operator_name"], "area_scope": ["area_name"],
+              "prefecture": ["area_name"], "build_cost_includes_data_output": ["build_cost_yen"],
+              "institutions_disclosing": ["institutions_total"], "institutions_viewing": ["institutions_total"]}
+
+
+def written(page, field):
+    w = page.get("written", {})
+    for f in WRITTEN_IN.get(field, [field]):
+        if f in w:
+            return w[f]
+    return ""
+
+
 def norm_text(s):
     return "".join(unicodedata.normalize("NFKC", s or "").split())
 
@@ -178,6 +192,7 @@ def score(pages, records):
     """Per row: [checked, right]; and the misses."""
     by_row = {r[0]: [0, 0] for r in ROWS}
     by_group = collections.defaultdict(lambda: [0, 0])
+    by_label = score.by_label
     misses = []
     for p in pages:
         rec = records.get(p["url"])
@@ -192,10 +207,19 @@ def score(pages, records):
                       ("charset", p.get("charset", ""))):
                 by_group[g][0] += 1
                 by_group[g][1] += right
+            # the label the page used for this value (「構築経費：…」 → 構築経費), for by-label.tsv
+            w = written(p, row[1] or "")
+            label = w.split("：", 1)[0] if "：" in w else w[:12]
+            by_label[(row[0], label)][0] += 1
+            by_label[(row[0], label)][1] += right
             if not right:
                 misses.append((p["url"], p.get("channel", ""), p.get("layout", ""), p.get("charset", ""), row[0],
-                               show(want), show(have), sentence))
+                               show(want), show(have), sentence, written(p, row[1] or ""),
+                               json.dumps(p.get("how", {}), ensure_ascii=False)))
     return by_row, by_group, misses
+
+
+score.by_label = collections.defaultdict(lambda: [0, 0])
 
 
 def run(cmd, log):
@@ -293,12 +317,16 @@ def main():
     print("\n\n".join(reports))
     path = os.path.join(a.work, "misses.tsv")
     with open(path, "w", encoding="utf-8") as f:
-        f.write("set\turl\tchannel\tlayout\tcharset\tfield\texpected\tgot\tsentence\n")
+        f.write("set\turl\tchannel\tlayout\tcharset\tfield\texpected\tgot\tsenrei_sentence\twritten_on_page\thow\n")
         for m in all_misses:
             f.write("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in m) + "\n")
+    with open(os.path.join(a.work, "by-label.tsv"), "w", encoding="utf-8") as f:
+        f.write("field\tlabel_on_page\tchecked\tright\taccuracy\n")
+        for (field, label), (c, r) in sorted(score.by_label.items()):
+            f.write(f"{field}\t{label}\t{c}\t{r}\t{r / c:.3f}\n")
     print(f"\n{len(all_misses)} misses, all in {path}; the first {min(a.show, len(all_misses))}:")
     for m in all_misses[: a.show]:
-        print(f"  {m[1]}  {m[5]}: expected {m[6]}, got {m[7]}  [{m[3]}, {m[4]}]")
+        print(f"  {m[1]}  {m[5]}: expected {m[6]}, got {m[7]}  [{m[3]}, {m[4]}]" + (f"  «{m[9]}»" if m[9] else ""))
 
 
 if __name__ == "__main__":
