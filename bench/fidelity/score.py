@@ -209,7 +209,7 @@ def score(pages, records):
                 by_group[g][1] += right
             # the label the page used for this value (「構築経費：…」 → 構築経費), for by-label.tsv
             w = written(p, row[1] or "")
-            label = w.split("：", 1)[0] if "：" in w else w[:12]
+            label = w[: w.index("）") + 1] if w.startswith("（") else w.split("：", 1)[0]
             by_label[(row[0], label)][0] += 1
             by_label[(row[0], label)][1] += right
             if not right:
