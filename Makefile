@@ -73,6 +73,7 @@ bench: build
 # nothing. FIDELITY_ARGS="--pages 200" for a quick run; --senrei PATH for another build.
 FIDELITY_ARGS ?=
 bench-fidelity: build
+	@scripts/setup fidelity
 	python3 bench/fidelity/score.py --senrei $(BUILD)/senrei --work $(BUILD)/bench-fidelity $(FIDELITY_ARGS)
 
 # senrei alone at 200,000 generated pages (~3.4 GB, about half an hour): memory and latency bounds.
