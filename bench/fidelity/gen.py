@@ -836,10 +836,16 @@ def main():
     write(os.path.join(site_root, "index.html"),
           f"""<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>事例一覧</title></head>
 <body><h1>事例一覧</h1><ul>{slinks}</ul></body></html>""".encode())
+    # the list pages are no case: kind other (renkei-navi) or no record at all (the TOML source's
+    # default_kind none), and no field of theirs is a fact
+    for url, kind in ((f"http://{NAVI_HOST}/", "other"), (f"http://{NAVI_HOST}/pc-pickupcase/", "other"),
+                      (f"http://{SITE_HOST}/", None)):
+        truth.append({"url": url, "channel": "site-toml" if SITE_HOST in url else "renkei-navi", "layout": "list",
+                      "charset": "utf-8", "kind": kind, "fields": {}, "written": {}, "how": {}})
     write(os.path.join(a.out, "ws-sources", "fidbench-site.toml"), SITE_TOML.encode())
     with open(os.path.join(a.out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": a.seed, "pages": truth}, f, ensure_ascii=False, indent=0)
-    print(f"fidelity corpus: {len(truth)} case pages ({len(combos)} renkei-navi, {len(site_combos)} site-toml) "
+    print(f"fidelity corpus: {len(truth) - 3} case pages ({len(combos)} renkei-navi, {len(site_combos)} site-toml) "
           f"in {a.out}", file=sys.stderr)
 
 

@@ -113,12 +113,13 @@ def show(v):
     return "—" if v is None else str(v)
 
 
-def check(row, truth, got, record):
+def check(row, truth, got, record, truth_page_kind="case_overview"):
     """(checked, right, expected, got, sentence) for one row of one page."""
     name, tf, how = row
-    if how == "kind":
+    if how == "kind":  # a case overview, or for a list page "other" (or no record at all)
+        want = truth_page_kind
         k = record.get("kind") if record else None
-        return True, k == "case_overview", "case_overview", k, ""
+        return True, k == want, want, k, ""
     t = truth.get(tf)
     entries = got.get(tf, [])
     g = entries[0] if entries else None
@@ -198,7 +199,7 @@ def score(pages, records):
         rec = records.get(p["url"])
         got = got_fields(rec)
         for row in ROWS:
-            checked, right, want, have, sentence = check(row, p["fields"], got, rec)
+            checked, right, want, have, sentence = check(row, p["fields"], got, rec, p.get("kind", "case_overview"))
             if not checked:
                 continue
             by_row[row[0]][0] += 1
