@@ -298,7 +298,9 @@ def main():
              os.path.join(corpus, "ws-sources", "fidbench-site.toml"))], log)
         secs = time.time() - t0
         by_row, by_group, misses = score(truth, records)
-        reports.append(table(f"{label}: {len(truth)} pages, seed {a.seed} (ingest {secs:.0f} s)", by_row, by_group))
+        cases = sum(1 for p in truth if p.get("kind", "case_overview") == "case_overview")
+        reports.append(table(f"{label}: {cases} case pages + {len(truth) - cases} list pages, seed {a.seed} "
+                             f"(ingest {secs:.0f} s)", by_row, by_group))
         all_misses.extend((label,) + m for m in misses)
         return by_row
 
