@@ -343,7 +343,7 @@ def invent(rng, i, used_names):
     if n.pat_approx and n.patients:
         n.patients = round(n.patients, -2)
     n.inst = rng.randrange(12, 1500) if rng.random() < 0.85 else None
-    n.inst_breakdown = rng.choice(["none", "kinds", "disc_view", "nested", "lines"]) if n.inst else "none"
+    n.inst_breakdown = rng.choice(["none", "kinds", "disc_view", "nested", "lines", "kinds_mismatch"]) if n.inst else "none"
     if n.inst:
         d = rng.randrange(3, max(4, n.inst // 3))
         # nested: 開示d〔うちnested施設は閲覧も利用〕、閲覧view — the groups overlap, the stated total is inst
@@ -567,6 +567,12 @@ def build_statements(rng, n, others):
             h = rng.randrange(1, max(2, n.inst // 4))
             c = rng.randrange(1, max(2, n.inst - h))
             v += f"{own}（病院{h}、診療所{c}、薬局{n.inst - h - c}）" if n.inst - h - c > 0 else f"{own}（病院{h}、診療所{n.inst - h}）"
+        elif b == "kinds_mismatch":
+            # stated parts that add up to more than the stated total: the total stands, flagged parts_mismatch
+            h = rng.randrange(1, max(2, n.inst // 3))
+            c = n.inst - h + rng.randrange(5, 60)
+            v += f"{own}（病院{h}、診療所{c}）"
+            T_flags = ["parts_mismatch"]
         elif b == "disc_view":
             v += f"{own}（開示{n.disc}／閲覧{n.view}）"
             T["institutions_disclosing"] = {"number": n.disc}
@@ -585,6 +591,8 @@ def build_statements(rng, n, others):
         say("scale", "institutions_total", lab("institutions_total"), v)
         S.extend(extra_rows)
         T["institutions_total"] = {"number": n.inst}
+        if b == "kinds_mismatch":
+            T["institutions_total"]["flags"] = T_flags
         if d:
             T["institutions_total"]["as_of"] = "%04d-%02d" % d
     if n.products:
@@ -699,6 +707,8 @@ LAYOUTS = {
     "prose": lay_prose,
 }
 CHARSETS = ["utf-8", "cp932", "euc-jp"]
+# Every 20th network (by index) is also reachable under a second URL: one record each is expected.
+DUPLICATES = {7: "index", 13: "canonical", 17: "copy"}
 CANONICAL = False  # --variants: every label the first (most common) phrasing, so only markup varies
 META = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc-jp": "EUC-JP"}
 
@@ -814,9 +824,24 @@ def main():
         else:
             url = f"http://{NAVI_HOST}/{slug}/"
             write(os.path.join(navi_root, slug, "index.html"), encode(html, cs))
+        aliases, dup = [], None
+        if not site and not a.variants and n.i % 20 in DUPLICATES:
+            dup = DUPLICATES[n.i % 20]
+            if dup == "index":      # linked as /x/index.html too: the same file
+                aliases = [url + "index.html"]
+            elif dup == "canonical":  # a print copy that names the overview as canonical
+                canon = html.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
+                write(os.path.join(navi_root, f"{slug}-print", "index.html"), encode(canon, cs))
+                aliases = [f"http://{NAVI_HOST}/{slug}-print/"]
+            else:                   # byte-identical under another URL
+                write(os.path.join(navi_root, f"{slug}-copy", "index.html"), encode(html, cs))
+                aliases = [f"http://{NAVI_HOST}/{slug}-copy/"]
+            extra_links.extend(aliases)
         truth.append({"url": url, "channel": "site-toml" if site else "renkei-navi", "layout": layout,
-                      "charset": cs + ("" if meta else "-nometa"), "fields": T, "written": W, "how": how})
+                      "charset": cs + ("" if meta else "-nometa"), "fields": T, "written": W, "how": how,
+                      "aliases": aliases, "duplicate": dup})
 
+    extra_links = []
     for n, layout, cs, meta, slug in combos:
         one(n, layout, cs, meta, slug, False)
     for n, layout, cs, meta, slug in site_combos:
@@ -827,6 +852,16 @@ def main():
         one(n, layout, cs, meta, slug, True)
     # list pages: navigation naming every network (decoy for the name and the kind)
     links = "\n".join(f'<li><a href="/{slug}/">{esc(n.name)}</a></li>' for n, _, _, _, slug in combos)
+    links += "\n" + "\n".join(f'<li><a href="{u}">印刷用・旧URL</a></li>' for u in extra_links)
+    links += '\n<li><a href="/about/">このサイトについて</a></li>'
+    # "about this site" under a URL shaped like a case overview's (issue 12 item 2): it is no case
+    write(os.path.join(navi_root, "about", "index.html"), f"""<!DOCTYPE html><html lang="ja"><head>
+<meta charset="UTF-8"><title>このサイトについて｜医療情報連携ネットワーク支援Navi</title></head><body><main>
+<h1>このサイトについて</h1>
+<p>本サイトは、地域医療情報連携ネットワークの構築・運用に取り組む方に向けて、{esc(nets[0].name)}や
+{esc(nets[-1].name)}など各地の事例を紹介しています。掲載内容は各ネットワークへの取材と公開資料に基づきます。</p>
+<p>お問い合わせ：医療情報連携ネットワーク支援Navi 事務局（電子メールでお願いします）</p>
+</main></body></html>""".encode())
     idx = f"""<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>医療情報連携ネットワーク支援Navi</title></head>
 <body><h1>医療情報連携ネットワーク支援Navi</h1><p><a href="/pc-pickupcase/">ピックアップ事例</a></p><ul>{links}</ul></body></html>"""
     write(os.path.join(navi_root, "index.html"), idx.encode())
@@ -839,13 +874,14 @@ def main():
     # the list pages are no case: kind other (renkei-navi) or no record at all (the TOML source's
     # default_kind none), and no field of theirs is a fact
     for url, kind in ((f"http://{NAVI_HOST}/", "other"), (f"http://{NAVI_HOST}/pc-pickupcase/", "other"),
-                      (f"http://{SITE_HOST}/", None)):
-        truth.append({"url": url, "channel": "site-toml" if SITE_HOST in url else "renkei-navi", "layout": "list",
+                      (f"http://{NAVI_HOST}/about/", "other"), (f"http://{SITE_HOST}/", None)):
+        truth.append({"url": url, "channel": "site-toml" if SITE_HOST in url else "renkei-navi",
+                      "layout": "about" if url.endswith("/about/") else "list",
                       "charset": "utf-8", "kind": kind, "fields": {}, "written": {}, "how": {}})
     write(os.path.join(a.out, "ws-sources", "fidbench-site.toml"), SITE_TOML.encode())
     with open(os.path.join(a.out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": a.seed, "pages": truth}, f, ensure_ascii=False, indent=0)
-    print(f"fidelity corpus: {len(truth) - 3} case pages ({len(combos)} renkei-navi, {len(site_combos)} site-toml) "
+    print(f"fidelity corpus: {len(truth) - 4} case pages ({len(combos)} renkei-navi, {len(site_combos)} site-toml) "
           f"in {a.out}", file=sys.stderr)
 
 
