@@ -793,8 +793,10 @@ def main():
         CANONICAL = True
         while not (nets[0].aging and nets[0].build_state == "stated" and nets[0].run_state == "stated" and
                    nets[0].patients and nets[0].inst and nets[0].inst_breakdown == "disc_view" and nets[0].fees and
-                   nets[0].products and nets[0].run_payers and nets[0].build_payers and nets[0].funds):
-            nets[0] = invent(rng, 0, used)
+                   nets[0].products and nets[0].run_payers and nets[0].build_payers and nets[0].funds and
+                   nets[0].aging_where == "row" and nets[0].own_dates and nets[0].funds_where == "row" and
+                   nets[0].build_dataout is not None):
+            nets[0] = invent(rng, 0, set())
     others = sorted(used)
     truth = []
     navi_root = os.path.join(a.out, "mirror", NAVI_HOST)

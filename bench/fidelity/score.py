@@ -19,6 +19,7 @@ Scoring rules (docs/performance.md, "Fidelity"):
 import argparse
 import collections
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -273,6 +274,11 @@ def ingest(senrei, ws, crawls, log):
     return records
 
 
+def acc(right, checked):
+    """Accuracy to 3 decimals, truncated: 2,503 of 2,504 is 0.999, not 1.000."""
+    return f"{math.floor(right / checked * 1000) / 1000:.3f}"
+
+
 def table(title, by_row, by_group=None):
     lines = [f"### {title}", "", "| field | checked | right | accuracy |", "|---|---:|---:|---:|"]
     tc = tr = 0
@@ -281,12 +287,12 @@ def table(title, by_row, by_group=None):
             continue
         tc += c
         tr += r
-        lines.append(f"| {name} | {c} | {r} | {r / c:.3f} |")
-    lines.append(f"| **overall** | {tc} | {tr} | **{tr / tc:.3f}** |" if tc else "| **overall** | 0 | 0 | — |")
+        lines.append(f"| {name} | {c} | {r} | {acc(r, c)} |")
+    lines.append(f"| **overall** | {tc} | {tr} | **{acc(tr, tc)}** |" if tc else "| **overall** | 0 | 0 | — |")
     if by_group:
         lines += ["", "| by | value | checked | right | accuracy |", "|---|---|---:|---:|---:|"]
         for (kind, value), (c, r) in sorted(by_group.items()):
-            lines.append(f"| {kind} | {value} | {c} | {r} | {r / c:.3f} |")
+            lines.append(f"| {kind} | {value} | {c} | {r} | {acc(r, c)} |")
     return "\n".join(lines)
 
 
@@ -348,7 +354,7 @@ def main():
     with open(os.path.join(a.work, "by-label.tsv"), "w", encoding="utf-8") as f:
         f.write("field\tlabel_on_page\tchecked\tright\taccuracy\n")
         for (field, label), (c, r) in sorted(score.by_label.items()):
-            f.write(f"{field}\t{label}\t{c}\t{r}\t{r / c:.3f}\n")
+            f.write(f"{field}\t{label}\t{c}\t{r}\t{acc(r, c)}\n")
     print(f"\n{len(all_misses)} misses, all in {path}; the first {min(a.show, len(all_misses))}:")
     for m in all_misses[: a.show]:
         print(f"  {m[1]}  {m[5]}: expected {m[6]}, got {m[7]}  [{m[3]}, {m[4]}]" + (f"  «{m[9]}»" if m[9] else ""))
