@@ -119,7 +119,10 @@ PAYERS = {  # key: phrasings of a 負担者 cell
 FEE_PAYERS = {"hospital": ["病院"], "clinic": ["診療所", "医科診療所"], "dental": ["歯科診療所"],
               "pharmacy": ["薬局", "保険薬局"], "home_nursing": ["訪問看護ステーション"], "care": ["介護事業所"]}
 PRODUCTS = [("ID-Link", "エスイーシー"), ("HumanBridge", "富士通Japan"), ("カルテコ", "メディカル・データ・ビジョン"),
-            ("Prime Arch", "SBS情報システム"), ("MeDaCa", "ヘルスケアテクノロジーズ")]
+            ("Prime Arch", "SBS情報システム"), ("MeDaCa", None)]
+# A product may come back as its name or as a keyword: the scorer accepts either spelling.
+PRODUCT_IDS = {"ID-Link": "id_link", "HumanBridge": "humanbridge", "カルテコ": "karteco",
+               "Prime Arch": "prime_arch", "MeDaCa": "medaca"}
 
 ERAS = [("令和", "R", 2019), ("平成", "H", 1989)]
 KANJI_DIGITS = "〇一二三四五六七八九"
@@ -596,9 +599,10 @@ def build_statements(rng, n, others):
         if d:
             T["institutions_total"]["as_of"] = "%04d-%02d" % d
     if n.products:
-        names = [f"{p}（{v}）" if rng.random() < 0.5 else p for p, v in n.products]
+        names = [f"{p}（{v}）" if v and rng.random() < 0.5 else p for p, v in n.products]
         say("", "products", lab("products"), "、".join(names))
         T["products"] = {"items": sorted(p for p, _ in n.products)}
+        T["products"]["ids"] = [PRODUCT_IDS[p] for p in T["products"]["items"]]
     other = rng.choice(others)
     summary = (f"{n.area}の病院・診療所・薬局などを結ぶネットワーク。{summary_funds}"
                f"隣接する{other}とも相互参照の協定を結んでいる。{negation}{''.join(prose_extra)}")

@@ -81,6 +81,11 @@ def norm_text(s):
     return "".join(unicodedata.normalize("NFKC", s or "").split())
 
 
+def product_key(s):
+    """ID-Link, id_link and ＩＤ－Ｌｉｎｋ alike."""
+    return "".join(c for c in unicodedata.normalize("NFKC", s).lower() if c not in " -_‐")
+
+
 def got_fields(record):
     """Field name -> list of Field objects, as senrei returned them."""
     out = collections.defaultdict(list)
@@ -163,6 +168,11 @@ def check(row, truth, got, record, truth_page_kind="case_overview"):
         have_items = set()
         for e in entries:
             have_items |= set(x for x in e.get("items", []) if isinstance(x, str))
+        if t and t.get("ids"):  # products: a name (カルテコ) or a keyword (karteco) is the same item
+            spell = {}
+            for name, ident in zip(t["items"], t["ids"]):
+                spell[product_key(name)] = spell[product_key(ident)] = name
+            have_items = {spell.get(product_key(x), x) for x in have_items}
         want, have = key(t, (t or {}).get("items", [])), key(g, have_items)
         if want is None and have is None:
             return False, False, None, None, ""
