@@ -337,7 +337,7 @@ def main():
         secs = time.time() - t0
         by_row, by_group, misses = score(truth, records)
         cases = sum(1 for p in truth if p.get("kind", "case_overview") == "case_overview")  # noqa: F841
-        reports.append(table(f"{label}: {cases} case pages + {len(truth) - cases} list pages, seed {a.seed} "
+        reports.append(table(f"{label}: {cases} case pages + {len(truth) - cases} other pages, seed {a.seed} "
                              f"(ingest {secs:.0f} s)", by_row, by_group))
         all_misses.extend((label,) + m for m in misses)
         return by_row
