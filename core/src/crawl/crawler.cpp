@@ -396,6 +396,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         page.last_modified.clear();
         page.links.clear();
         page.status = r.status;
+        page.extractor = extractor;
         finished.push_back(std::move(page));
         if (seen.count(target)) continue;  // fetched on its own in this run
         seen.insert(target);
