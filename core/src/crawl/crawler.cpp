@@ -332,7 +332,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       prev.source = name;
       prev.url = q.url;
       prev.depth = q.depth;
-      FetchRequest req{q.url, prev.etag, prev.last_modified, q.depth, {}};
+      FetchRequest req{q.url, prev.etag, prev.last_modified, q.depth};
       if (prev.alias_reason == "redirect" && !prev.alias_of.empty()) {  // conditional at the redirect's target
         if (auto target = state_.get(name, prev.alias_of);
             target && target->alias_of.empty() && target->extractor == extractor && bodies_.has(target->sha256))
@@ -495,7 +495,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     if (!body) continue;  // the next run fetches it again
     PageState page = *row;
     FetchResponse r;
-    r.request = {url, {}, {}, page.depth, {}};
+    r.request = {url, {}, {}, page.depth};
     r.final_url = url;
     r.status = 200;
     r.content_type = page.content_type;

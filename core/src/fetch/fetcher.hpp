@@ -26,7 +26,7 @@ struct FetchRequest {
   std::string etag;           // from the last fetch, for If-None-Match
   std::string last_modified;  // from the last fetch, for If-Modified-Since
   int depth = 0;
-  RedirectTarget target;      // where `url` redirected last time, if it did
+  RedirectTarget target = {};  // where `url` redirected last time, if it did
 };
 
 struct FetchResponse {
