@@ -418,26 +418,16 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       if (r.not_modified) {
         ++summary.not_modified;
         const std::string was_alias_of = page.alias_of;
-        const bool canonical_alias = page.alias_reason == "canonical";
-        if (!page.sha256.empty() && fold_body(page, page.sha256)) {
-          if (was_alias_of != page.alias_of) finished.push_back(std::move(page));
-          else touched.push_back({std::move(page.url), page.depth});
+        if (!page.sha256.empty() && fold_body(page, page.sha256) && was_alias_of != page.alias_of) {
+          finished.push_back(std::move(page));
           continue;
         }
-        auto body = page.alias_of.empty() || canonical_alias ? std::nullopt : bodies_.get(page.sha256);
-        if (!body) {
-          if (canonical_alias) documents.declare_canonical(page.url, page.alias_of);
-          requeue_links(page);
-          touched.push_back({std::move(page.url), page.depth});
-          continue;
-        }
-        // An alias that now holds its document (the page it pointed to is gone or less
-        // preferred): read its stored body as if fetched.
-        r.not_modified = false;
-        r.status = 200;
-        r.body = std::move(*body);
-        r.content_type = page.content_type;
-        page.extractor.clear();  // the records are to be made
+        // An alias stays one until the end of the run, which gives it the records if the page
+        // it pointed to no longer holds them.
+        if (page.alias_reason == "canonical") documents.declare_canonical(page.url, page.alias_of);
+        requeue_links(page);
+        touched.push_back({std::move(page.url), page.depth});
+        continue;
       }
       ++summary.fetched;
       page.status = r.status;
@@ -454,15 +444,10 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         finished.push_back(std::move(page));
         continue;
       }
-      if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha) &&
-          page.alias_reason == "canonical") {  // still names its canonical, which the end of the run checks
+      if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
         ++summary.unchanged;
-        documents.declare_canonical(page.url, page.alias_of);
-        finished.push_back(std::move(page));
-        continue;
-      }
-      if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha) && page.alias_of.empty()) {
-        ++summary.unchanged;
+        // An alias stays one until the end of the run (see the 304 case above).
+        if (page.alias_reason == "canonical") documents.declare_canonical(page.url, page.alias_of);
         requeue_links(page);
         finished.push_back(std::move(page));
         continue;
