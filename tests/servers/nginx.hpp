@@ -76,6 +76,7 @@ class Nginx {
   struct Options {
     std::filesystem::path root;
     double response_delay = 0;  // seconds before each response (echo_sleep), 0: none
+    std::string server_config = {};  // more directives inside server { } (e.g. a redirect's location)
   };
 
   // Starts nginx; check ok() (false with a message in error()).
@@ -171,7 +172,8 @@ class Nginx {
          << "    listen 127.0.0.1:" << port_ << ";\n"
          << "    root " << options_.root.string() << ";\n"
          // The mirror layout is path/index.html; a deleted page answers 404, not 403.
-         << "    location @file { try_files $uri $uri/index.html =404; }\n";
+         << "    location @file { try_files $uri $uri/index.html =404; }\n"
+         << options_.server_config << "\n";
     if (options_.response_delay > 0)
       conf << "    location / { echo_sleep " << options_.response_delay << "; echo_exec @file; }\n";
     else

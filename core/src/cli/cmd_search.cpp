@@ -5,6 +5,8 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,7 @@
 #include "index/searcher.hpp"
 #include "index/snippet.hpp"
 #include "record/record_json.hpp"
+#include "senrei/url.hpp"
 #include "store/crawl_state.hpp"
 #include "store/workspace.hpp"
 
@@ -29,6 +32,18 @@ index::Searcher open_searcher(Context& ctx) {
     return index::Searcher(ws.index_dir());
   } catch (const index::IndexError& e) {
     throw Failure(e.what());
+  }
+}
+
+// The workspace's crawl state, read-only, for aliases (crawl/document_identity.hpp); nullptr
+// when there is none (an index built elsewhere).
+std::unique_ptr<CrawlState> open_state_for_aliases(Context& ctx) {
+  auto ws = Workspace::open_existing(ctx.data_dir());
+  if (!fs::exists(ws.state_db())) return nullptr;
+  try {
+    return std::make_unique<CrawlState>(ws.state_db(), true);
+  } catch (const std::exception&) {
+    return nullptr;
   }
 }
 
@@ -179,12 +194,19 @@ int run_show(Context& ctx, const Args& args) {
   if (args.positional.size() != 1) throw UsageError("show takes one record id or URL");
   const std::string& key = args.positional[0];
   auto searcher = open_searcher(ctx);
+  auto state = open_state_for_aliases(ctx);
+  const std::string url = canonicalize_url(key).value_or(key);
   auto rec = searcher.get(key);
   if (!rec) rec = searcher.get_by_url(key);
+  if (!rec && url != key) rec = searcher.get_by_url(url);
+  if (!rec && state)  // another URL of the same document: its record is under the URL that holds it
+    if (auto owner = state->alias_owner(url)) rec = searcher.get_by_url(owner->url);
   if (!rec) throw Failure("no record with id or URL " + key + " (senrei search finds ids; senrei export lists all)");
+  const std::vector<std::string> aliases = state ? state->aliases_of(rec->source, rec->url) : std::vector<std::string>{};
   auto& out = *ctx.out;
   if (args.has("json")) {
     auto j = to_json(*rec);
+    j["aliases"] = aliases;
     j["schema"] = kRecordSchemaVersion;
     out << j.dump(2) << "\n";
     return 0;
@@ -193,6 +215,7 @@ int run_show(Context& ctx, const Args& args) {
   out << bold(c) << rec->title << reset(c) << "\n";
   out << "id:      " << rec->id << "\nkind:    " << to_string(rec->kind) << "\nsource:  " << rec->source
       << "\nurl:     " << rec->url << "\n";
+  for (const auto& a : aliases) out << "alias:   " << a << "\n";
   if (!rec->as_of.empty()) out << "as of:   " << rec->as_of << "\n";
   if (!rec->flags.empty()) {
     out << "flags:  ";
@@ -232,9 +255,18 @@ int run_export(Context& ctx, const Args& args) {
     records.push_back(index::decode_document_data(doc.get_data()));
   }
   std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
+  auto state = format == "jsonl" ? open_state_for_aliases(ctx) : nullptr;
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> aliases;  // source → URL → aliases
   for (const auto& r : records) {
     if (format == "jsonl") {
-      *out << to_json(r).dump() << "\n";
+      auto j = to_json(r);
+      if (state) {
+        auto [by_url, first] = aliases.try_emplace(r.source);
+        if (first) by_url->second = state->all_aliases(r.source);
+        auto a = by_url->second.find(r.url);
+        j["aliases"] = a == by_url->second.end() ? std::vector<std::string>{} : a->second;
+      }
+      *out << j.dump() << "\n";
       continue;
     }
     auto row = [&](const Field* f) {

@@ -55,7 +55,7 @@ const std::vector<Command>& commands() {
            {"queries", 0, "FILE", "answer every query in FILE (one a line) in one process, with the time each took"},
        },
        run_search},
-      {"show", "ID|URL", "print one record with all its fields and where each came from",
+      {"show", "ID|URL", "print one record (found by its id, URL or any alias URL) with its aliases, all its fields and where each came from",
        {{"json", 0, "", "print the record as JSON"}}, run_show},
       {"export", "", "write every record",
        {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "crawl/document_identity.hpp"
 #include "crawl/page_processor.hpp"
 #include "senrei/url.hpp"
 #include "senrei/version.hpp"
@@ -198,6 +199,45 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     touched.clear();
   };
 
+  // One record per document (crawl/document_identity.hpp): the run's evidence, and every page
+  // this run left as an alias (URL → the URL holding its records).
+  DocumentFolding documents;
+  std::unordered_map<std::string, std::string> alias_now;
+  // The row of `url` as it will be saved: the pending one (edited in place), else a copy of the
+  // committing batch's or the stored one appended to the pending rows; nullptr when none.
+  auto pending_row = [&](const std::string& url) -> PageState* {
+    for (auto it = finished.rbegin(); it != finished.rend(); ++it)
+      if (it->url == url) return &*it;
+    std::optional<PageState> row;
+    if (committing)
+      for (const auto& c : committing->finished)
+        if (c.url == url) row = c;
+    if (!row) row = state_.get(name, url);
+    if (!row || row->state == "gone") return nullptr;
+    row->generation = run.generation;
+    finished.push_back(std::move(*row));
+    return &finished.back();
+  };
+  // `page` keeps no records of its own: its document is `owner`'s.
+  auto alias_to = [&](PageState& page, const std::string& owner, const char* reason) {
+    for (const auto& id : page.record_ids) sink_.remove(id);
+    page.record_ids.clear();
+    page.alias_of = owner;
+    page.alias_reason = reason;
+    alias_now[page.url] = owner;
+  };
+  // Counts `page`'s body `sha` as served by it; true when that makes the page an alias of an
+  // earlier page with the same bytes.  A page that held those bytes' records and is now less
+  // preferred than this one becomes this one's alias.
+  auto fold_body = [&](PageState& page, const std::string& sha) {
+    auto fold = documents.body(page.url, sha);
+    if (!fold.demoted.empty())
+      if (PageState* d = pending_row(fold.demoted)) alias_to(*d, page.url, "same_body");
+    if (fold.owner == page.url) return false;
+    alias_to(page, fold.owner, "same_body");
+    return true;
+  };
+
   auto fail = [&](const std::string& url, const std::string& kind, const std::string& message) {
     ++summary.failed_by_reason[kind];
     summary.failures.push_back({url, kind, message});
@@ -206,6 +246,69 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   auto requeue_links = [&](const PageState& page) {
     for (const auto& l : page.links)  // (seen first: most links of a re-run are, and cost no plugin call)
       if (!seen.count(l) && safe_in_scope(source, l)) admit(l, page.depth + 1, true);
+  };
+
+  // Extracts a fetched body into `page`'s records, replacing the ones it had; a failure keeps them.
+  auto make_records = [&](PageState& page, FetchResponse& r, const std::string& sha, bool had_page) {
+    bodies_.put(r.body);  // throws on a full disk: the run stops, what is committed stays
+    PageOutcome outcome;
+    if (plugin_disabled) {
+      outcome.error_kind = "plugin_disabled";
+      outcome.error = disabled_reason;
+    } else if (page.url == summary.crashed_url) {
+      outcome.error_kind = "crashed";
+      outcome.error = "the last crawl died on this page in " +
+                      (summary.crashed_stage == "plugin" ? "plugin '" + name + "'" : std::string("the extractor")) +
+                      "; skipped once (run again to retry it, or leave the source out with --skip-source " + name + ")";
+    } else {
+      outcome = process_page(source, info, r, plugin_limit, [&](const char* stage) {
+        state_.mark_in_progress(name, page.url, stage);
+      });
+      state_.clear_in_progress();
+    }
+    if (outcome.error_kind == "plugin_timeout") {
+      plugin_disabled = true;
+      disabled_reason = "plugin '" + name + "' was disabled for this run after it did not return on " + page.url;
+    }
+    if (!outcome.ok()) {
+      // Keep the previous records; try again next run (sha not recorded as processed, and
+      // no validators kept, or the next run's conditional request would skip it).
+      page.state = "failed";
+      page.etag.clear();
+      page.last_modified.clear();
+      page.error = outcome.error_kind + ": " + outcome.error;
+      fail(page.url, outcome.error_kind, outcome.error);
+      finished.push_back(std::move(page));
+      return;
+    }
+    std::unordered_set<std::string> new_ids;
+    for (const auto& rec : outcome.records) {
+      sink_.replace(rec);
+      new_ids.insert(rec.id);
+      ++summary.records;
+    }
+    for (const auto& old : page.record_ids)
+      if (!new_ids.count(old)) sink_.remove(old);
+    page.record_ids.clear();
+    for (const auto& rec : outcome.records) page.record_ids.push_back(rec.id);
+    page.links = outcome.links;
+    page.flags = outcome.flags;
+    for (const auto& f : outcome.flags) ++summary.flagged[f];
+    page.sha256 = sha;
+    page.extractor = extractor;
+    page.alias_of.clear();
+    page.alias_reason.clear();
+    alias_now.erase(page.url);
+    if (!outcome.canonical.empty()) {  // the end of the run folds it when the target is fetched
+      documents.declare_canonical(page.url, outcome.canonical);
+      if (!seen.count(outcome.canonical)) admit(outcome.canonical, page.depth, false);
+    }
+    if (had_page)
+      ++summary.changed;
+    else
+      ++summary.new_pages;
+    requeue_links(page);
+    finished.push_back(std::move(page));
   };
 
   int64_t done = 0;
@@ -230,10 +333,15 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       prev.url = q.url;
       prev.depth = q.depth;
       FetchRequest req{q.url, prev.etag, prev.last_modified, q.depth};
+      if (prev.alias_reason == "redirect" && !prev.alias_of.empty()) {  // conditional at the redirect's target
+        if (auto target = state_.get(name, prev.alias_of);
+            target && target->alias_of.empty() && target->extractor == extractor && bodies_.has(target->sha256))
+          req.target = {target->url, target->etag, target->last_modified};
+      }
       // A body we no longer have cannot be "not modified": ask for it again.
       // Nor can a page read by another extractor (a plugin upgrade): its records must be remade.
       if ((!prev.sha256.empty() && !bodies_.has(prev.sha256)) || prev.extractor != extractor)
-        req.etag.clear(), req.last_modified.clear();
+        req.etag.clear(), req.last_modified.clear(), req.target = {};
       in_flight[q.url] = std::move(prev);
       fetcher.submit(std::move(req));
     }
@@ -247,9 +355,12 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       page.generation = run.generation;
       page.state = "done";
       page.fetched_at = std::time(nullptr);
-      const bool had_page = !page.sha256.empty();
+      bool had_page = !page.sha256.empty();
+      if (!page.alias_of.empty()) alias_now[page.url] = page.alias_of;
 
       if (r.status == 404 || r.status == 410) {
+        documents.lost(page.url);
+        alias_now.erase(page.url);
         for (const auto& id : page.record_ids) sink_.remove(id);
         if (had_page) {
           summary.removed_urls.push_back(page.url);
@@ -267,11 +378,53 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         page.status = r.status;
         page.error = r.error_kind + ": " + r.error;
         fail(page.url, r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind, r.error);
+        // It keeps its previous records, so it still claims its last body.
+        if (!page.sha256.empty() && page.alias_of.empty()) fold_body(page, page.sha256);
         finished.push_back(std::move(page));
         continue;
       }
+      // A redirect: this URL is an alias of where it led, and the response is that URL's.
+      if (const std::string target = r.final_url.empty() ? page.url : r.final_url; target != page.url) {
+        if (r.not_modified) {  // the target answered our conditional request: nothing changed
+          ++summary.not_modified;
+          touched.push_back({std::move(page.url), page.depth});
+          continue;
+        }
+        alias_to(page, target, "redirect");
+        page.sha256.clear();
+        page.etag.clear();
+        page.last_modified.clear();
+        page.links.clear();
+        page.status = r.status;
+        page.extractor = extractor;
+        finished.push_back(std::move(page));
+        if (seen.count(target)) continue;  // fetched on its own in this run
+        seen.insert(target);
+        ++admitted;
+        within_trap_bounds(target, false);
+        PageState next;
+        if (known.count(target))
+          if (auto row = state_.get(name, target)) next = std::move(*row);
+        next.source = name;
+        next.url = target;
+        next.depth = finished.back().depth;
+        next.generation = run.generation;
+        next.state = "done";
+        next.fetched_at = std::time(nullptr);
+        page = std::move(next);
+        had_page = !page.sha256.empty();
+        r.request.url = target;
+      }
       if (r.not_modified) {
         ++summary.not_modified;
+        const std::string was_alias_of = page.alias_of;
+        if (!page.sha256.empty() && fold_body(page, page.sha256) && was_alias_of != page.alias_of) {
+          finished.push_back(std::move(page));
+          continue;
+        }
+        // An alias stays one until the end of the run, which gives it the records if the page
+        // it pointed to no longer holds them.
+        if (page.alias_reason == "canonical") documents.declare_canonical(page.url, page.alias_of);
         requeue_links(page);
         touched.push_back({std::move(page.url), page.depth});
         continue;
@@ -284,64 +437,22 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       page.failures = 0;
       page.error.clear();
       std::string sha = sha256_hex(r.body);
+      if (fold_body(page, sha)) {  // the same bytes as a preferred URL: an alias of it
+        bodies_.put(r.body);
+        page.sha256 = sha;
+        page.extractor = extractor;
+        finished.push_back(std::move(page));
+        continue;
+      }
       if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
         ++summary.unchanged;
+        // An alias stays one until the end of the run (see the 304 case above).
+        if (page.alias_reason == "canonical") documents.declare_canonical(page.url, page.alias_of);
         requeue_links(page);
         finished.push_back(std::move(page));
         continue;
       }
-      bodies_.put(r.body);  // throws on a full disk: the run stops, what is committed stays
-      PageOutcome outcome;
-      if (plugin_disabled) {
-        outcome.error_kind = "plugin_disabled";
-        outcome.error = disabled_reason;
-      } else if (page.url == summary.crashed_url) {
-        outcome.error_kind = "crashed";
-        outcome.error = "the last crawl died on this page in " +
-                        (summary.crashed_stage == "plugin" ? "plugin '" + name + "'" : std::string("the extractor")) +
-                        "; skipped once (run again to retry it, or leave the source out with --skip-source " + name + ")";
-      } else {
-        outcome = process_page(source, info, r, plugin_limit, [&](const char* stage) {
-          state_.mark_in_progress(name, page.url, stage);
-        });
-        state_.clear_in_progress();
-      }
-      if (outcome.error_kind == "plugin_timeout") {
-        plugin_disabled = true;
-        disabled_reason = "plugin '" + name + "' was disabled for this run after it did not return on " + page.url;
-      }
-      if (!outcome.ok()) {
-        // Keep the previous records; try again next run (sha not recorded as processed, and
-        // no validators kept, or the next run's conditional request would skip it).
-        page.state = "failed";
-        page.etag.clear();
-        page.last_modified.clear();
-        page.error = outcome.error_kind + ": " + outcome.error;
-        fail(page.url, outcome.error_kind, outcome.error);
-        finished.push_back(std::move(page));
-        continue;
-      }
-      std::unordered_set<std::string> new_ids;
-      for (const auto& rec : outcome.records) {
-        sink_.replace(rec);
-        new_ids.insert(rec.id);
-        ++summary.records;
-      }
-      for (const auto& old : page.record_ids)
-        if (!new_ids.count(old)) sink_.remove(old);
-      page.record_ids.clear();
-      for (const auto& rec : outcome.records) page.record_ids.push_back(rec.id);
-      page.links = outcome.links;
-      page.flags = outcome.flags;
-      for (const auto& f : outcome.flags) ++summary.flagged[f];
-      page.sha256 = sha;
-      page.extractor = extractor;
-      if (had_page)
-        ++summary.changed;
-      else
-        ++summary.new_pages;
-      requeue_links(page);
-      finished.push_back(std::move(page));
+      make_records(page, r, sha, had_page);
     }
     // By count for throughput, by time so a killed crawl loses at most a few seconds of work.
     const size_t pending_rows = finished.size() + touched.size();
@@ -350,6 +461,32 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
                                   std::chrono::duration<double>(options.batch_seconds)))
       flush();
     report(false);
+  }
+  // Every page met in this run under the URL that holds its document: canonicals whose target
+  // had a usable body fold now; an alias whose document lost its holder takes it over.
+  for (const auto& url : documents.pages()) {
+    const std::string owner = documents.owner(url);
+    if (owner.empty()) continue;
+    auto a = alias_now.find(url);
+    const std::string current = a == alias_now.end() ? std::string() : a->second;
+    if (owner == url ? current.empty() : current == owner) continue;
+    PageState* row = pending_row(url);
+    if (!row) continue;
+    if (owner != url) {
+      alias_to(*row, owner, documents.body_owner(url) == url ? "canonical" : "same_body");
+      continue;
+    }
+    auto body = bodies_.get(row->sha256);
+    if (!body) continue;  // the next run fetches it again
+    PageState page = *row;
+    FetchResponse r;
+    r.request = {url, {}, {}, page.depth};
+    r.final_url = url;
+    r.status = 200;
+    r.content_type = page.content_type;
+    r.body = std::move(*body);
+    const std::string sha = page.sha256;
+    make_records(page, r, sha, true);
   }
   flush();
   settle();

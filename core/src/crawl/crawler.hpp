@@ -12,6 +12,9 @@
 // keeps that page's previous records.  A plugin that hangs is cut off at a time limit and
 // disabled for the rest of the run; a process that crashes inside a plugin leaves a marker in
 // the crawl state (with crawl/crash_note.hpp), and the next run skips that page once.
+// A document met under several URLs (a redirect, the same bytes, an in-scope same-site
+// rel=canonical) has its records under one URL; the others are kept as its aliases in the crawl
+// state (crawl/document_identity.hpp).
 #pragma once
 
 #include <functional>

@@ -8,6 +8,7 @@
 
 #include <unicode/utf8.h>
 
+#include "crawl/document_identity.hpp"
 #include "crawl/plugin_call.hpp"
 #include "extract/extract.hpp"
 #include "senrei/url.hpp"
@@ -110,6 +111,7 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
   std::unordered_set<std::string> seen;
   for (const auto& link : page.links) {
     auto canon = canonicalize_url(link.url);
+    if (canon) canon = without_tracking_parameters(*canon);
     if (!canon || !seen.insert(*canon).second) continue;
     bool in = false;
     try {
@@ -119,6 +121,8 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     }
     if (in) out.links.push_back(*canon);
   }
+  if (auto c = usable_canonical(url, page.canonical_url, [&](const std::string& u) { return source.in_scope(u); }))
+    out.canonical = *c;
 
   PluginCall call = call_extract(source, info, std::make_shared<const ParsedPage>(std::move(page)), plugin_limit);
   if (!call.ok()) {

@@ -22,7 +22,8 @@ inline constexpr size_t kMaxRecordsPerPage = 10000;
 
 struct PageOutcome {
   std::vector<Record> records;
-  std::vector<std::string> links;  // canonical, in the source's scope, unique, in page order
+  std::vector<std::string> links;  // canonical, without tracking parameters, in the source's scope, unique, in page order
+  std::string canonical;           // the page's rel=canonical when usable (crawl/document_identity.hpp), else empty
   std::vector<std::string> flags;  // from extraction: charset_replaced, no_text_layer, truncated ...
   std::string charset;             // how the text was decoded ("windows-31j") and why ("meta",
   std::string charset_source;      // "source" for a CrawlPolicy::charset, ...): ParsedPage

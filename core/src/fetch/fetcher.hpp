@@ -13,11 +13,20 @@
 
 namespace senrei {
 
+// Validators for the URL a redirect is known to lead to: sent on the hop that reaches `url`
+// (validators belong to the URL they came from), so a redirected page can answer 304 too.
+struct RedirectTarget {
+  std::string url;
+  std::string etag;
+  std::string last_modified;
+};
+
 struct FetchRequest {
   std::string url;            // canonical absolute URL on the real site
   std::string etag;           // from the last fetch, for If-None-Match
   std::string last_modified;  // from the last fetch, for If-Modified-Since
   int depth = 0;
+  RedirectTarget target = {};  // where `url` redirected last time, if it did
 };
 
 struct FetchResponse {

@@ -380,6 +380,10 @@ struct HttpFetcher::Impl {
       if (!req.etag.empty()) t->headers = curl_slist_append(t->headers, ("If-None-Match: " + req.etag).c_str());
       if (!req.last_modified.empty())
         t->headers = curl_slist_append(t->headers, ("If-Modified-Since: " + req.last_modified).c_str());
+    } else if (const auto& target = job->response.request.target; !target.url.empty() && target.url == job->url) {
+      if (!target.etag.empty()) t->headers = curl_slist_append(t->headers, ("If-None-Match: " + target.etag).c_str());
+      if (!target.last_modified.empty())
+        t->headers = curl_slist_append(t->headers, ("If-Modified-Since: " + target.last_modified).c_str());
     }
     job->response.attempts++;
     t->job = std::move(job);

@@ -183,10 +183,13 @@ std::vector<std::string> MirrorFetcher::known_urls() const {
     const std::string& full = it->path().native();
     if (full.size() <= root_.native().size() + 1) continue;
     std::string rel = full.substr(root_.native().size() + 1);
-    if (rel == "index.html") {
-      rel.clear();
-    } else if (rel.size() > 11 && rel.compare(rel.size() - 11, 11, "/index.html") == 0) {
-      rel.resize(rel.size() - 10);
+    // wget -m saves /a/ as a/index.html and /a/?q=1 as a/index.html?q=1: both are the folder's URL.
+    const size_t q_at = rel.find('?');
+    std::string_view file(rel.data(), q_at == std::string::npos ? rel.size() : q_at);
+    if (file == "index.html") {
+      rel.erase(0, 10);
+    } else if (file.size() > 11 && file.compare(file.size() - 11, 11, "/index.html") == 0) {
+      rel.erase(file.size() - 10, 10);
     }
     std::string url = base_url_;
     auto q = rel.find('?');

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <ctime>
 #include <stdexcept>
 
@@ -103,12 +104,12 @@ std::string to_json_list(const std::vector<std::string>& v) { return nlohmann::j
 
 #define SENREI_PAGE_COLUMNS                                                                      \
   "source, url, depth, generation, state, status, etag, last_modified, sha256, content_type, " \
-  "fetched_at, failures, error, record_ids, links, extractor, flags"
+  "fetched_at, failures, error, record_ids, links, extractor, flags, alias_of, alias_reason"
 
 // The statements run once per page: prepared once per CrawlState (see CrawlState::cached()).
 constexpr const char* kGetPage = "SELECT " SENREI_PAGE_COLUMNS " FROM pages WHERE source = ? AND url = ?";
 constexpr const char* kSavePage =
-    "INSERT OR REPLACE INTO pages(" SENREI_PAGE_COLUMNS ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "INSERT OR REPLACE INTO pages(" SENREI_PAGE_COLUMNS ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kTouchPage =
     "UPDATE pages SET generation = ?, depth = ?, state = 'done', fetched_at = ?, failures = 0, error = '' "
     "WHERE source = ? AND url = ?";
@@ -139,6 +140,8 @@ PageState read_page(const Stmt& s) {
   p.links = json_list(s.view(14));
   p.extractor = s.text(15);
   p.flags = json_list(s.view(16));
+  p.alias_of = s.text(17);
+  p.alias_reason = s.text(18);
   return p;
 }
 
@@ -153,7 +156,13 @@ CrawlState::CrawlState(const std::filesystem::path& file, bool read_only) : file
     throw std::runtime_error("cannot open the crawl state " + file.string() + ": " + msg);
   }
   sqlite3_busy_timeout(db_, 10000);
-  if (read_only) return;
+  if (read_only) {
+    try {
+      migrate();  // only reads in this mode: whether the alias column is there
+    } catch (const std::exception&) {
+    }
+    return;
+  }
   try {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
@@ -171,12 +180,27 @@ CrawlState::CrawlState(const std::filesystem::path& file, bool read_only) : file
     exec(R"(CREATE TABLE IF NOT EXISTS in_progress(
               one INTEGER PRIMARY KEY CHECK(one = 1), source TEXT NOT NULL, url TEXT NOT NULL,
               stage TEXT NOT NULL, started INTEGER NOT NULL, signal INTEGER NOT NULL DEFAULT 0))");
+    migrate();
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
     throw std::runtime_error("the crawl state " + file.string() + " is damaged or not writable (" + e.what() +
                              ") — move it away and crawl again");
   }
+}
+
+// A state from before aliases (senrei ≤ 0.1 without document folding) has no alias_of column:
+// add it (every existing page keeps its own records, as it had them).  Read-only: only looks.
+void CrawlState::migrate() {
+  {
+    Stmt q(db_, "SELECT 1 FROM pragma_table_info('pages') WHERE name = 'alias_of'");
+    has_alias_column_ = q.step();
+  }
+  if (has_alias_column_ || sqlite3_db_readonly(db_, "main") == 1) return;
+  exec("ALTER TABLE pages ADD COLUMN alias_of TEXT NOT NULL DEFAULT ''");
+  exec("ALTER TABLE pages ADD COLUMN alias_reason TEXT NOT NULL DEFAULT ''");
+  exec("CREATE INDEX IF NOT EXISTS pages_alias ON pages(source, alias_of) WHERE alias_of != ''");
+  has_alias_column_ = true;
 }
 
 CrawlState::~CrawlState() {
@@ -284,7 +308,7 @@ void CrawlState::save(const PageState& p) {
   s.bind(5, p.state).bind(6, static_cast<int64_t>(p.status)).bind(7, p.etag).bind(8, p.last_modified);
   s.bind(9, p.sha256).bind(10, p.content_type).bind(11, p.fetched_at).bind(12, static_cast<int64_t>(p.failures));
   s.bind(13, p.error).bind(14, to_json_list(p.record_ids)).bind(15, to_json_list(p.links));
-  s.bind(16, p.extractor).bind(17, to_json_list(p.flags));
+  s.bind(16, p.extractor).bind(17, to_json_list(p.flags)).bind(18, p.alias_of).bind(19, p.alias_reason);
   s.step();
 }
 
@@ -299,6 +323,50 @@ void CrawlState::erase(const std::string& source, const std::string& url) {
   Stmt d(db_, cached(kErase));
   d.bind(1, source).bind(2, url);
   d.step();
+}
+
+std::map<std::string, std::vector<std::string>> CrawlState::all_aliases(const std::string& source) {
+  std::map<std::string, std::vector<std::string>> out;
+  if (!has_alias_column_) return out;
+  // (source, url) → alias_of, then every alias walked to the URL that holds the records.
+  std::map<std::pair<std::string, std::string>, std::string> target;
+  Stmt q(db_, source.empty() ? "SELECT source, url, alias_of FROM pages WHERE alias_of != ''"
+                             : "SELECT source, url, alias_of FROM pages WHERE alias_of != '' AND source = ?");
+  if (!source.empty()) q.bind(1, source);
+  while (q.step()) target[{q.text(0), q.text(1)}] = q.text(2);
+  for (const auto& [key, first] : target) {
+    std::string owner = first;
+    for (int hops = 0; hops < 32; ++hops) {  // a cycle (never written, but read defensively) stops
+      auto it = target.find({key.first, owner});
+      if (it == target.end()) break;
+      owner = it->second;
+    }
+    if (owner != key.second) out[owner].push_back(key.second);
+  }
+  for (auto& [owner, list] : out) std::sort(list.begin(), list.end());
+  return out;
+}
+
+std::vector<std::string> CrawlState::aliases_of(const std::string& source, const std::string& url) {
+  if (!has_alias_column_) return {};
+  auto all = all_aliases(source);
+  auto it = all.find(url);
+  return it == all.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::optional<CrawlState::AliasOwner> CrawlState::alias_owner(const std::string& url) {
+  if (!has_alias_column_) return std::nullopt;
+  Stmt q(db_, "SELECT source, alias_of FROM pages WHERE url = ? AND alias_of != '' ORDER BY source LIMIT 1");
+  q.bind(1, url);
+  if (!q.step()) return std::nullopt;
+  AliasOwner owner{q.text(0), q.text(1)};
+  for (int hops = 0; hops < 32; ++hops) {
+    Stmt next(db_, "SELECT alias_of FROM pages WHERE source = ? AND url = ? AND alias_of != ''");
+    next.bind(1, owner.source).bind(2, owner.url);
+    if (!next.step()) break;
+    owner.url = next.text(0);
+  }
+  return owner;
 }
 
 std::map<std::string, std::map<std::string, int64_t>> CrawlState::counts() {

@@ -2,7 +2,10 @@
 //
 // One row per (source, url): the frontier status of the current run and what the last fetch
 // found (status, ETag, Last-Modified, body sha256, the record ids it produced, its in-scope
-// links).  Runs are numbered per source (a generation); a run that was killed is resumed, and a
+// links).  A URL that is another URL's document (a redirect, the same bytes, a rel=canonical:
+// crawl/document_identity.hpp) has no records of its own: its row names that URL in `alias_of`,
+// and aliases_of()/alias_owner() read the folding back (for `show`, export and a reindex).
+// A state written before aliases existed gains the column when opened for writing.  Runs are numbered per source (a generation); a run that was killed is resumed, and a
 // row whose state is `done` in the current generation is not fetched again.
 //
 // The crawl loop writes a row only after the index has committed that page's records, so after
@@ -41,6 +44,8 @@ struct PageState {
   std::vector<std::string> links;
   std::string extractor;  // which plugin version produced record_ids
   std::vector<std::string> flags;
+  std::string alias_of;      // the URL whose record this URL's document is; empty: its own records
+  std::string alias_reason;  // why: "redirect", "same_body" or "canonical"
 };
 
 // What a run needs of every page up front (the rest is read per page with get()).
@@ -88,6 +93,19 @@ class CrawlState {
   void touch(const std::string& source, const std::string& url, int depth, int64_t generation, int64_t fetched_at);
   void erase(const std::string& source, const std::string& url);
 
+  // The URLs folded into `url`'s record (directly or through a chain of aliases), sorted.
+  std::vector<std::string> aliases_of(const std::string& source, const std::string& url);
+  // Every alias of every URL of `source` ("" for all sources): owner URL → its aliases, sorted,
+  // chains resolved to the URL that holds the records.
+  std::map<std::string, std::vector<std::string>> all_aliases(const std::string& source = {});
+  // The URL holding the records of alias `url` (chains followed) and its source, or nullopt
+  // when `url` is no alias in any source.
+  struct AliasOwner {
+    std::string source;
+    std::string url;
+  };
+  std::optional<AliasOwner> alias_owner(const std::string& url);
+
   // A marker written just before a page's body is extracted or handed to a plugin, and cleared
   // when that returns.  A process that dies there leaves it; when it died of a crash
   // (crawl/crash_note.hpp, then note_crash_signal()) the next run names the plugin and the page
@@ -107,6 +125,8 @@ class CrawlState {
 
  private:
   void exec(const char* sql);
+  void migrate();
+  bool has_alias_column_ = false;
   // The statement for `sql` (a string literal: cached by its address), prepared on first use.
   sqlite3_stmt* cached(const char* sql);
   sqlite3* db_ = nullptr;
