@@ -42,7 +42,12 @@ std::string cell_markdown(const Cell& cell, Lang lang) {
 void write_markdown(const Report& r, std::ostream& out) {
   out << "# " << markdown_escape(r.title) << "\n\n";
   for (const auto& [k, v] : r.facts) out << "- " << markdown_escape(k) << ": " << markdown_escape(v) << "\n";
+  bool appendix = false;
   for (const auto& t : r.tables) {
+    if (t.appendix && !appendix) {
+      appendix = true;
+      out << "\n# " << tr(r.lang, "付録", "Appendix") << "\n";
+    }
     out << "\n## " << markdown_escape(t.title) << "\n\n";
     if (!t.note.empty()) out << markdown_escape(t.note) << "\n\n";
     out << "|";
