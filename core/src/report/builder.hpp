@@ -67,6 +67,8 @@ Table national_table(const Builder& b);
 Table method_table(const Builder& b);
 // "比較できる先例が2件のため中央値は示さない" (or "no comparable figure").
 std::string withheld_text(const Builder& b, size_t used);
+// The plan's figures behind a check, in words (the checks table's column; feasibility_tables.cpp).
+std::string check_figures(const Builder& b, const compare::Check& c);
 // The confidence and its reasons in one line: 低（比較できる先例が2件（3件未満））.
 std::string confidence_text(const Builder& b);
 

@@ -279,6 +279,8 @@ Table checks_table(const Builder& b) {
 
 }  // namespace
 
+std::string check_figures(const Builder& b, const compare::Check& c) { return plan_figures(b, c); }
+
 void add_feasibility_tables(const Builder& b, Report& r) {
   r.tables.push_back(score_table(b));
   r.tables.push_back(similar_table(b));

@@ -49,7 +49,7 @@ std::string check_line(const Builder& b, const compare::Check& c) {
   if (c.id == "fee_model" && has("fees_without_expected_payers"))
     return b.t("見込み機関数のない会費が", "") + std::to_string(static_cast<int>(v("fees_without_expected_payers"))) +
            b.t("種類あり、会費収入を見込めない（不完全）", " fee(s) without expected payers: fee income incomplete");
-  return label("check", c.id, b.lang);
+  return check_figures(b, c);
 }
 
 }  // namespace
