@@ -113,10 +113,13 @@ TEST_F(CompareSample, WritesAllFiveFormats) {
 TEST_F(CompareSample, BuildCostPerCapitaComparesOnlyTheSameBasis) {
   const json& b = benchmark(j_, "build_cost_per_capita");
   EXPECT_NEAR(b["plan"].get<double>(), 480000000.0 / 950000, kEps);  // 505.26 yen per person
-  // Comparable: only まめネット (excluded like the plan, stated exactly): 434,000,000 / 720,000.
+  // Comparable: only まめネット (excluded like the plan, stated exactly): 434,000,000 / 720,000 =
+  // 602.78.  One figure is fewer than the 3 a median needs: none is given (issue 13).
   EXPECT_EQ(b["used"], 1);
-  EXPECT_NEAR(b["median"].get<double>(), 434000000.0 / 720000, kEps);  // 602.78
-  EXPECT_EQ(b["percentile"], 0);  // the plan is below it
+  EXPECT_TRUE(b["withheld"].get<bool>());
+  EXPECT_FALSE(b.contains("median"));
+  EXPECT_FALSE(b.contains("percentile"));
+  EXPECT_NEAR(figure_of(b, "mamenet")["value"].get<double>(), 434000000.0 / 720000, kEps);
   // Listed but left out: あじさい 約 (20,000,000 / 1,430,000 = 13.99), 晴れやか includes data output
   // (950,007,000 / 1,900,000 = 500.00); びわ湖 has no total.
   EXPECT_EQ(b["incomparable"], 2);
@@ -159,10 +162,10 @@ TEST_F(CompareSample, RunningCostsNeedAStatedPeriod) {
   EXPECT_NEAR(pat["median"].get<double>(), 2258000.0 / 8899, kEps);
   EXPECT_NEAR(pat["plan"].get<double>(), 600, kEps);
   EXPECT_NEAR(pat["percentile"].get<double>(), 200.0 / 3, kEps);
-  // Per institution built: まめ 434,000,000/769 = 564,369; the plan 480,000,000/300 = 1,600,000.
+  // Per institution built: only まめ 434,000,000/769 = 564,369 is comparable: no median.
   const json& bi = benchmark(j_, "build_cost_per_institution");
-  EXPECT_NEAR(bi["median"].get<double>(), 434000000.0 / 769, kEps);
-  EXPECT_EQ(bi["percentile"], 100);
+  EXPECT_FALSE(bi.contains("median"));
+  EXPECT_NEAR(figure_of(bi, "mamenet")["value"].get<double>(), 434000000.0 / 769, kEps);
   // ちょうかい's two parts with no total, data output not stated: listed, left out.
   EXPECT_EQ(figure_of(bi, "chokai")["incomparable"], json::array({"sum_of_parts", "data_output_unstated"}));
   EXPECT_NEAR(figure_of(bi, "chokai")["value"].get<double>(), (29925000.0 + 40105000.0) / 204, kEps);
@@ -186,31 +189,43 @@ TEST_F(CompareSample, ScorePartsAndWeights) {
   // 晴れやか 22.58, びわ湖 12.62 → 1/4; 3,157.9 patients reached by あじさい 4,275 and まめ 4,064 of
   // the four → 2/4.  Mean 37.5.
   EXPECT_NEAR(parts["achievements"]["score"].get<double>(), 37.5, kEps);
-  // Eight checks, all pass but the acceptance test (the example's deliberate weakness): 7/8.
-  EXPECT_NEAR(parts["risk_checks"]["score"].get<double>(), 87.5, kEps);
-  // Budget: per capita 505.26 below the only comparable 602.78 → 1 − log2(602.78/505.26); per
-  // institution 1,600,000 over 2.8 × the max → 0; running per institution and per patient inside
-  // their ranges → 1 each.
-  double budget = (1 - std::log2((434000000.0 / 720000) / (480000000.0 / 950000)) + 0 + 1 + 1) / 4 * 100;
+  // Nine checks: the acceptance test fails (the example's deliberate weakness), the projection
+  // fails (the renewal in 2032 at half the build cost), the running funds lean 26% on the care
+  // fund (warn): (6 + 0.5) / 9.
+  EXPECT_NEAR(parts["risk_checks"]["score"].get<double>(), 650.0 / 9, kEps);
+  EXPECT_EQ(parts["risk_checks"]["figures"], 9);
+  // Budget: the build cost per capita and per institution rest on one comparable figure each (no
+  // range); running per institution and per patient sit inside their ranges of 3 → 1 each.
+  double budget = 100;
   EXPECT_NEAR(parts["budget"]["score"].get<double>(), budget, kEps);
+  EXPECT_EQ(parts["budget"]["figures"], 6);
+  // Two build benchmarks withheld: a medium confidence, saying why.
+  EXPECT_EQ(j_["score"]["confidence"]["level"], "medium");
+  EXPECT_EQ(j_["score"]["confidence"]["reasons"][0]["id"], "benchmark_withheld");
   // Similarity: the mean of the top five.
   double sum = 0;
   for (const auto& s : j_["similar"]) sum += s["similarity"].get<double>();
   EXPECT_EQ(j_["similar"].size(), 5u);
   EXPECT_NEAR(parts["similarity"]["score"].get<double>(), 100 * sum / 5, kEps);
   // Default weights 20/20/40/20.
-  double total = 0.2 * parts["similarity"]["score"].get<double>() + 0.2 * 37.5 + 0.4 * 87.5 + 0.2 * budget;
+  double total = 0.2 * parts["similarity"]["score"].get<double>() + 0.2 * 37.5 + 0.4 * 650.0 / 9 + 0.2 * budget;
   EXPECT_NEAR(j_["score"]["total"].get<double>(), total, kEps);
 }
 
 TEST_F(CompareSample, SimilarityPartsAddUp) {
   for (const auto& s : j_["similar"]) {
-    // Weights 2 population, 1 aging rate, 1 scope, 1 operator form, 2 issues; a missing figure is 0.
+    // Weights 2 population, 1 aging rate, 1 scope, 1 operator form, 2 issues; a part the
+    // precedent does not state is left out (a missing figure is not a difference).
     double weighted = 0, weights = 0;
+    size_t compared = 0;
     for (const auto& p : s["parts"]) {
+      if (!p.contains("score")) continue;
+      ++compared;
       weights += p["weight"].get<double>();
-      weighted += p["weight"].get<double>() * p.value("score", 0.0);
+      weighted += p["weight"].get<double>() * p["score"].get<double>();
     }
+    EXPECT_EQ(s["compared_parts"], compared);
+    EXPECT_EQ(s["plan_parts"], 5);
     EXPECT_NEAR(s["similarity"].get<double>(), weighted / weights, kEps) << s["name"];
     for (const auto& m : s["issues"]) {
       double found = 0, all = 0;
@@ -245,15 +260,24 @@ TEST_F(CompareSample, SimilarityPartsAddUp) {
 TEST_F(CompareSample, FailurePatternsWithTheirEvidence) {
   std::map<std::string, json> checks;
   for (const auto& c : j_["checks"]) checks[c["id"]] = c;
-  ASSERT_EQ(checks.size(), 8u);
+  ASSERT_EQ(checks.size(), 9u);
   EXPECT_EQ(checks["acceptance_test"]["result"], "fail");
   EXPECT_EQ(checks["acceptance_test"]["evidence"][0]["national"], "boa_2019_acceptance");
-  for (const char* id : {"participant_targets", "renewal_funding", "time_limited_running_funds", "fee_model",
+  // The care fund's 6,000,000 of 23,000,000 running funding (until 2029): 26%, a warning.
+  EXPECT_EQ(checks["time_limited_running_funds"]["result"], "warn");
+  // The projection: +5,000,000 a year from 2027, 240,000,000 renewal in 2032 → cumulative
+  // 25,000,000 − 240,000,000 + … ; the care fund ends after 2029, so 2030–2031 add −1,000,000:
+  // 2027–29 +15,000,000, 2030–31 −2,000,000 → 13,000,000 by 2031; 2032: −1,000,000 − 240,000,000
+  // → −228,000,000.
+  EXPECT_EQ(checks["projection_balance"]["result"], "fail");
+  EXPECT_EQ(checks["projection_balance"]["values"]["first_negative_year"], 2032);
+  EXPECT_EQ(checks["projection_balance"]["values"]["first_negative_cumulative_yen"], -228000000);
+  for (const char* id : {"participant_targets", "renewal_funding", "fee_model",
                          "usage_monitoring", "running_funding_balance", "build_funding_balance"})
     EXPECT_EQ(checks[id]["result"], "pass") << id;
   // 5,000,000 a year from 2027 to the renewal in 2032 = 25,000,000, 5.2% of the build cost.
   EXPECT_EQ(checks["renewal_funding"]["values"]["reserve_by_renewal_yen"], 25000000);
-  // Running funding 3,400,000 + 14,600,000 + 5,000,000 = 18,000,000 cost + 5,000,000 reserve.
+  // Running funding 3,400,000 + 6,000,000 + 8,600,000 + 5,000,000 = 18,000,000 cost + 5,000,000 reserve.
   EXPECT_EQ(checks["running_funding_balance"]["values"]["balance_yen_per_year"], 0);
   // The precedents whose participants pay are cited with their pages.
   std::string fee = checks["fee_model"]["evidence"].dump();
@@ -266,7 +290,7 @@ TEST_F(CompareSample, EveryPrecedentFigureCarriesItsSource) {
   // Markdown: the figure linked to its page.
   std::string md = slurp(out_ / "report.md");
   EXPECT_NE(md.find("](http://renkei-support.mhlw.go.jp/mamenet/)"), std::string::npos);
-  EXPECT_NE(md.find("| 構築費用（人口1人あたり） | 505円 | 603円 | 603円 | 603円 | 0.0% | 1 | 2 | [まめネット](" + kNavi + "mamenet/) |"),
+  EXPECT_NE(md.find("| 構築費用（人口1人あたり） | 505 | 比較できる先例が1件のため中央値は示さない（3件以上で示す）。値: 603 | — | — | — | 1 | 2 | [まめネット](" + kNavi + "mamenet/) |"),
             std::string::npos);
   // CSV: numbers as numbers, the row's page in the last column.
   std::string csv = slurp(out_ / "report.csv");
@@ -287,7 +311,7 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 out = {"sheets": wb.sheetnames}
 for ws in wb.worksheets:
-    if ws.title.startswith("先行事例比較表"):
+    if ws.title.startswith("先行事例比較表（1人"):
         rows = []
         for row in ws.iter_rows(min_row=5):
             rows.append([[type(c.value).__name__, c.value if not isinstance(c.value, str) else c.value, c.number_format] for c in row])
@@ -309,14 +333,12 @@ print(json.dumps(out, ensure_ascii=False))
   for (const auto& row : x["benchmarks"]) {
     if (row[0][1] != "構築費用（人口1人あたり）") continue;
     seen = true;
-    // Plan, median, min, max: numbers (openpyxl: int or float) in a yen format.
-    for (int c = 1; c <= 4; ++c) {
-      EXPECT_TRUE(row[c][0] == "float" || row[c][0] == "int") << row.dump();
-      EXPECT_NE(row[c][2].get<std::string>().find("円"), std::string::npos) << row.dump();
-    }
+    // The plan: a number in the table's yen column (the unit is in the column title); no median
+    // from one comparable figure: the cell says why and gives the value.
+    EXPECT_EQ(row[1][0], "float") << row.dump();
     EXPECT_NEAR(row[1][1].get<double>(), 480000000.0 / 950000, kEps);
-    EXPECT_NEAR(row[2][1].get<double>(), 434000000.0 / 720000, kEps);
-    EXPECT_EQ(row[5][1], 0);  // percentile
+    EXPECT_EQ(row[1][2], "#,##0");
+    EXPECT_NE(row[2][1].get<std::string>().find("比較できる先例が1件のため中央値は示さない"), std::string::npos) << row.dump();
     EXPECT_EQ(row[6][1], 1);  // precedents compared
   }
   EXPECT_TRUE(seen);
@@ -337,7 +359,7 @@ TEST_F(CompareSample, HtmlRendersInChromiumWithItsCharts) {
   std::string image = slurp(png);
   ASSERT_GT(image.size(), 20000u) << "screenshot at " << png;
   EXPECT_EQ(image.substr(1, 3), "PNG");
-  // The DOM chromium built: two SVG charts with their bars, eleven tables, no script.
+  // The DOM chromium built: the SVG charts with their bars, seventeen tables, no script.
   std::string dom = run_capture(chromium + flags + " --dump-dom " + shell_quote("file://" + html.string()) + " 2>/dev/null", &status);
   ASSERT_EQ(status, 0);
   auto count = [&](const std::string& s) {
@@ -345,17 +367,19 @@ TEST_F(CompareSample, HtmlRendersInChromiumWithItsCharts) {
     for (size_t p = dom.find(s); p != std::string::npos; p = dom.find(s, p + 1)) ++n;
     return n;
   };
-  EXPECT_EQ(count("<svg"), 2u);
-  EXPECT_EQ(count("class=\"bar-plan\""), 2u);  // the plan in each chart
-  EXPECT_EQ(count("<table>"), 11u);
+  // Four charts: the cumulative balance, running cost, build cost per capita, institutions.
+  EXPECT_EQ(count("<svg"), 4u);
+  EXPECT_EQ(count("class=\"bar-plan\""), 3u);  // the plan in each bar chart
+  EXPECT_GE(count("class=\"bar-gap\""), 1u);   // the years below zero
+  EXPECT_EQ(count("<table>"), 17u);
   EXPECT_EQ(count("<script"), 0u);
 }
 
 TEST_F(CompareSample, EnglishLabelsOnRequest) {
   auto r = senrei_test::senrei({"--data", data_, "compare", kPlan, "--lang", "en", "--top", "2"});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("## Benchmarks against the precedents (Step1 item 8)"), std::string::npos);
-  EXPECT_NE(r.out.find("| Build cost per capita | ¥505 | ¥603 |"), std::string::npos);
+  EXPECT_NE(r.out.find("## Benchmarks against the precedents (Step1 item 8, 10,000 yen)"), std::string::npos);
+  EXPECT_NE(r.out.find("| Build cost per capita | 505 | only 1 comparable precedent(s): no median shown (needs 3). Values: 603 |"), std::string::npos);
   EXPECT_NE(r.out.find("| Acceptance test planned | fail | not planned |"), std::string::npos);
   EXPECT_EQ(r.out.find("先行事例比較表"), std::string::npos);
   auto j = json::parse(senrei_test::senrei({"--data", data_, "compare", kPlan, "--format", "json", "--top", "2"}).out);
@@ -519,7 +543,7 @@ TEST(CompareFees, PrecedentFeesCarryPayerAndSource) {
   }
   EXPECT_TRUE(seen);
   auto md = senrei_test::senrei({"--data", dir.string(), "compare", kPlan});
-  EXPECT_NE(md.out.find("| [とねっと](http://saitama-tonet.jp/structure.html) | 病院 | [5万円](http://saitama-tonet.jp/structure.html) | 年額 |"),
+  EXPECT_NE(md.out.find("| [とねっと](http://saitama-tonet.jp/structure.html) | 病院 | [50,000](http://saitama-tonet.jp/structure.html) | 年額 |"),
             std::string::npos)
       << md.out.substr(md.out.find("## 会費"), 800);
   fs::remove_all(dir);

@@ -94,8 +94,8 @@ Plan base_plan() {
   p.budget.running_cost_yen = 10000000;
   p.budget.running_cost_period = "year";
   p.budget.renewal_reserve_yen_per_year = 2000000;
-  p.budget.funding = {{"prefectural_budget", "県費", "build", 100000000, "once"},
-                      {"member_fees", "会費", "running", 12000000, "year"}};
+  p.budget.funding = {{"prefectural_budget", "県費", "build", 100000000, "once", {}, {}},
+                      {"member_fees", "会費", "running", 12000000, "year", {}, {}}};
   p.budget.fees = {{"clinic", "診療所", 10000, "year", 100}};
   return p;
 }
@@ -140,12 +140,16 @@ TEST(Benchmarks, IncomparableFiguresAreListedButKeptOutOfTheMedian) {
   EXPECT_EQ(per_capita.figures[3].incomparable, std::vector<std::string>{"total_unknown"});
   EXPECT_FALSE(per_capita.figures[3].value.has_value());
   EXPECT_EQ(per_capita.figures[4].incomparable, std::vector<std::string>{"data_output_unstated"});
-  // Only a (200 yen per person) is comparable; the plan's 100 is below it.
+  // Only a (200 yen per person) is comparable: one figure is fewer than the 3 a median needs,
+  // so no median, range or percentile is given (withheld), and the figure stays listed.
   EXPECT_EQ(per_capita.used, 1u);
+  EXPECT_TRUE(per_capita.withheld);
   EXPECT_EQ(per_capita.incomparable, 3u);  // b, c, e (d has no figure)
   EXPECT_EQ(*per_capita.plan, 100);
-  EXPECT_EQ(*per_capita.median, 200);
-  EXPECT_EQ(*per_capita.percentile, 0);
+  EXPECT_FALSE(per_capita.median.has_value());
+  EXPECT_FALSE(per_capita.min.has_value());
+  EXPECT_FALSE(per_capita.percentile.has_value());
+  EXPECT_TRUE(per_capita.figures[0].used);
   EXPECT_EQ(per_capita.figures[0].numerator.url, "http://example.jp/build_cost_yen");
 
   // Asked for: a, b, c, e = 200, 300, 400, 500 → median 350, range 200–500.
@@ -168,18 +172,21 @@ TEST(Benchmarks, RunningCostsNeedAStatedPeriod) {
       precedent("y", {number("running_cost_yen", 6000000, "yen", false, "year"), number("institutions_total", 200, "institution")}),
       precedent("u", {number("running_cost_yen", 9000000, "yen", false, "unknown"), number("institutions_total", 300, "institution")}),
       precedent("x", {state("running_cost_yen", ValueState::undisclosed), number("institutions_total", 50, "institution")}),
+      precedent("z", {number("running_cost_yen", 6000000, "yen", false, "year"), number("institutions_total", 120, "institution")}),
   };
   const auto all = benchmarks_of(plan, ps, Options{});
   const Benchmark& b = metric(all, "running_cost_per_institution");
-  // m: 1,000,000 × 12 / 100 = 120,000 a year; y: 6,000,000 / 200 = 30,000; u left out.
-  ASSERT_EQ(b.figures.size(), 4u);
+  // m: 1,000,000 × 12 / 100 = 120,000 a year; y: 6,000,000 / 200 = 30,000; z: 6,000,000 / 120 =
+  // 50,000; u left out.
+  ASSERT_EQ(b.figures.size(), 5u);
   EXPECT_TRUE(b.figures[0].converted_from_month);
   EXPECT_EQ(*b.figures[0].value, 120000);
   EXPECT_EQ(*b.figures[1].value, 30000);
   EXPECT_EQ(b.figures[2].incomparable, std::vector<std::string>{"period_unknown"});
   EXPECT_EQ(b.figures[3].incomparable, std::vector<std::string>{"undisclosed"});
-  EXPECT_EQ(*b.median, 75000);
-  // The plan: 10,000,000 / 200 = 50,000, above 30,000 and below 120,000 → 50%.
+  EXPECT_EQ(*b.median, 50000);  // of 30,000, 50,000, 120,000
+  // The plan: 10,000,000 / 200 = 50,000: above 30,000, tied with 50,000 (half), below 120,000 →
+  // 1.5 / 3 = 50%.
   EXPECT_EQ(*b.plan, 50000);
   EXPECT_EQ(*b.percentile, 50);
 }
@@ -199,9 +206,9 @@ TEST(FailurePatterns, EachPatternIsFlagged) {
   bad.budget.fees.clear();
   // Running: 8,000,000 from the care fund + 2,000,000 own funds = 10,000,000 for a 10,000,000 cost
   // and no reserve: balanced; 80% on a time-limited fund.
-  bad.budget.funding = {{"prefectural_budget", "県費", "build", 50000000, "once"},
-                        {"comprehensive_care_fund", "基金", "running", 8000000, "year"},
-                        {"own_funds", "自己資金", "running", 2000000, "year"}};
+  bad.budget.funding = {{"prefectural_budget", "県費", "build", 50000000, "once", {}, {}},
+                        {"comprehensive_care_fund", "基金", "running", 8000000, "year", {}, {}},
+                        {"own_funds", "自己資金", "running", 2000000, "year", {}, {}}};
   std::vector<Precedent> ps = {precedent("r", {items("funding_sources", {"regional_revitalization_fund"})}),
                                precedent("f", {items("running_payers", {"participants"})})};
   std::map<std::string, CheckResult> got;
@@ -266,6 +273,7 @@ TEST(Score, PartsAreWeightedAndRescaledWithoutData) {
   plan.weights.achievements = 30;
   plan.weights.risk_checks = 60;
   plan.weights.budget = 100;  // no benchmark has comparable figures below: left out
+  plan.projection.renewal_cost_share = 0.5;  // so the projection check can pass
   std::vector<Precedent> ps = {
       // 300 institutions and 30,000 patients for 1,000,000 people: 30 and 3,000 per 100,000.
       precedent("a", {number("population", 1000000, "person"), number("institutions_total", 300, "institution"),
@@ -273,20 +281,37 @@ TEST(Score, PartsAreWeightedAndRescaledWithoutData) {
       // 10 and 1,000 per 100,000.
       precedent("b", {number("population", 1000000, "person"), number("institutions_total", 100, "institution"),
                       number("patients", 10000, "person")}),
+      // 25 and 2,500 per 100,000.
+      precedent("c", {number("population", 1000000, "person"), number("institutions_total", 250, "institution"),
+                      number("patients", 25000, "person")}),
   };
   FakeIssues issues;
   Comparison c = senrei::compare::compare(plan, ps, issues, Options{});
-  // Plan targets: 200 institutions → 20 per 100,000 (a reached it, b not); 20,000 patients →
-  // 2,000 per 100,000 (a reached, b not): achievements = mean(1/2, 1/2) = 50.
+  // Plan targets: 200 institutions → 20 per 100,000 (a and c reached it, b not); 20,000 patients
+  // → 2,000 per 100,000 (a, c reached): achievements = mean(2/3, 2/3) → 66.7, on 6 figures.
   ASSERT_EQ(c.score.parts.size(), 4u);
-  EXPECT_EQ(*c.score.parts[1].score, 50);
-  EXPECT_EQ(*c.score.parts[2].score, 100);  // every check passes
+  EXPECT_NEAR(*c.score.parts[1].score, 200.0 / 3, 1e-9);
+  EXPECT_EQ(c.score.parts[1].figures, 6u);
+  // Checks: the 8 failure patterns pass; the projection: build 100,000,000 funded, running
+  // 10,000,000 a year against 12,000,000 of fees, renewals of 50,000,000 in 2032 and 2037 paid
+  // from the balance — 2032: 6 × 2,000,000 − 50,000,000 < 0 → fail.  (8 + 0) / 9 → 88.9.
+  EXPECT_EQ(c.checks.back().id, "projection_balance");
+  EXPECT_EQ(c.checks.back().result, CheckResult::fail);
+  EXPECT_EQ(c.checks.back().values.at("first_negative_year"), 2032);
+  EXPECT_NEAR(*c.score.parts[2].score, 800.0 / 9, 1e-9);
   EXPECT_FALSE(c.score.parts[3].score.has_value());
-  // Similarity: population 1 and 1, scope 0 (no figure), form 0, no issues: (2·1)/(2+1+1) = 0.5
-  // each → 50.  Weights 10, 30, 60 (budget left out) → total = 0.1·50 + 0.3·50 + 0.6·100 = 80.
-  EXPECT_DOUBLE_EQ(*c.score.parts[0].score, 50);
+  EXPECT_EQ(c.score.parts[3].left_out, "no_figures");
+  // Similarity: population 1 for each; scope and form unstated by the precedents are left out,
+  // not counted 0 → 1 each → 100, from 3 precedents.
+  EXPECT_DOUBLE_EQ(*c.score.parts[0].score, 100);
+  EXPECT_EQ(c.score.parts[0].figures, 3u);
+  // Weights 10, 30, 60 (budget left out) → 0.1·100 + 0.3·66.67 + 0.6·88.89.
   EXPECT_DOUBLE_EQ(c.score.parts[2].share, 0.6);
-  EXPECT_DOUBLE_EQ(c.score.total, 80);
+  EXPECT_NEAR(c.score.total, 10 + 20 + 0.6 * 800.0 / 9, 1e-9);
+  // One comparison part (budget) left out: medium confidence.
+  EXPECT_EQ(c.score.confidence.level, "medium");
+  ASSERT_EQ(c.score.confidence.reasons.size(), 1u);
+  EXPECT_EQ(c.score.confidence.reasons[0].detail, "budget");
 }
 
 TEST(Precedents, StepPagesBelongToTheLongestMatchingNetwork) {

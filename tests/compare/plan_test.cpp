@@ -87,7 +87,7 @@ TEST_F(PlanFile, ExampleReadsAsWritten) {
   EXPECT_EQ(p.budget.build_cost_yen, 480000000);
   EXPECT_FALSE(p.budget.build_cost_includes_data_output);
   EXPECT_EQ(p.budget.running_cost_per_year(), 18000000);
-  ASSERT_EQ(p.budget.funding.size(), 5u);
+  ASSERT_EQ(p.budget.funding.size(), 6u);
   EXPECT_EQ(p.budget.funding[0].source, "comprehensive_care_fund");
   EXPECT_EQ(p.budget.funding[0].amount_yen, 360000000);
   EXPECT_EQ(p.budget.funding[0].use, "build");
@@ -96,6 +96,16 @@ TEST_F(PlanFile, ExampleReadsAsWritten) {
   for (const auto& f : p.budget.funding)
     if (f.use == "running") running += f.amount_yen;
   EXPECT_EQ(running, 23000000);
+  // The time-limited fund's end year, and the comparison and projection keys.
+  EXPECT_EQ(p.budget.funding[3].source, "comprehensive_care_fund");
+  EXPECT_EQ(*p.budget.funding[3].until_year, 2029);
+  EXPECT_FALSE(p.budget.funding[3].from_year.has_value());
+  EXPECT_EQ(p.comparison.min_figures, 3);
+  EXPECT_EQ(p.comparison.similar_precedents, 5);
+  EXPECT_EQ(p.projection.years, 10);
+  EXPECT_EQ(p.projection.renewal_interval_years, 5);
+  EXPECT_EQ(*p.projection.renewal_cost_share, 0.5);
+  EXPECT_FALSE(p.projection.renewal_cost_yen.has_value());
   ASSERT_EQ(p.budget.fees.size(), 2u);
   EXPECT_EQ(p.budget.fees[1].payer_type, "clinic");
   EXPECT_EQ(*p.budget.fees[1].expected_payers, 260);
@@ -215,4 +225,26 @@ TEST_F(PlanFile, DocumentedExampleReads) {
   EXPECT_EQ(p.budget.fees[1].period, "year");
   EXPECT_EQ(p.plan.consent_method, "bulk");
   EXPECT_EQ(p.weights.issues, 2);
+}
+
+TEST_F(PlanFile, ComparisonAndProjectionKeysAreChecked) {
+  Plan p = read_plan(write(kMinimal + "\n[comparison]\nmin_figures = 5\nsimilar_precedents = 8\n[projection]\nyears = 12\n"
+                                      "renewal_interval_years = 6\nrenewal_cost_yen = \"1億円\"\n"));
+  EXPECT_EQ(p.comparison.min_figures, 5);
+  EXPECT_EQ(p.comparison.similar_precedents, 8);
+  EXPECT_EQ(p.projection.years, 12);
+  EXPECT_EQ(p.projection.renewal_interval_years, 6);
+  EXPECT_EQ(*p.projection.renewal_cost_yen, 100000000);
+  // The minimum can be raised, never lowered below 3.
+  std::string err = error_for(kMinimal + "\n[comparison]\nmin_figures = 2\n");
+  EXPECT_NE(err.find(":17: key 'comparison.min_figures': expected a whole number between 3 and 1000, not 2"), std::string::npos) << err;
+  err = error_for(kMinimal + "\n[projection]\nrenewal_cost_yen = 1\nrenewal_cost_share = 0.5\n");
+  EXPECT_NE(err.find("key 'projection.renewal_cost_share': expected renewal_cost_yen or renewal_cost_share, not both"),
+            std::string::npos) << err;
+  // A fund's end year: only on running funding, not before its first year.
+  err = error_for(kMinimal + "\n[[budget.funding]]\nsource = \"県費\"\nuse = \"build\"\namount_yen = 1\nuntil_year = 2030\n");
+  EXPECT_NE(err.find("key 'budget.funding[1].until_year': expected only on running funding"), std::string::npos) << err;
+  err = error_for(kMinimal + "\n[[budget.funding]]\nsource = \"地域医療介護総合確保基金\"\nuse = \"running\"\namount_yen = 1\nfrom_year = 2031\n"
+                             "until_year = 2030\n");
+  EXPECT_NE(err.find("key 'budget.funding[1].until_year': expected a year not before from_year 2031"), std::string::npos) << err;
 }

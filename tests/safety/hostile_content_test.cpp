@@ -58,7 +58,10 @@ std::vector<std::string> formula_cells(const std::string& csv) {
   std::vector<std::string> out;
   for (const auto& row : parse_csv(csv))
     for (const auto& cell : row)
-      if (!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos) out.push_back(cell);
+      // A negative number (compare's projection: -1200) is a number to a spreadsheet, not a formula.
+      if (!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos &&
+          !std::regex_match(cell, std::regex("-[0-9]+(\\.[0-9]+)?")))
+        out.push_back(cell);
   return out;
 }
 

@@ -8,7 +8,9 @@
 #include "cli/commands.hpp"
 #include "compare/comparison.hpp"
 #include "compare/index_issue_search.hpp"
+#include "compare/national.hpp"
 #include "compare/plan.hpp"
+#include "plugin/plugin_host.hpp"
 #include "report/report.hpp"
 #include "store/workspace.hpp"
 
@@ -23,7 +25,22 @@ std::string no_precedents(const fs::path& dir, const std::string& why) {
          "(or senrei crawl renkei-navi over the network)";
 }
 
+// The formats compare writes, by -o extension.
+const char* format_of_extension(const std::string& ext) {
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".csv") return "csv";
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".xlsx") return "xlsx";
+  if (ext == ".json") return "json";
+  return nullptr;
+}
+
 std::string format_from(const Args& args) {
+  // -o with an extension senrei does not write (.pdf, .docx) is refused whatever --format says.
+  const std::string ext = fs::path(args.get("output")).extension().string();
+  if (!ext.empty() && !format_of_extension(ext))
+    throw UsageError("compare writes .md, .csv, .html, .xlsx or .json files, not '" + ext +
+                     "' (for PDF, print the .html file from a browser)");
   if (args.has("format")) {
     std::string f = args.get("format");
     if (f == "markdown") f = "md";
@@ -32,11 +49,26 @@ std::string format_from(const Args& args) {
     return f;
   }
   // No --format: the extension of -o decides, else Markdown.
-  std::string ext = fs::path(args.get("output")).extension().string();
-  for (const char* f : {"csv", "html", "xlsx", "json"})
-    if (ext == std::string(".") + f) return f;
-  if (ext == ".htm") return "html";
-  return "md";
+  return ext.empty() ? "md" : format_of_extension(ext);
+}
+
+// The national reference figures: the first national.toml on the data path (national.hpp).
+std::vector<compare::NationalFigure> national_figures() {
+  const auto path = PluginHost::data_path("reference", "SENREI_REFERENCE_PATH");
+  for (const auto& dir : path) {
+    std::error_code ec;
+    fs::path file = dir / "national.toml";
+    if (!fs::is_regular_file(file, ec)) continue;
+    try {
+      return compare::read_national(file);
+    } catch (const std::runtime_error& e) {
+      throw Failure(e.what());
+    }
+  }
+  std::string where;
+  for (const auto& dir : path) where += (where.empty() ? "" : ", ") + dir.string();
+  throw Failure("national reference figures not found (national.toml in " + where +
+                "): reinstall senrei, or set SENREI_REFERENCE_PATH to the folder holding share/reference/national.toml");
 }
 
 }  // namespace
@@ -58,6 +90,7 @@ int run_compare(Context& ctx, const Args& args) {
   } catch (const compare::PlanError& e) {
     throw UsageError(e.what());
   }
+  options.national = national_figures();
 
   const fs::path dir = ctx.data_dir();
   std::error_code ec;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -233,7 +234,18 @@ int run_show(Context& ctx, const Args& args) {
 
 int run_export(Context& ctx, const Args& args) {
   if (!args.positional.empty()) throw UsageError("export takes no arguments (use --format and -o)");
-  std::string format = args.get("format", "jsonl");
+  // The format: --format, else the extension of -o (.csv, .jsonl), else JSON Lines.
+  std::string format = args.get("format", "");
+  if (args.has("output")) {
+    std::string ext = std::filesystem::path(args.get("output")).extension().string();
+    std::string from_ext = ext == ".csv" ? "csv" : ext == ".jsonl" ? "jsonl" : "";
+    if (!ext.empty() && from_ext.empty())
+      throw UsageError("export writes .csv or .jsonl files, not '" + ext + "': use -o FILE.csv or -o FILE.jsonl");
+    if (!format.empty() && !from_ext.empty() && format != from_ext)
+      throw UsageError("--format " + format + " does not match -o " + args.get("output") + " (use ." + format + ")");
+    if (format.empty()) format = from_ext;
+  }
+  if (format.empty()) format = "jsonl";
   if (format != "jsonl" && format != "csv") throw UsageError("--format takes jsonl or csv, not '" + format + "'");
   auto searcher = open_searcher(ctx);
   std::ofstream file;

@@ -59,7 +59,7 @@ const std::vector<Command>& commands() {
        {{"json", 0, "", "print the record as JSON"}}, run_show},
       {"export", "", "write every record",
        {
-           {"format", 0, "FORMAT", "jsonl (default) or csv"},
+           {"format", 0, "FORMAT", "jsonl (default) or csv (default from the -o extension: .jsonl, .csv)"},
            {"output", 'o', "FILE", "write to FILE instead of standard output"},
        },
        run_export},

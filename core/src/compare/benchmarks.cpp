@@ -4,7 +4,9 @@
 // cost on the same data-output basis as the plan's (※データ出力対応費を含む／含まない), a running
 // cost with a stated period (a monthly one is multiplied by 12), a value stated exactly (not 約,
 // not a range, not a sum of parts with no total on the page).  Anything else keeps its row with
-// the reasons, and stays out of median, range and percentile unless include_incomparable.
+// reasons, and stays out of median, range and percentile unless include_incomparable.  With
+// fewer comparable figures than the plan's comparison.min_figures (default 3), no median, range
+// or percentile is given at all (withheld): the figures stay listed.
 // Denominators (population, institutions, patients) may be approximate: per-capita figures are
 // rounded anyway, and the mark is shown beside the figure.
 #include <algorithm>
@@ -134,8 +136,9 @@ std::vector<Benchmark> benchmarks_of(const Plan& plan, const std::vector<Precede
       bm.figures.push_back(std::move(fig));
     }
     bm.used = used.size();
-    bm.median = median(used);
-    if (!used.empty()) {
+    bm.withheld = !used.empty() && used.size() < static_cast<size_t>(plan.comparison.min_figures);
+    if (used.size() >= static_cast<size_t>(plan.comparison.min_figures)) {
+      bm.median = median(used);
       bm.min = *std::min_element(used.begin(), used.end());
       bm.max = *std::max_element(used.begin(), used.end());
       if (bm.plan) bm.percentile = percentile_of(*bm.plan, used);

@@ -56,6 +56,7 @@ std::vector<FeeRow> fees_of(const Plan& plan, const std::vector<Precedent>& prec
       if (open != std::string::npos && close != std::string::npos && close > open)
         row.payer_type = institution_kind(s.substr(open + 3, close - open - 3)).value_or("");
       if (f.state == ValueState::stated) row.yen = f.number;
+      row.state = f.state;
       row.period = f.period;
       row.figure = sourced(f);
       out.push_back(std::move(row));
@@ -93,15 +94,23 @@ Comparison compare(const Plan& plan, std::vector<Precedent> precedents, IssueSea
   c.all_similarities = rank_similar(plan, c.precedents, issues);
   c.similar.assign(c.all_similarities.begin(),
                    c.all_similarities.begin() + static_cast<long>(std::min(options.top, c.all_similarities.size())));
+  // The score's set comes from the plan, never from the display option.
+  c.comparison_set.assign(c.all_similarities.begin(),
+                          c.all_similarities.begin() +
+                              static_cast<long>(std::min<size_t>(static_cast<size_t>(plan.comparison.similar_precedents),
+                                                                 c.all_similarities.size())));
   c.all_achievements = achievements_of(c.precedents);
   for (const auto& s : c.similar) c.achievements.push_back(c.all_achievements[s.precedent]);
   c.targets = targets_of(plan);
+  c.projection = project(plan);
   c.checks = check_failure_patterns(plan, c.precedents);
+  c.checks.push_back(projection_check(c.projection));
   c.benchmarks = benchmarks_of(plan, c.precedents, options);
   c.funding = funding_mix(plan, c.precedents);
   c.fees = fees_of(plan, c.precedents);
   c.operator_forms = operator_forms(plan, c.precedents);
   c.score = score_of(c);
+  c.score.confidence = confidence_of(c);
   return c;
 }
 

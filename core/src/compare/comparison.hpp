@@ -6,13 +6,17 @@
 // a SourcedValue that keeps the page's URL and sentence.  How each number is computed is in
 // docs/plan.md ("How compare scores"); the contract in short:
 //   - similarity of a precedent: weighted mean of parts in 0..1 (population, aging rate, scope,
-//     operator form, issues searched in the index); a part the precedent has no figure for
-//     counts 0 and is shown as unknown;
+//     operator form, issues searched in the index) over the parts both the plan and the
+//     precedent state — a missing figure is not a difference; the coverage is kept;
 //   - benchmarks: median, min, max and the plan's percentile over the precedents' comparable
-//     figures only, unless Options::include_incomparable; incomparable figures stay listed with
-//     their reasons;
+//     figures only (unless Options::include_incomparable), and only when there are at least
+//     Plan::comparison.min_figures of them; below that the figures are listed and no statistic is
+//     given; incomparable figures stay listed with their reasons;
 //   - the feasibility score: parts 0..100 weighted by Plan::weights, renormalised over the parts
-//     that have a score.
+//     that have a score; a part resting on fewer than min_figures figures is left out, with the
+//     reason; the score carries how many figures each part used and a confidence (low, medium,
+//     high) with its reasons.  The comparison set is fixed by the plan, never by Options::top;
+//   - the projection: the plan's yearly 収支 over Plan::projection.years (projection.hpp).
 #pragma once
 
 #include <map>
@@ -21,14 +25,17 @@
 #include <string>
 #include <vector>
 
+#include "compare/national.hpp"
 #include "compare/plan.hpp"
 #include "compare/precedent.hpp"
+#include "compare/projection.hpp"
 
 namespace senrei::compare {
 
 struct Options {
-  size_t top = 5;                     // similar precedents shown
+  size_t top = 5;                     // similar precedents shown (display only: never the score)
   bool include_incomparable = false;  // let incomparable figures into medians
+  std::vector<NationalFigure> national;  // reference rows (share/reference/national.toml)
 };
 
 // A precedent's figure: the value and where it was read.
@@ -77,7 +84,9 @@ struct SimilarityPart {
 
 struct Similar {
   size_t precedent = 0;  // index into Comparison::precedents
-  double similarity = 0;  // 0..1
+  double similarity = 0;  // 0..1, over the compared parts only (0 when none)
+  size_t plan_parts = 0;      // parts the plan states (with a weight > 0)
+  size_t compared_parts = 0;  // of those, parts the precedent states too
   std::vector<SimilarityPart> parts;
   std::vector<IssueMatch> issues;
 };
@@ -119,11 +128,29 @@ struct ScorePart {
   std::optional<double> score;   // 0..100; nullopt when there is nothing to score it on
   double weight = 0;             // as in the plan
   double share = 0;              // weight / sum of the weights of parts with a score
+  size_t figures = 0;            // how many figures (precedents, checks, benchmark values) it used
+  // Why the part has no score: "no_figures" (nothing to compare), "few_figures" (fewer than
+  // min_figures), "no_targets" (the plan states none); "" when scored.
+  std::string left_out;
+};
+
+// How much the score rests on, in plain words (docs/plan.md).
+struct ConfidenceReason {
+  std::string id;      // few_precedents, part_left_out, benchmark_withheld
+  std::string detail;  // the part or metric
+  size_t count = 0;    // the figures there were
+};
+struct Confidence {
+  std::string level = "high";  // low, medium, high
+  std::vector<ConfidenceReason> reasons;
 };
 
 struct Score {
   double total = 0;  // 0..100
   std::vector<ScorePart> parts;
+  size_t precedents_compared = 0;  // the networks compared (each once)
+  size_t min_figures = 3;
+  Confidence confidence;
 };
 
 // ---- benchmarks (Step1 item 8) ----
@@ -150,7 +177,8 @@ struct Benchmark {
   std::optional<double> plan_denominator;
   std::optional<double> median, min, max, percentile;  // percentile 0..100
   std::vector<BenchmarkFigure> figures;
-  size_t used = 0;
+  size_t used = 0;          // comparable figures (≥ min_figures for a median to be given)
+  bool withheld = false;    // 1 ≤ used < min_figures: the figures are listed, no statistic given
   size_t incomparable = 0;  // figures with a value left out (or, with include_incomparable, let in)
 };
 
@@ -169,8 +197,9 @@ struct FeeRow {
   std::string label;
   std::optional<double> yen;
   std::string period;
-  std::optional<double> expected_payers;
+  std::optional<double> expected_payers;  // the plan's: nullopt = not stated (income incomplete)
   std::optional<SourcedValue> figure;
+  ValueState state = ValueState::stated;
 };
 
 struct OperatorFormRow {
@@ -183,7 +212,8 @@ struct Comparison {
   Plan plan;
   Options options;
   std::vector<Precedent> precedents;
-  std::vector<Similar> similar;            // the top N, most similar first
+  std::vector<Similar> similar;            // the top N shown (Options::top), most similar first
+  std::vector<Similar> comparison_set;     // plan.comparison.similar_precedents: what the score uses
   std::vector<Similar> all_similarities;   // every precedent, most similar first
   std::vector<Achievement> achievements;   // of the top N, in their order
   std::vector<Achievement> all_achievements;  // every precedent (the score uses these)
@@ -194,6 +224,7 @@ struct Comparison {
   std::vector<FundingMix> funding;
   std::vector<FeeRow> fees;
   std::vector<OperatorFormRow> operator_forms;
+  Projection projection;
 };
 
 // Throws std::invalid_argument when there are no precedents (the CLI says how to get some).
@@ -206,6 +237,10 @@ PlanTargets targets_of(const Plan& plan);
 std::vector<Check> check_failure_patterns(const Plan& plan, const std::vector<Precedent>& precedents);
 std::vector<Benchmark> benchmarks_of(const Plan& plan, const std::vector<Precedent>& precedents, const Options& options);
 Score score_of(const Comparison& c);
+Confidence confidence_of(const Comparison& c);
+// "projection_balance": fails when the cumulative balance goes below 0 (naming the first year
+// and amount), warns when no renewal cost is stated or a year has a gap; passes otherwise.
+Check projection_check(const Projection& p);
 
 bool is_time_limited_fund(std::string_view source);
 

@@ -122,16 +122,21 @@ std::vector<Check> check_failure_patterns(const Plan& plan, const std::vector<Pr
   }
   {  // A fee model: the participants carry part of the running cost.
     Check c{"fee_model", CheckResult::pass, {}, {}};
-    double fees_per_year = 0;
-    for (const auto& f : b.fees)
-      fees_per_year += f.yen * (f.period == "month" ? 12 : 1) * f.expected_payers.value_or(0);
+    // Fee income is known only when every fee states how many are expected to pay it.
+    double fees_per_year = 0, without_payers = 0;
+    for (const auto& f : b.fees) {
+      if (!f.expected_payers) ++without_payers;
+      else fees_per_year += f.yen * (f.period == "month" ? 12 : 1) * *f.expected_payers;
+    }
     double member_funding = 0;
     for (const auto& f : b.funding)
       if (f.source == "member_fees" && f.use == "running") member_funding += f.amount_yen;
     c.values["fee_types"] = static_cast<double>(b.fees.size());
-    c.values["fees_yen_per_year"] = fees_per_year;
+    if (without_payers > 0) c.values["fees_without_expected_payers"] = without_payers;
+    else c.values["fees_yen_per_year"] = fees_per_year;
     c.values["member_fee_funding_yen_per_year"] = member_funding;
     c.result = !b.fees.empty() || member_funding > 0 ? CheckResult::pass : CheckResult::fail;
+    if (c.result == CheckResult::pass && without_payers > 0) c.result = CheckResult::warn;  // income incomplete
     for (size_t i = 0; i < precedents.size(); ++i) {
       const Precedent& p = precedents[i];
       const Field* evidence = nullptr;
@@ -182,32 +187,62 @@ std::vector<Check> check_failure_patterns(const Plan& plan, const std::vector<Pr
   return out;
 }
 
-// Parts (each 0..100):
-//   similarity    the mean similarity of the top N precedents
+Check projection_check(const Projection& p) {
+  Check c{"projection_balance", CheckResult::pass, {}, {national("jmari_2022_renewal")}};
+  c.values["years"] = p.years;
+  c.values["start_year"] = p.start_year;
+  if (!p.rows.empty()) {
+    c.values["last_year"] = p.rows.back().year;
+    c.values["final_cumulative_yen"] = p.rows.back().cumulative;
+  }
+  if (p.renewal_cost) c.values["renewal_cost_yen"] = *p.renewal_cost;
+  if (p.first_gap_year) c.values["first_gap_year"] = *p.first_gap_year;
+  if (p.first_negative_year) {
+    c.values["first_negative_year"] = *p.first_negative_year;
+    c.values["first_negative_cumulative_yen"] = p.first_negative_cumulative;
+    c.result = CheckResult::fail;
+  } else if (!p.renewal_cost || p.first_gap_year) {
+    c.result = CheckResult::warn;
+  }
+  return c;
+}
+
+// Parts (each 0..100), each resting on at least plan.comparison.min_figures figures (checks
+// excepted: they are the plan's own) or left out with the reason:
+//   similarity    the mean similarity of the plan's comparison set (comparison.similar_precedents
+//                 most similar precedents; precedents sharing no part with the plan are skipped)
 //   achievements  for institutions and patients per 100,000 people: the share of precedents
 //                 (all with the figures) that reached the plan's target rate; the mean of both
 //   risk_checks   pass 1, warn ½, fail 0, averaged over the checks
-//   budget        for each per-unit benchmark with comparable figures: 1 inside the precedents'
-//                 range, falling to 0 at twice the maximum or half the minimum (log scale); averaged
+//   budget        for each per-unit benchmark with a range (≥ min_figures comparable figures): 1
+//                 inside the precedents' range, falling to 0 at twice the maximum or half the
+//                 minimum (log scale); averaged
 Score score_of(const Comparison& c) {
   const Weights& w = c.plan.weights;
+  const size_t min_n = static_cast<size_t>(c.plan.comparison.min_figures);
   Score s;
-  // 100 × the mean of values in 0..1; nullopt when there is nothing to score on.
-  auto percent_mean = [](const std::vector<double>& values) -> std::optional<double> {
-    if (values.empty()) return std::nullopt;
+  s.precedents_compared = c.precedents.size();
+  s.min_figures = min_n;
+  auto mean100 = [](const std::vector<double>& values) {
     double sum = 0;
     for (double v : values) sum += v;
     return 100 * sum / static_cast<double>(values.size());
   };
-  auto add = [&](std::string name, const std::vector<double>& values, double weight) {
-    s.parts.push_back(ScorePart{std::move(name), percent_mean(values), weight, 0});
+  auto add = [&](std::string name, const std::vector<double>& values, double weight, size_t figures, std::string why) {
+    ScorePart p{std::move(name), std::nullopt, weight, 0, figures, std::move(why)};
+    if (p.left_out.empty() && values.empty()) p.left_out = "no_figures";
+    if (p.left_out.empty()) p.score = mean100(values);
+    s.parts.push_back(std::move(p));
   };
 
   std::vector<double> similarities;
-  for (const auto& x : c.similar) similarities.push_back(x.similarity);
-  add("similarity", similarities, w.similarity);
+  for (const auto& x : c.comparison_set)
+    if (x.compared_parts > 0) similarities.push_back(x.similarity);
+  add("similarity", similarities, w.similarity, similarities.size(),
+      similarities.empty() ? "no_figures" : similarities.size() < min_n ? "few_figures" : "");
 
   std::vector<double> shares;
+  size_t achievement_figures = 0, few = 0;
   auto reached = [&](std::optional<double> target, std::optional<double> Achievement::*member) {
     if (!target) return;
     double n = 0, hit = 0;
@@ -216,26 +251,34 @@ Score score_of(const Comparison& c) {
       ++n;
       hit += *(a.*member) >= *target;
     }
-    if (n > 0) shares.push_back(hit / n);
+    achievement_figures += static_cast<size_t>(n);
+    if (n >= static_cast<double>(min_n)) shares.push_back(hit / n);
+    else if (n > 0) ++few;
   };
   reached(c.targets.institutions_per_100k, &Achievement::institutions_per_100k);
   reached(c.targets.patients_per_100k, &Achievement::patients_per_100k);
-  add("achievements", shares, w.achievements);
+  std::string why;
+  if (!c.targets.institutions_per_100k && !c.targets.patients_per_100k) why = "no_targets";
+  else if (shares.empty()) why = few ? "few_figures" : "no_figures";
+  add("achievements", shares, w.achievements, achievement_figures, why);
 
   std::vector<double> results;
   for (const auto& ch : c.checks) results.push_back(ch.result == CheckResult::pass ? 1 : ch.result == CheckResult::warn ? 0.5 : 0);
-  add("risk_checks", results, w.risk_checks);
+  add("risk_checks", results, w.risk_checks, results.size(), "");
 
   std::vector<double> fits;
+  size_t budget_figures = 0, withheld = 0;
   for (const auto& bm : c.benchmarks) {
     if (bm.metric == "build_cost" || bm.metric == "running_cost_per_year") continue;  // totals depend on size
+    if (bm.withheld && bm.plan) ++withheld;
     if (!bm.plan || !bm.min || !bm.max || *bm.plan <= 0 || *bm.min <= 0) continue;
+    budget_figures += bm.used;
     double v = *bm.plan, factor = 1;
     if (v > *bm.max) factor = v / *bm.max;
     if (v < *bm.min) factor = *bm.min / v;
     fits.push_back(std::max(0.0, 1 - std::log2(factor)));
   }
-  add("budget", fits, w.budget);
+  add("budget", fits, w.budget, budget_figures, fits.empty() ? (withheld ? "few_figures" : "no_figures") : "");
 
   double weights = 0;
   for (const auto& p : s.parts)
@@ -246,6 +289,29 @@ Score score_of(const Comparison& c) {
     s.total += p.share * *p.score;
   }
   return s;
+}
+
+// low: fewer precedents than min_figures, or two or more comparison parts left out;
+// medium: one comparison part left out, or a benchmark withheld; high otherwise.
+Confidence confidence_of(const Comparison& c) {
+  Confidence conf;
+  const size_t min_n = c.score.min_figures;
+  if (c.score.precedents_compared < min_n)
+    conf.reasons.push_back({"few_precedents", "", c.score.precedents_compared});
+  size_t left_out = 0;
+  for (const auto& p : c.score.parts) {
+    if (p.name == "risk_checks" || p.score || p.weight <= 0) continue;
+    ++left_out;
+    conf.reasons.push_back({"part_left_out", p.name, p.figures});
+  }
+  bool withheld = false;
+  for (const auto& bm : c.benchmarks) {
+    if (!bm.withheld) continue;
+    withheld = true;
+    conf.reasons.push_back({"benchmark_withheld", bm.metric, bm.used});
+  }
+  conf.level = c.score.precedents_compared < min_n || left_out >= 2 ? "low" : left_out || withheld ? "medium" : "high";
+  return conf;
 }
 
 }  // namespace senrei::compare

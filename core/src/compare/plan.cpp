@@ -328,7 +328,7 @@ Budget read_budget(const Section& top) {
       "a funding source: regional_revitalization_fund, comprehensive_care_fund, national_subsidy, prefectural_budget, "
       "municipal_budget, member_fees, own_funds or medical_fee (or 地域医療介護総合確保基金, 県費, 会費, …)";
   b.funding = read_array<Funding>(s, "funding", [&](const toml::table& t, const std::string& path) {
-    Section f(s.file(), t, path, {"source", "name", "use", "amount_yen", "period"});
+    Section f(s.file(), t, path, {"source", "name", "use", "amount_yen", "period", "from_year", "until_year"});
     Funding out;
     out.source = f.required(f.keyword("source", sources,
                                       [](const std::string& text) -> std::optional<std::string> {
@@ -349,6 +349,12 @@ Budget read_budget(const Section& top) {
     out.period = p.value_or(stated == "year" ? "year" : (out.use == "build" ? "once" : "year"));
     if (out.use == "running" && out.period != "year")
       f.fail("period", "expected year: running funding is counted per year");
+    out.from_year = f.year("from_year");
+    out.until_year = f.year("until_year");
+    if ((out.from_year || out.until_year) && out.use != "running")
+      f.fail(out.from_year ? "from_year" : "until_year", "expected only on running funding (use = \"running\")");
+    if (out.from_year && out.until_year && *out.until_year < *out.from_year)
+      f.fail("until_year", "expected a year not before from_year " + std::to_string(*out.from_year));
     return out;
   });
   b.fees = read_array<Fee>(s, "fees", [&](const toml::table& t, const std::string& path) {
@@ -399,6 +405,43 @@ Weights read_weights(const Section& top) {
   return w;
 }
 
+// A whole number in [low, high] (a count of years or precedents).
+std::optional<int> whole(const Section& s, std::string_view key, int low, int high) {
+  auto v = s.number(key, "a whole number between " + std::to_string(low) + " and " + std::to_string(high));
+  if (!v) return std::nullopt;
+  if (std::floor(*v) != *v || *v < low || *v > high)
+    s.fail(key, "expected a whole number between " + std::to_string(low) + " and " + std::to_string(high) + ", not " +
+                    Section::format(*v));
+  return static_cast<int>(*v);
+}
+
+ComparisonSettings read_comparison(const Section& top) {
+  ComparisonSettings c;
+  Section s(top.file(), table_at(top, "comparison", false), "comparison", {"min_figures", "similar_precedents"});
+  c.min_figures = whole(s, "min_figures", 3, 1000).value_or(c.min_figures);
+  c.similar_precedents = whole(s, "similar_precedents", 1, 1000).value_or(c.similar_precedents);
+  return c;
+}
+
+ProjectionSettings read_projection(const Section& top, int plan_start) {
+  ProjectionSettings p;
+  Section s(top.file(), table_at(top, "projection", false), "projection",
+            {"start_year", "years", "renewal_interval_years", "renewal_cost_yen", "renewal_cost_share"});
+  p.start_year = s.year("start_year");
+  p.years = whole(s, "years", 1, 50).value_or(p.years);
+  p.renewal_interval_years = whole(s, "renewal_interval_years", 1, 50).value_or(p.renewal_interval_years);
+  p.renewal_cost_yen = s.money("renewal_cost_yen");
+  p.renewal_cost_share = s.number("renewal_cost_share", "a share of the build cost (0.6 for 60%)");
+  if (p.renewal_cost_share && (*p.renewal_cost_share < 0 || *p.renewal_cost_share > 2))
+    s.fail("renewal_cost_share", "expected a share of the build cost between 0 and 2 (0.6 for 60%), not " +
+                                     Section::format(*p.renewal_cost_share));
+  if (p.renewal_cost_yen && p.renewal_cost_share)
+    s.fail("renewal_cost_share", "expected renewal_cost_yen or renewal_cost_share, not both");
+  if (p.start_year && *p.start_year > plan_start)
+    s.fail("start_year", "expected a year not after plan.start_year " + std::to_string(plan_start));
+  return p;
+}
+
 }  // namespace
 
 // Institution kinds use the breakdown keys of ja::parse_count (病院 → hospital, 薬局 →
@@ -427,11 +470,13 @@ Plan read_plan(const std::filesystem::path& path) {
     throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + one_line(e.description()) +
                     " (the file is not valid TOML)");
   }
-  Section top(plan.file, doc, "", {"region", "plan", "budget", "weights"});
+  Section top(plan.file, doc, "", {"region", "plan", "budget", "weights", "comparison", "projection"});
   plan.region = read_region(top);
   plan.plan = read_network_plan(top);
   plan.budget = read_budget(top);
   plan.weights = read_weights(top);
+  plan.comparison = read_comparison(top);
+  plan.projection = read_projection(top, plan.plan.start_year);
   return plan;
 }
 

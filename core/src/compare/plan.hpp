@@ -62,6 +62,8 @@ struct Funding {
   std::string use;     // "build" or "running"
   double amount_yen = 0;
   std::string period;  // "once" or "year"
+  // Running funding: the first and last year it pays (inclusive); empty = from the start, no end.
+  std::optional<int> from_year, until_year;
 };
 
 struct Fee {
@@ -99,12 +101,33 @@ struct Weights {
   double issues = 2;
 };
 
+// [comparison]: what the statistics and the score rest on.
+struct ComparisonSettings {
+  // Medians, ranges, percentiles and score parts need at least this many comparable figures
+  // (the plan may raise it, never lower it below 3).
+  int min_figures = 3;
+  // The score's similarity part is the mean of the this-many most similar precedents (the
+  // display option --top only chooses the rows shown).
+  int similar_precedents = 5;
+};
+
+// [projection]: the 10-year 収支 projection (Step1-8 事業計画・収支計画).
+struct ProjectionSettings {
+  std::optional<int> start_year;          // default: plan.start_year
+  int years = 10;
+  int renewal_interval_years = 5;         // a renewal every N years after the start
+  std::optional<double> renewal_cost_yen;    // the plan's renewal cost, or
+  std::optional<double> renewal_cost_share;  // a share of the build cost (0..2)
+};
+
 struct Plan {
   std::string file;  // as given on the command line
   Region region;
   NetworkPlan plan;
   Budget budget;
   Weights weights;
+  ComparisonSettings comparison;
+  ProjectionSettings projection;
 };
 
 // Reads and checks a plan file.  Throws PlanError (one line, with file and line).

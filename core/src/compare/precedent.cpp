@@ -1,6 +1,7 @@
 #include "compare/precedent.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "senrei/ja.hpp"
 
@@ -50,13 +51,71 @@ std::vector<Precedent> load_precedents(index::Searcher& searcher) {
     p.name = name && !name->text.empty() ? name->text : p.record.title;
     out.push_back(std::move(p));
   }
+  return merge_networks(std::move(out));
+}
+
+// Folded, without spaces (two sources may space a name differently: あじさい ネット).
+static std::string identity_text(const std::string& s) {
+  std::string folded = ja::fold(s), out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] == ' ' || folded[i] == '\t') continue;
+    if (folded.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
+      i += 2;
+      continue;
+    }
+    out += folded[i];
+  }
+  return out;
+}
+
+std::string network_identity(const Precedent& p) {
+  const Field* pref = p.field("prefecture");
+  return identity_text(p.name) + "\t" + (pref ? identity_text(pref->text) : std::string());
+}
+
+std::vector<Precedent> merge_networks(std::vector<Precedent> precedents) {
+  auto stated_fields = [](const Precedent& p) {
+    return std::count_if(p.record.fields.begin(), p.record.fields.end(),
+                         [](const Field& f) { return f.state == ValueState::stated; });
+  };
+  std::sort(precedents.begin(), precedents.end(), [](const Precedent& a, const Precedent& b) { return a.record.id < b.record.id; });
+  std::map<std::string, std::vector<size_t>> groups;
+  std::vector<std::string> order;
+  for (size_t i = 0; i < precedents.size(); ++i) {
+    auto key = network_identity(precedents[i]);
+    if (!groups.count(key)) order.push_back(key);
+    groups[key].push_back(i);
+  }
+  std::vector<Precedent> out;
+  for (const auto& key : order) {
+    auto& members = groups[key];
+    // The overview with the most stated fields supplies the figures (stable: lowest id on a tie).
+    std::stable_sort(members.begin(), members.end(), [&](size_t a, size_t b) {
+      return stated_fields(precedents[a]) > stated_fields(precedents[b]);
+    });
+    Precedent kept = std::move(precedents[members[0]]);
+    for (size_t m = 1; m < members.size(); ++m) {
+      const Precedent& other = precedents[members[m]];
+      kept.merged_urls.push_back(other.record.url);
+      for (const auto& f : other.record.fields) {
+        if (kept.record.field(f.name)) continue;
+        Field added = f;
+        if (added.provenance.url.empty()) added.provenance.url = other.record.url;
+        kept.record.fields.push_back(std::move(added));
+      }
+    }
+    std::sort(kept.merged_urls.begin(), kept.merged_urls.end());
+    out.push_back(std::move(kept));
+  }
   std::sort(out.begin(), out.end(), [](const Precedent& a, const Precedent& b) { return a.record.id < b.record.id; });
   return out;
 }
 
 std::optional<size_t> owner_of(const Record& record, const std::vector<Precedent>& precedents) {
   for (size_t i = 0; i < precedents.size(); ++i)
-    if (precedents[i].record.id == record.id) return i;
+    if (precedents[i].record.id == record.id ||
+        std::count(precedents[i].merged_urls.begin(), precedents[i].merged_urls.end(), record.url))
+      return i;
   std::vector<std::string> names;
   if (const Field* f = record.field("network_name")) names.push_back(ja::fold(f->text));
   names.push_back(ja::fold(record.title));

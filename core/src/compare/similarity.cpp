@@ -10,8 +10,9 @@
 //   issues         the mean over the plan's issues of the share of the issue's words found in
 //                  the precedent's pages, each word weighted by its rarity among the precedents
 //                  (BM25 idf), so 情報 or 連携, on every page, decide little
-// A part the plan gives no value for is left out of the weights; a part the precedent has no
-// figure for counts 0 (no evidence of similarity is not similarity).
+// Only the parts both sides state are averaged: a part the plan gives no value for, or the
+// precedent has no figure for, is left out of the weights (a missing figure is not a
+// difference), and the coverage — parts compared of parts the plan states — is kept.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -102,9 +103,13 @@ std::vector<Similar> rank_similar(const Plan& plan, const std::vector<Precedent>
     auto part = [&](std::string name, bool plan_has, std::optional<double> score, double weight,
                     std::optional<SourcedValue> figure) {
       SimilarityPart sp{std::move(name), score, weight, std::move(figure)};
-      if (plan_has) {
-        weights += weight;
-        weighted += weight * score.value_or(0);
+      if (plan_has && weight > 0) {
+        ++s.plan_parts;
+        if (score) {
+          ++s.compared_parts;
+          weights += weight;
+          weighted += weight * *score;
+        }
       }
       s.parts.push_back(std::move(sp));
     };

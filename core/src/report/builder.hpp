@@ -18,11 +18,12 @@ class Builder {
   const Lang lang;
 
   std::string t(const char* ja, const char* en) const { return tr(lang, ja, en); }
+  std::string t(const std::string& ja, const std::string& en) const { return lang == Lang::ja ? ja : en; }
   std::string dash() const { return "—"; }
 
   Cell text(std::string s) const { return Cell{std::move(s), std::nullopt, Num::none, {}, {}}; }
   Cell num(double v, Num f, bool approximate = false) const {
-    return Cell{format_number(v, f, lang, approximate), v, f, {}, {}};
+    return Cell{format_number(v, f, lang, approximate), f == Num::man_yen ? v / 1e4 : v, f, {}, {}};
   }
   Cell num(std::optional<double> v, Num f) const { return v ? num(*v, f) : text(dash()); }
 
@@ -56,5 +57,19 @@ class Builder {
 
 void add_feasibility_tables(const Builder& b, Report& report);
 void add_benchmark_tables(const Builder& b, Report& report);
+// summary_tables.cpp: page 1, the projection, the running costs.
+Table summary_table(const Builder& b);
+Table projection_table(const Builder& b);
+Table running_costs_table(const Builder& b);
+// The national survey figures, each with its source and year (never in a precedent median).
+Table national_table(const Builder& b);
+// Appendix: how the numbers are computed, the plan file and the options used.
+Table method_table(const Builder& b);
+// "比較できる先例が2件のため中央値は示さない" (or "no comparable figure").
+std::string withheld_text(const Builder& b, size_t used);
+// The plan's figures behind a check, in words (the checks table's column; feasibility_tables.cpp).
+std::string check_figures(const Builder& b, const compare::Check& c);
+// The confidence and its reasons in one line: 低（比較できる先例が2件（3件未満））.
+std::string confidence_text(const Builder& b);
 
 }  // namespace senrei::report::detail

@@ -8,21 +8,24 @@ namespace {
 
 Table score_table(const Builder& b) {
   Table t{"score", b.t("実現可能性スコア（Step1-2）", "Feasibility score (Step1 item 2)"),
-          b.t("各項目は0〜100点。重みは計画ファイルの [weights.score] で変えられる。点数を付けられない項目は除き、残りの重みで按分する。"
-              "類似度は上位の類似事例、実績との比較は数値のある全事例を使う。",
-              "Each part scores 0–100. Weights come from the plan file's [weights.score]; a part with nothing to score "
-              "on is left out and the other weights are rescaled. Similarity uses the top similar precedents; "
-              "achievements use every precedent with the figures."),
-          {b.t("項目", "Part"), b.t("点数", "Score"), b.t("重み", "Weight"), b.t("割合", "Share"), b.t("寄与", "Contribution")},
+          b.t("各項目は0〜100点。比較できる数値が" + std::to_string(b.c.score.min_figures) +
+                  "件に満たない項目は点数を付けずに除き、残りの重みで按分する。信頼度: " + confidence_text(b) + "。",
+              "Each part scores 0–100. A part resting on fewer than " + std::to_string(b.c.score.min_figures) +
+                  " comparable figures is left out and the other weights are rescaled. Confidence: " + confidence_text(b) + "."),
+          {b.t("項目", "Part"), b.t("点数", "Score"), b.t("使った数値", "Figures used"), b.t("重み", "Weight"), b.t("割合", "Share"),
+           b.t("寄与", "Contribution")},
           {}};
   double weights = 0;
   for (const auto& p : b.c.score.parts) {
     weights += p.weight;
-    t.rows.push_back({b.text(label("score_part", p.name, b.lang)), b.num(p.score, Num::score), b.num(p.weight, Num::count),
-                      p.score ? b.num(100 * p.share, Num::percent) : b.text(b.dash()),
+    Cell score = p.score ? b.num(*p.score, Num::score)
+                         : b.text(b.t("除外（", "left out (") + label("left_out", p.left_out, b.lang) + b.t("）", ")"));
+    t.rows.push_back({b.text(label("score_part", p.name, b.lang)), score, b.num(static_cast<double>(p.figures), Num::count),
+                      b.num(p.weight, Num::count), p.score ? b.num(100 * p.share, Num::percent) : b.text(b.dash()),
                       p.score ? b.num(p.share * *p.score, Num::score) : b.text(b.dash())});
   }
-  t.rows.push_back({b.text(b.t("合計", "Total")), b.num(b.c.score.total, Num::score), b.num(weights, Num::count),
+  t.rows.push_back({b.text(b.t("合計", "Total")), b.num(b.c.score.total, Num::score),
+                    b.num(static_cast<double>(b.c.score.precedents_compared), Num::count), b.num(weights, Num::count),
                     b.num(100.0, Num::percent), b.num(b.c.score.total, Num::score)});
   return t;
 }
@@ -35,17 +38,23 @@ std::optional<double> part_score(const compare::Similar& s, const char* name) {
 
 Table similar_table(const Builder& b) {
   Table t{"similar", b.t("類似事例", "Most similar precedents"),
-          b.t("類似度は人口・高齢化率・対象範囲・組織形態・課題（索引で検索）の各0〜1の加重平均。先例に数値がない要素は0として数える。",
-              "Similarity is the weighted mean of population, aging rate, scope, operator form and issues (searched in "
-              "the index), each 0–1; a part the precedent has no figure for counts 0."),
+          b.t("類似度は人口・高齢化率・対象範囲・組織形態・課題の各0〜1の加重平均で、計画と先例の両方に記載のある要素だけで求める（記載がないことは違いとして数えない）。"
+              "—は先例に記載がない要素。",
+              "Similarity is the weighted mean of population, aging rate, scope, operator form and issues, each 0–1, "
+              "over the parts both the plan and the precedent state (a missing figure is not a difference). — marks "
+              "a part the precedent does not state."),
           {b.t("順位", "Rank"), b.t("事例", "Precedent"), b.t("都道府県", "Prefecture"), b.t("類似度", "Similarity"),
+           b.t("比較した要素", "Parts compared"),
            b.t("人口", "Population"), b.t("高齢化率", "Aging rate"), b.t("対象範囲", "Scope"), b.t("組織形態", "Operator form"),
            b.t("課題", "Issues")},
           {}};
   int rank = 0;
   for (const auto& s : b.c.similar) {
     t.rows.push_back({b.num(++rank, Num::count), b.precedent_cell(s.precedent), b.text(b.precedent(s.precedent).text("prefecture")),
-                      b.num(s.similarity, Num::ratio), b.num(part_score(s, "population"), Num::ratio),
+                      b.num(s.similarity, Num::ratio),
+                      b.text(b.lang == Lang::ja ? std::to_string(s.plan_parts) + "要素のうち" + std::to_string(s.compared_parts) + "要素で比較"
+                                                : std::to_string(s.compared_parts) + " of " + std::to_string(s.plan_parts) + " parts"),
+                      b.num(part_score(s, "population"), Num::ratio),
                       b.num(part_score(s, "aging_rate"), Num::ratio), b.num(part_score(s, "scope"), Num::ratio),
                       b.num(part_score(s, "operator_form"), Num::ratio), b.num(part_score(s, "issues"), Num::ratio)});
   }
@@ -158,7 +167,9 @@ Table achievements_table(const Builder& b) {
   return t;
 }
 
-std::string yen(const Builder& b, double v) { return format_number(v, Num::yen, b.lang); }
+std::string yen(const Builder& b, double v) {
+  return v < 0 ? "−" + format_number(-v, Num::yen, b.lang) : format_number(v, Num::yen, b.lang);
+}
 std::string year(double v) { return std::to_string(static_cast<long>(v)); }
 
 // The plan's figures behind a check, in words.
@@ -194,6 +205,12 @@ std::string plan_figures(const Builder& b, const compare::Check& c) {
            yen(b, v("time_limited_yen_per_year")) + " (" + format_number(100 * v("time_limited_share"), Num::percent, b.lang) + ")";
   if (c.id == "fee_model") {
     if (v("fee_types") == 0 && v("member_fee_funding_yen_per_year") == 0) return b.t("会費・利用料なし", "no fees");
+    if (has("fees_without_expected_payers"))
+      return (ja ? "会費 " + grouped(v("fee_types")) + "種類のうち" + grouped(v("fees_without_expected_payers")) +
+                       "種類に見込み機関数の記載がなく、会費収入は計算できない（不完全）"
+                 : grouped(v("fee_types")) + " fee types, " + grouped(v("fees_without_expected_payers")) +
+                       " without expected payers: fee income cannot be computed (incomplete)") +
+             b.t("。財源の会費 ", "; member-fee funding ") + yen(b, v("member_fee_funding_yen_per_year")) + b.t("/年", "/year");
     return (ja ? "会費 " + grouped(v("fee_types")) + "種類、見込み " : grouped(v("fee_types")) + " fee types, expected ") +
            yen(b, v("fees_yen_per_year")) + b.t("/年、財源の会費 ", "/year; member-fee funding ") +
            yen(b, v("member_fee_funding_yen_per_year")) + b.t("/年", "/year");
@@ -207,6 +224,16 @@ std::string plan_figures(const Builder& b, const compare::Check& c) {
     return (ja ? "運用財源 " : "running funding ") + yen(b, v("running_funding_yen_per_year")) + b.t(" − 運用費用 ", " − running cost ") +
            yen(b, v("running_cost_yen_per_year")) + b.t(" − 積立 ", " − reserve ") + yen(b, v("renewal_reserve_yen_per_year")) + " = " +
            (v("balance_yen_per_year") < 0 ? "−" + yen(b, -v("balance_yen_per_year")) : yen(b, v("balance_yen_per_year"))) + b.t("（年額）", " per year");
+  if (c.id == "projection_balance") {
+    s = (ja ? year(v("start_year")) + "〜" + year(v("last_year")) + "年の累計収支 " : "cumulative balance " + year(v("start_year")) +
+                                                                                     "–" + year(v("last_year")) + ": ") +
+        yen(b, v("final_cumulative_yen"));
+    if (has("first_negative_year"))
+      s += ja ? "。" + year(v("first_negative_year")) + "年に累計 " + yen(b, v("first_negative_cumulative_yen")) + " となる"
+              : "; " + year(v("first_negative_year")) + ": " + yen(b, v("first_negative_cumulative_yen"));
+    if (!has("renewal_cost_yen")) s += b.t("。更改費用の記載なし（0円で計算）", "; no renewal cost stated (counted as 0)");
+    return s;
+  }
   if (c.id == "build_funding_balance")
     return (ja ? "構築財源 " : "build funding ") + yen(b, v("build_funding_yen")) + b.t(" − 構築費用 ", " − build cost ") +
            yen(b, v("build_cost_yen")) + " = " + (v("balance_yen") < 0 ? "−" + yen(b, -v("balance_yen")) : yen(b, v("balance_yen")));
@@ -226,9 +253,10 @@ Table checks_table(const Builder& b) {
     Cell evidence = b.text("");
     for (const auto& e : c.evidence) {
       if (!e.national.empty()) {
-        if (const auto* f = compare::national_figure(e.national)) {
-          evidence.text += (evidence.text.empty() ? "" : b.t("。", ". ")) + std::string(b.lang == Lang::ja ? f->source_ja : f->source_en) +
-                           ": " + std::string(b.lang == Lang::ja ? f->text_ja : f->text_en);
+        if (const auto* f = compare::national_figure(b.c.options.national, e.national)) {
+          evidence.text += (evidence.text.empty() ? "" : b.t("。", ". ")) + (b.lang == Lang::ja ? f->source_ja : f->source_en) +
+                           ": " + (b.lang == Lang::ja ? f->text_ja : f->text_en);
+          if (is_web_url(f->url)) evidence.sources.push_back(Source{b.lang == Lang::ja ? f->source_ja : f->source_en, f->url, ""});
         }
       }
     }
@@ -240,7 +268,7 @@ Table checks_table(const Builder& b) {
       std::string intro = c.id == "fee_model" ? b.t("参加機関が費用を負担する先例: ", "Precedents charging participants: ")
                                               : b.t("期限付き基金を使った先例: ", "Precedents using time-limited funds: ");
       evidence.text += (evidence.text.empty() ? "" : b.t("。", ". ")) + intro + names.text;
-      evidence.sources = names.sources;
+      evidence.sources.insert(evidence.sources.end(), names.sources.begin(), names.sources.end());
     }
     Cell result = b.text(label("result", compare::to_string(c.result), b.lang));
     result.mark = compare::to_string(c.result);
@@ -251,11 +279,17 @@ Table checks_table(const Builder& b) {
 
 }  // namespace
 
+std::string check_figures(const Builder& b, const compare::Check& c) { return plan_figures(b, c); }
+
 void add_feasibility_tables(const Builder& b, Report& r) {
   r.tables.push_back(score_table(b));
   r.tables.push_back(similar_table(b));
   r.tables.push_back(similarity_parts_table(b));
-  if (!b.c.plan.plan.issues.empty()) r.tables.push_back(issues_table(b));
+  r.tables.back().appendix = true;
+  if (!b.c.plan.plan.issues.empty()) {
+    r.tables.push_back(issues_table(b));
+    r.tables.back().appendix = true;
+  }
   r.tables.push_back(achievements_table(b));
   r.tables.push_back(checks_table(b));
 }

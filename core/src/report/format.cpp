@@ -32,6 +32,10 @@ std::string format_number(double v, Num f, Lang lang) {
     case Num::yen:
       if (lang == Lang::ja) return ja::format_money(std::round(v));
       return "¥" + grouped(v);
+    case Num::man_yen: {
+      double man = v / 1e4;
+      return grouped(man, std::fabs(man) < 10 && std::round(man) != man ? 1 : 0);
+    }
     case Num::yen_unit: {
       int decimals = std::fabs(v) < 100 ? 1 : 0;
       return lang == Lang::ja ? grouped(v, decimals) + "円" : "¥" + grouped(v, decimals);

@@ -78,6 +78,8 @@ json plan_json(const Plan& p) {
   for (const auto& f : b.funding) {
     json j = {{"source", f.source}, {"use", f.use}, {"amount_yen", f.amount_yen}, {"period", f.period}};
     put(j, "name", f.name);
+    put(j, "from_year", f.from_year);
+    put(j, "until_year", f.until_year);
     budget["funding"].push_back(j);
   }
   for (const auto& f : b.fees) {
@@ -90,7 +92,13 @@ json plan_json(const Plan& p) {
   json weights = {{"score", {{"similarity", w.similarity}, {"achievements", w.achievements}, {"risk_checks", w.risk_checks}, {"budget", w.budget}}},
                   {"similarity",
                    {{"population", w.population}, {"aging_rate", w.aging_rate}, {"scope", w.scope}, {"operator_form", w.operator_form}, {"issues", w.issues}}}};
-  return {{"file", p.file}, {"region", region}, {"plan", plan}, {"budget", budget}, {"weights", weights}};
+  json comparison = {{"min_figures", p.comparison.min_figures}, {"similar_precedents", p.comparison.similar_precedents}};
+  json projection = {{"years", p.projection.years}, {"renewal_interval_years", p.projection.renewal_interval_years}};
+  put(projection, "start_year", p.projection.start_year);
+  put(projection, "renewal_cost_yen", p.projection.renewal_cost_yen);
+  put(projection, "renewal_cost_share", p.projection.renewal_cost_share);
+  return {{"file", p.file},         {"region", region},         {"plan", plan},           {"budget", budget},
+          {"weights", weights},     {"comparison", comparison}, {"projection", projection}};
 }
 
 json achievement_json(const Comparison& c, const Achievement& a) {
@@ -124,13 +132,52 @@ void write_json(const Comparison& c, std::ostream& out) {
     j["precedents"].push_back(p);
   }
 
-  json score = {{"total", c.score.total}, {"parts", json::array()}};
+  json score = {{"total", c.score.total},
+                {"precedents_compared", c.score.precedents_compared},
+                {"min_figures", c.score.min_figures},
+                {"confidence", {{"level", c.score.confidence.level}, {"reasons", json::array()}}},
+                {"parts", json::array()}};
+  for (const auto& r : c.score.confidence.reasons) {
+    json x = {{"id", r.id}, {"count", r.count}};
+    put(x, "detail", r.detail);
+    score["confidence"]["reasons"].push_back(x);
+  }
   for (const auto& p : c.score.parts) {
-    json part = {{"name", p.name}, {"weight", p.weight}, {"share", p.share}};
+    json part = {{"name", p.name}, {"weight", p.weight}, {"share", p.share}, {"figures", p.figures}};
     put(part, "score", p.score);
+    put(part, "left_out", p.left_out);
     score["parts"].push_back(part);
   }
   j["score"] = score;
+  j["comparison_set"] = json::array();
+  for (const auto& s : c.comparison_set) j["comparison_set"].push_back(precedent_ref(c, s.precedent));
+
+  const auto& pr = c.projection;
+  json projection = {{"start_year", pr.start_year},
+                     {"years", pr.years},
+                     {"renewal_interval_years", pr.renewal_interval_years},
+                     {"renewal_basis", pr.renewal_basis},
+                     {"rows", json::array()}};
+  put(projection, "renewal_cost_yen", pr.renewal_cost);
+  put(projection, "first_negative_year", pr.first_negative_year);
+  if (pr.first_negative_year) projection["first_negative_cumulative_yen"] = pr.first_negative_cumulative;
+  put(projection, "first_gap_year", pr.first_gap_year);
+  for (const auto& y : pr.rows)
+    projection["rows"].push_back({{"year", y.year}, {"build_yen", y.build}, {"running_yen", y.running},
+                                  {"renewal_yen", y.renewal}, {"funding_yen", y.funding}, {"income_yen", y.income},
+                                  {"cost_yen", y.cost}, {"balance_yen", y.balance}, {"cumulative_yen", y.cumulative}});
+  j["projection"] = projection;
+
+  j["national"] = json::array();
+  for (const auto& f : c.options.national) {
+    json x = {{"id", f.id}, {"source_ja", f.source_ja}, {"source_en", f.source_en}, {"year", f.year},
+              {"text_ja", f.text_ja}, {"text_en", f.text_en}};
+    put(x, "url", f.url);
+    put(x, "metric", f.metric);
+    put(x, "value", f.value);
+    if (f.approximate) x["approximate"] = true;
+    j["national"].push_back(x);
+  }
 
   j["similar"] = json::array();
   int rank = 0;
@@ -138,6 +185,8 @@ void write_json(const Comparison& c, std::ostream& out) {
     json x = precedent_ref(c, s.precedent);
     x["rank"] = ++rank;
     x["similarity"] = s.similarity;
+    x["plan_parts"] = s.plan_parts;
+    x["compared_parts"] = s.compared_parts;
     x["parts"] = json::array();
     for (const auto& p : s.parts) {
       json part = {{"name", p.name}, {"weight", p.weight}};
@@ -164,7 +213,7 @@ void write_json(const Comparison& c, std::ostream& out) {
   for (const auto& ch : c.checks) {
     json x = {{"id", ch.id}, {"result", std::string(to_string(ch.result))}, {"values", ch.values}, {"evidence", json::array()}};
     for (const auto& e : ch.evidence) {
-      if (const auto* f = national_figure(e.national)) {
+      if (const auto* f = national_figure(c.options.national, e.national)) {
         x["evidence"].push_back({{"national", f->id}, {"source_ja", f->source_ja}, {"text_ja", f->text_ja},
                                  {"source_en", f->source_en}, {"text_en", f->text_en}});
       } else if (e.precedent && e.figure) {
@@ -186,6 +235,7 @@ void write_json(const Comparison& c, std::ostream& out) {
     put(x, "min", bm.min);
     put(x, "max", bm.max);
     put(x, "percentile", bm.percentile);
+    if (bm.withheld) x["withheld"] = true;
     for (const auto& f : bm.figures) {
       json fig = {{"precedent", precedent_ref(c, f.precedent)}, {"numerator", to_json(f.numerator)},
                   {"incomparable", f.incomparable}, {"used", f.used}};

@@ -85,6 +85,18 @@ constexpr std::array kLabels = std::to_array<Label>({
     {"period", "month", "月額", "per month"},
     {"period", "once", "一度", "once"},
     {"period", "unknown", "期間の記載なし", "period not stated"},
+    // Added for issue 13 (compare stream): the projection check, why a score part is left out,
+    // the confidence levels, the renewal-cost basis.
+    {"check", "projection_balance", "10年収支の見通し", "Ten-year balance stays above zero"},
+    {"left_out", "no_figures", "比較できる数値がない", "no figure to compare"},
+    {"left_out", "few_figures", "比較できる数値が足りない", "too few figures to compare"},
+    {"left_out", "no_targets", "計画に目標がない", "the plan states no target"},
+    {"confidence", "low", "低", "low"},
+    {"confidence", "medium", "中", "medium"},
+    {"confidence", "high", "高", "high"},
+    {"renewal_basis", "stated", "計画の更改費用", "the plan's renewal cost"},
+    {"renewal_basis", "share_of_build", "構築費用に対する割合", "a share of the build cost"},
+    {"renewal_basis", "none", "更改費用の記載なし（0円で計算）", "no renewal cost stated (counted as 0)"},
 });
 
 }  // namespace

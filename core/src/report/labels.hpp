@@ -13,7 +13,7 @@
 namespace senrei::report {
 
 // group: form, scope, fund, payer, consent, metric, unit, reason, check, result, score_part,
-// similarity_part, use, period.
+// similarity_part, use, period, left_out, confidence, renewal_basis.
 std::string label(std::string_view group, std::string_view keyword, Lang lang);
 
 }  // namespace senrei::report

@@ -42,7 +42,19 @@ std::string cell_markdown(const Cell& cell, Lang lang) {
 void write_markdown(const Report& r, std::ostream& out) {
   out << "# " << markdown_escape(r.title) << "\n\n";
   for (const auto& [k, v] : r.facts) out << "- " << markdown_escape(k) << ": " << markdown_escape(v) << "\n";
+  // The notes close the body; the appendix comes last.
+  auto notes = [&] {
+    if (r.notes.empty()) return;
+    out << "\n---\n\n";
+    for (const auto& n : r.notes) out << "- " << markdown_escape(n) << "\n";
+  };
+  bool appendix = false;
   for (const auto& t : r.tables) {
+    if (t.appendix && !appendix) {
+      appendix = true;
+      notes();
+      out << "\n# " << tr(r.lang, "付録", "Appendix") << "\n";
+    }
     out << "\n## " << markdown_escape(t.title) << "\n\n";
     if (!t.note.empty()) out << markdown_escape(t.note) << "\n\n";
     out << "|";
@@ -57,10 +69,7 @@ void write_markdown(const Report& r, std::ostream& out) {
       out << "\n";
     }
   }
-  if (!r.notes.empty()) {
-    out << "\n---\n\n";
-    for (const auto& n : r.notes) out << "- " << markdown_escape(n) << "\n";
-  }
+  if (!appendix) notes();
 }
 
 }  // namespace senrei::report

@@ -23,11 +23,13 @@ enum class Lang { ja, en };
 enum class Num {
   none,
   yen,        // 4億8,000万円 / ¥480,000,000
+  man_yen,    // an amount in a 万円 column: 48,000 (the Cell's number is in 万円 too; the
+              // column title carries the unit, so one column has one unit)
   yen_unit,   // a per-unit amount: 505円 / ¥505, one decimal under 100
   count,      // 1,234
   rate,       // per 100,000 people: 31.6
   ratio,      // similarity 0..1: 0.83
-  percent,    // 66.7%  (the number is in percent points)
+  percent,    // 66.7%  (the number is in percent points; XLSX stores the fraction with a % format)
   score,      // 0..100 with one decimal
   year,       // 2027
 };
@@ -47,12 +49,16 @@ struct Cell {
 };
 
 struct Table {
-  std::string id;     // stable: score, similar, similarity_parts, issues, achievements, checks,
-                      // benchmarks, benchmark_figures, funding, fees, operator_forms
+  std::string id;     // stable: summary, score, similar, projection, running_costs, checks,
+                      // benchmarks, benchmarks_per_unit, benchmark_figures, achievements, funding,
+                      // fees, operator_forms, national; appendix: similarity_parts, issues, method
+                      // (summary is page 1: the score, its confidence, every failed and warned
+                      // check in one line, the cost positions, the first negative year)
   std::string title;
   std::string note;   // one paragraph under the title: how to read it
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
+  bool appendix = false;  // method detail: printed last, under 付録 / Appendix
 };
 
 struct Report {

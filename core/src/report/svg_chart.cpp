@@ -1,6 +1,7 @@
 #include "report/svg_chart.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "report/format.hpp"
@@ -63,6 +64,48 @@ std::string svg_bar_chart(const std::string& title, std::vector<Bar> bars, std::
   }
   std::snprintf(buf, sizeof buf, "<text x=\"0\" y=\"%.0f\" class=\"chart-note\">", bottom + 30);
   s += buf + html_escape(legend) + "</text></svg>";
+  return s;
+}
+
+std::string svg_year_chart(const std::string& title, const std::vector<YearValue>& values, const std::string& note) {
+  if (values.empty()) return "";
+  const double left = 10, width = 680, top = 34, plot_h = 180;
+  double hi = 0, lo = 0;
+  for (const auto& v : values) {
+    hi = std::max(hi, v.value);
+    lo = std::min(lo, v.value);
+  }
+  if (hi - lo <= 0) hi = 1;
+  const double scale = plot_h / (hi - lo);
+  const double zero = top + hi * scale;
+  const double step = width / static_cast<double>(values.size());
+  const double height = top + plot_h + 52;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 700 %.0f\" width=\"700\" height=\"%.0f\" role=\"img\">",
+                height, height);
+  std::string s = buf;
+  s += "<title>" + html_escape(title) + "</title>";
+  s += "<text x=\"0\" y=\"16\" class=\"chart-title\">" + html_escape(title) + "</text>";
+  for (size_t i = 0; i < values.size(); ++i) {
+    const auto& v = values[i];
+    double x = left + step * static_cast<double>(i) + step * 0.15, w = step * 0.7;
+    double h = std::max(1.0, std::abs(v.value) * scale);
+    double y = v.value >= 0 ? zero - h : zero;
+    std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"%s\"/>", x, y, w, h,
+                  v.value < 0 ? "bar-gap" : "bar");
+    s += buf;
+    double ty = v.value >= 0 ? y - 3 : y + h + 11;
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"chart-value\">", x + w / 2, ty);
+    s += buf + html_escape(v.display) + "</text>";
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" class=\"chart-label\">%d</text>", x + w / 2,
+                  top + plot_h + 24, v.year);
+    s += buf;
+  }
+  std::snprintf(buf, sizeof buf, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" class=\"zero\"/>", left, zero, left + width, zero);
+  s += buf;
+  std::snprintf(buf, sizeof buf, "<text x=\"0\" y=\"%.0f\" class=\"chart-note\">", top + plot_h + 44);
+  s += buf + html_escape(note) + "</text></svg>";
   return s;
 }
 
