@@ -5,15 +5,18 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "cli/present.hpp"
 #include "index/schema.hpp"
 #include "index/searcher.hpp"
 #include "index/snippet.hpp"
 #include "record/record_json.hpp"
+#include "senrei/ja.hpp"
 #include "store/crawl_state.hpp"
 #include "store/workspace.hpp"
 
@@ -93,7 +96,7 @@ int run_query_file(Context& ctx, const Args& args, index::SearchRequest req) {
     } else {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%9.2f ms", ms);
-      out << buf << "  " << res.total << " results  " << q << "\n";
+      out << buf << "  " << res.total << " results  " << ja::one_line(q) << "\n";  // F8: echoed inert
     }
   }
   return 0;
@@ -148,7 +151,7 @@ int run_search(Context& ctx, const Args& args) {
 
   const bool c = ctx.color;
   if (res.total == 0) {
-    out << "no precedents match " << query << "\n";
+    out << "no precedents match " << ja::one_line(query) << "\n";  // F8: echoed inert
   } else {
     out << (res.total_exact ? "" : "about ") << res.total << " result" << (res.total == 1 ? "" : "s");
     if (!res.hits.empty())
@@ -210,12 +213,15 @@ int run_export(Context& ctx, const Args& args) {
   std::string format = args.get("format", "jsonl");
   if (format != "jsonl" && format != "csv") throw UsageError("--format takes jsonl or csv, not '" + format + "'");
   auto searcher = open_searcher(ctx);
-  std::ofstream file;
+  std::optional<OutputFile> file;  // whole or not at all (F6)
   std::ostream* out = ctx.out;
   if (args.has("output")) {
-    file.open(args.get("output"), std::ios::binary);
-    if (!file) throw Failure("cannot write " + args.get("output"));
-    out = &file;
+    try {
+      file.emplace(args.get("output"));
+    } catch (const OutputError& e) {
+      throw Failure(e.what());
+    }
+    out = &file->stream();
   }
   const auto& db = searcher.database();
   if (format == "csv") {
@@ -249,7 +255,14 @@ int run_export(Context& ctx, const Args& args) {
     for (const auto& f : r.fields) *out << row(&f);
   }
   out->flush();
-  if (!*out) throw Failure("writing the export failed (disk full?)");
+  if (!file && !*out) throw Failure("writing the export failed (disk full?)");
+  if (file) {
+    try {
+      file->commit();
+    } catch (const OutputError& e) {
+      throw Failure(e.what());
+    }
+  }
   return 0;
 }
 

@@ -80,7 +80,11 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
   ParsedPage page;
   std::string charset_override;
   try {
-    charset_override = source.policy().charset;
+    charset_override = call_policy(source, info, plugin_limit).charset;
+  } catch (const PluginTimeout& e) {
+    out.error_kind = "plugin_timeout";
+    out.error = e.what();
+    return out;
   } catch (...) {
   }
   try {
@@ -108,17 +112,20 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
 
   stage("plugin");  // in_scope() below is the plugin's code too
   std::unordered_set<std::string> seen;
+  std::vector<std::string> candidates;
   for (const auto& link : page.links) {
     auto canon = canonicalize_url(link.url);
     if (!canon || !seen.insert(*canon).second) continue;
-    bool in = false;
-    try {
-      in = source.in_scope(*canon);
-    } catch (...) {
-      in = false;
-    }
-    if (in) out.links.push_back(*canon);
+    candidates.push_back(std::move(*canon));
   }
+  ScopeCall scope = call_in_scope(source, info, candidates, plugin_limit);  // one call, under the deadline
+  if (!scope.ok()) {
+    out.error_kind = scope.error_kind;
+    out.error = scope.error;
+    return out;
+  }
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (scope.in[i]) out.links.push_back(std::move(candidates[i]));
 
   PluginCall call = call_extract(source, info, std::make_shared<const ParsedPage>(std::move(page)), plugin_limit);
   if (!call.ok()) {

@@ -3,7 +3,9 @@
 #include <signal.h>
 
 #include <atomic>
+#include <functional>
 #include <future>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -46,18 +48,13 @@ PluginCall guarded(const Source& source, const SourceInfo& info, const ParsedPag
   return out;
 }
 
-}  // namespace
-
-int abandoned_plugin_calls() { return abandoned.load(); }
-
-PluginCall call_extract(const Source& source, const SourceInfo& info, std::shared_ptr<const ParsedPage> page,
-                        std::chrono::milliseconds limit) {
-  if (limit.count() <= 0) return guarded(source, info, *page);
-  // The task owns what the worker reads, so an abandoned worker never reads freed memory; the
-  // Source itself lives until the process ends (plugins are never unloaded).
-  auto task = std::make_shared<std::packaged_task<PluginCall()>>(
-      [&source, info, page] { return guarded(source, info, *page); });
-  std::future<PluginCall> result = task->get_future();
+// Runs `fn` on a worker thread with an alternate signal stack and waits at most `limit`; the
+// result, or nullopt when the call is abandoned.  `fn` must own everything it reads.
+template <class T>
+std::optional<T> bounded(std::function<T()> fn, std::chrono::milliseconds limit) {
+  if (limit.count() <= 0) return fn();
+  auto task = std::make_shared<std::packaged_task<T()>>(std::move(fn));
+  std::future<T> result = task->get_future();
   std::thread([task] {
     // A stack overflow inside the plugin must still reach the crash handler (crawl/crash_note.hpp),
     // which cannot run on the exhausted stack: this thread gets an alternate signal stack.
@@ -70,8 +67,67 @@ PluginCall call_extract(const Source& source, const SourceInfo& info, std::share
     ss.ss_flags = SS_DISABLE;
     ::sigaltstack(&ss, nullptr);
   }).detach();
-  if (result.wait_for(limit) == std::future_status::ready) return result.get();
+  if (result.wait_for(limit) == std::future_status::ready) return result.get();  // rethrows
   abandoned.fetch_add(1);
+  return std::nullopt;
+}
+
+std::string timeout_message(const SourceInfo& info, const std::string& call, std::chrono::milliseconds limit) {
+  return "plugin '" + info.name + "' did not return from " + call + " within " + seconds_text(limit) +
+         " s (--plugin-timeout); the plugin is disabled for the rest of this run";
+}
+
+}  // namespace
+
+int abandoned_plugin_calls() { return abandoned.load(); }
+
+ScopeCall call_in_scope(const Source& source, const SourceInfo& info, std::vector<std::string> urls,
+                        std::chrono::milliseconds limit) {
+  ScopeCall out;
+  if (urls.empty()) return out;
+  auto list = std::make_shared<const std::vector<std::string>>(std::move(urls));
+  auto answers = bounded<std::vector<char>>(
+      [&source, list] {
+        std::vector<char> in(list->size(), 0);
+        for (size_t i = 0; i < list->size(); ++i) {
+          try {
+            in[i] = source.in_scope((*list)[i]) ? 1 : 0;
+          } catch (...) {
+            in[i] = 0;  // a plugin that throws on a URL does not get it
+          }
+        }
+        return in;
+      },
+      limit);
+  if (!answers) {
+    out.error_kind = "plugin_timeout";
+    out.error = timeout_message(info, "in_scope() (" + std::to_string(list->size()) + " URLs, the first " +
+                                          one_line(list->front()) + ")", limit);
+    return out;
+  }
+  out.in = std::move(*answers);
+  return out;
+}
+
+std::vector<std::string> call_seeds(const Source& source, const SourceInfo& info, std::chrono::milliseconds limit) {
+  auto seeds = bounded<std::vector<std::string>>([&source] { return source.seeds(); }, limit);
+  if (!seeds) throw PluginTimeout(timeout_message(info, "seeds()", limit));
+  return std::move(*seeds);
+}
+
+CrawlPolicy call_policy(const Source& source, const SourceInfo& info, std::chrono::milliseconds limit) {
+  auto policy = bounded<CrawlPolicy>([&source] { return source.policy(); }, limit);
+  if (!policy) throw PluginTimeout(timeout_message(info, "policy()", limit));
+  return std::move(*policy);
+}
+
+PluginCall call_extract(const Source& source, const SourceInfo& info, std::shared_ptr<const ParsedPage> page,
+                        std::chrono::milliseconds limit) {
+  if (limit.count() <= 0) return guarded(source, info, *page);
+  // The task owns what the worker reads, so an abandoned worker never reads freed memory; the
+  // Source itself lives until the process ends (plugins are never unloaded).
+  auto result = bounded<PluginCall>([&source, info, page] { return guarded(source, info, *page); }, limit);
+  if (result) return std::move(*result);
   PluginCall out;
   out.error_kind = "plugin_timeout";
   out.error = "plugin '" + info.name + "' did not return from extract() on " + page->url + " within " +
