@@ -233,7 +233,7 @@ class Parser {
       --depth_;
       return n;
     }
-    return parse_term();
+    return parse_term(negated);
   }
 
   std::optional<Node> parse_nested(bool negated) {
@@ -252,10 +252,10 @@ class Parser {
       ++i_;
       return n;
     }
-    return parse_term();
+    return parse_term(negated);
   }
 
-  std::optional<Node> parse_term() {
+  std::optional<Node> parse_term(bool negated) {
     if (at(Tok::rparen)) throw QueryError("unmatched ')' in the query");
     const Token& t = t_[i_++];
     if (t.type == Tok::word) {

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "crawl/page_processor.hpp"
+#include "crawl/plugin_call.hpp"
 #include "senrei/url.hpp"
 #include "senrei/version.hpp"
 
