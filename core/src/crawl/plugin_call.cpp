@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <functional>
-#include <future>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -48,28 +50,87 @@ PluginCall guarded(const Source& source, const SourceInfo& info, const ParsedPag
   return out;
 }
 
-// Runs `fn` on a worker thread with an alternate signal stack and waits at most `limit`; the
-// result, or nullopt when the call is abandoned.  `fn` must own everything it reads.
+// The thread plugin calls run on: one per calling thread, kept while its calls return in time
+// (a thread per call cost ~0.1 ms, several times per page).  A worker still inside a plugin at
+// the deadline is abandoned — it keeps its own state alive — and the next call starts another.
+struct Worker {
+  std::mutex m;
+  std::condition_variable cv;
+  std::function<void()> job;
+  bool has_job = false;
+  bool finished = false;
+  bool quit = false;
+};
+
+void work(std::shared_ptr<Worker> w) {
+  // A stack overflow inside the plugin must still reach the crash handler (crawl/crash_note.hpp),
+  // which cannot run on the exhausted stack: this thread gets an alternate signal stack.
+  std::vector<char> alt(64 * 1024);
+  stack_t ss{};
+  ss.ss_sp = alt.data();
+  ss.ss_size = alt.size();
+  ::sigaltstack(&ss, nullptr);
+  std::unique_lock lock(w->m);
+  for (;;) {
+    w->cv.wait(lock, [&] { return w->has_job || w->quit; });
+    if (w->quit) break;
+    auto job = std::move(w->job);
+    w->has_job = false;
+    lock.unlock();
+    job();
+    lock.lock();
+    w->finished = true;
+    w->cv.notify_all();
+  }
+  lock.unlock();
+  ss.ss_flags = SS_DISABLE;
+  ::sigaltstack(&ss, nullptr);
+}
+
+// This thread's worker; told to end when the thread ends.
+struct WorkerSlot {
+  std::shared_ptr<Worker> worker;
+  ~WorkerSlot() {
+    if (!worker) return;
+    std::lock_guard lock(worker->m);
+    worker->quit = true;
+    worker->cv.notify_all();
+  }
+};
+thread_local WorkerSlot slot;
+
+// Runs `fn` on this thread's worker and waits at most `limit`; its result (what it throws is
+// rethrown here), or nullopt when the call is abandoned.  `fn` must own everything it reads.
 template <class T>
 std::optional<T> bounded(std::function<T()> fn, std::chrono::milliseconds limit) {
   if (limit.count() <= 0) return fn();
-  auto task = std::make_shared<std::packaged_task<T()>>(std::move(fn));
-  std::future<T> result = task->get_future();
-  std::thread([task] {
-    // A stack overflow inside the plugin must still reach the crash handler (crawl/crash_note.hpp),
-    // which cannot run on the exhausted stack: this thread gets an alternate signal stack.
-    std::vector<char> alt(64 * 1024);
-    stack_t ss{};
-    ss.ss_sp = alt.data();
-    ss.ss_size = alt.size();
-    ::sigaltstack(&ss, nullptr);
-    (*task)();
-    ss.ss_flags = SS_DISABLE;
-    ::sigaltstack(&ss, nullptr);
-  }).detach();
-  if (result.wait_for(limit) == std::future_status::ready) return result.get();  // rethrows
-  abandoned.fetch_add(1);
-  return std::nullopt;
+  if (!slot.worker) {
+    slot.worker = std::make_shared<Worker>();
+    std::thread(work, slot.worker).detach();
+  }
+  auto result = std::make_shared<std::optional<T>>();
+  auto error = std::make_shared<std::exception_ptr>();
+  std::shared_ptr<Worker> w = slot.worker;
+  std::unique_lock lock(w->m);
+  w->job = [fn = std::move(fn), result, error] {
+    try {
+      result->emplace(fn());
+    } catch (...) {
+      *error = std::current_exception();
+    }
+  };
+  w->has_job = true;
+  w->finished = false;
+  w->cv.notify_all();
+  if (!w->cv.wait_for(lock, limit, [&] { return w->finished; })) {
+    lock.unlock();
+    slot.worker.reset();  // still inside the plugin: left to itself
+    abandoned.fetch_add(1);
+    return std::nullopt;
+  }
+  lock.unlock();
+  if (*error) std::rethrow_exception(*error);
+  return std::move(*result);
 }
 
 std::string timeout_message(const SourceInfo& info, const std::string& call, std::chrono::milliseconds limit) {
