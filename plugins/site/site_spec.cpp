@@ -24,7 +24,8 @@ std::shared_ptr<const re2::RE2> compile_url_pattern(std::string_view text, std::
   }
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '\\' && text[i + 1] >= '1' && text[i + 1] <= '9') {
-      error = "it has a back-reference (\\" + std::string(1, text[i + 1]) + "), which URL patterns do not support";
+      error = "'" + senrei::ja::one_line(text) + "' has a back-reference (\\" + std::string(1, text[i + 1]) +
+              "), which URL patterns do not support; write literal dots as \\. inside '...' strings";
       return nullptr;
     }
     if (text[i] == '\\') {
@@ -33,8 +34,8 @@ std::shared_ptr<const re2::RE2> compile_url_pattern(std::string_view text, std::
     }
     if (text.compare(i, 3, "(?=") == 0 || text.compare(i, 3, "(?!") == 0 || text.compare(i, 4, "(?<=") == 0 ||
         text.compare(i, 4, "(?<!") == 0) {
-      error = "it has a lookaround (" + std::string(text.substr(i, text[i + 2] == '<' ? 4 : 3)) +
-              "), which URL patterns do not support: match the URL itself, or add a [scope] deny pattern";
+      error = "'" + senrei::ja::one_line(text) + "' has a lookaround (" + std::string(text.substr(i, text[i + 2] == '<' ? 4 : 3)) +
+              "), which URL patterns (RE2) do not support: match the URL itself, or add a [scope] deny pattern";
       return nullptr;
     }
   }
@@ -43,7 +44,8 @@ std::shared_ptr<const re2::RE2> compile_url_pattern(std::string_view text, std::
   options.set_max_mem(8 << 20);  // a huge repetition count is refused, not built
   auto re = std::make_shared<const re2::RE2>(re2::StringPiece(text.data(), text.size()), options);
   if (!re->ok()) {
-    error = "it is not a regular expression URL patterns support (" + senrei::ja::one_line(re->error()) + ")";
+    error = "'" + senrei::ja::one_line(text) + "' is not a regular expression URL patterns (RE2) support (" +
+            senrei::ja::one_line(re->error()) + "); write literal dots as \\. inside '...' strings";
     return nullptr;
   }
   return re;
@@ -143,7 +145,7 @@ class Reader {
     p.text = **n.as_string();
     std::string error;
     p.re = compile_url_pattern(p.text, error);
-    if (!p.re) fail(n.source(), "'" + p.text + "': " + error + "; write literal dots as \\. inside '...' strings");
+    if (!p.re) fail(n.source(), error);
     return p;
   }
 
