@@ -54,7 +54,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (ec || real.string().rfind(r, 0) != 0) property_failed("a URL mapped to a file outside the mirror", in);
     if (!fs::is_regular_file(real, ec)) property_failed("a URL mapped to something that is not a file", in);
   }
-  mirror->submit({url});
+  senrei::FetchRequest request;
+  request.url = url;
+  mirror->submit(request);
   for (const auto& resp : mirror->poll(std::chrono::milliseconds(0))) {
     if (resp.body.size() > senrei::kMaxBodyBytesText + 1) property_failed("a body past the cap", in);
     if (resp.status != 200 && resp.status != 404 && resp.error_kind.empty() && !resp.not_modified)
