@@ -18,6 +18,13 @@ namespace {
 // Words weigh more than n-grams when a query uses both.
 constexpr double kNgramWeight = 0.5;
 
+// Bounds on one query (F4 of the reliability report: 10,000 nested parentheses or 30,000 NOTs
+// overflowed the stack, 100,000 ORs ran for minutes, a 1 MB query took gigabytes).  A person's
+// query is far inside them; docs/query.md lists them.
+constexpr std::size_t kMaxQueryBytes = 4096;
+constexpr std::size_t kMaxQueryTokens = 256;  // words, phrases, filters, operators, parentheses
+constexpr int kMaxQueryDepth = 32;            // nested parentheses and NOTs
+
 constexpr std::string_view kForms[] = {"npo", "general_association", "public_interest_association",
                                        "voluntary_association", "council", "prefecture", "municipality",
                                        "medical_association", "hospital", "university"};
@@ -216,6 +223,20 @@ class Parser {
   }
 
   std::optional<Node> parse_unary(bool negated) {
+    if (at(Tok::op_not) || at(Tok::lparen)) {
+      // Every recursion passes here: the stack stays bounded whatever the query.
+      if (depth_ >= kMaxQueryDepth)
+        throw QueryError("the query nests parentheses and NOTs more than " + std::to_string(kMaxQueryDepth) +
+                         " deep; write it flatter");
+      ++depth_;
+      auto n = parse_nested(negated);
+      --depth_;
+      return n;
+    }
+    return parse_term(negated);
+  }
+
+  std::optional<Node> parse_nested(bool negated) {
     if (at(Tok::op_not)) {
       ++i_;
       if (i_ >= t_.size() || at(Tok::op_or) || at(Tok::rparen) || at(Tok::op_and))
@@ -231,6 +252,10 @@ class Parser {
       ++i_;
       return n;
     }
+    return parse_term(negated);
+  }
+
+  std::optional<Node> parse_term(bool negated) {
     if (at(Tok::rparen)) throw QueryError("unmatched ')' in the query");
     const Token& t = t_[i_++];
     if (t.type == Tok::word) {
@@ -414,6 +439,7 @@ class Parser {
   const Tokenizer& tok_;
   std::vector<Token> t_;
   std::size_t i_ = 0;
+  int depth_ = 0;
   ParsedQuery& out_;
 };
 
@@ -434,7 +460,13 @@ QueryParser::QueryParser(const Xapian::Database& db, std::shared_ptr<const Token
 
 ParsedQuery QueryParser::parse(std::string_view query) const {
   ParsedQuery out;
+  if (query.size() > kMaxQueryBytes)
+    throw QueryError("the query is " + std::to_string(query.size()) + " bytes long; a query may have at most " +
+                     std::to_string(kMaxQueryBytes) + " — split it into several searches");
   auto tokens = lex(query);
+  if (tokens.size() > kMaxQueryTokens)
+    throw QueryError("the query has " + std::to_string(tokens.size()) + " words, operators and parentheses; a query may have at most " +
+                     std::to_string(kMaxQueryTokens) + " — split it into several searches");
   if (tokens.empty()) throw QueryError("empty query — type some words, a \"phrase\" or a filter such as kind:case_overview");
   Parser p(db_, *tokenizer_, std::move(tokens), out);
   auto node = p.parse();

@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 bool matches(const std::vector<senrei_site::UrlPattern>& patterns, const std::string& url) {
   return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const senrei_site::UrlPattern& p) { return std::regex_search(url, p.re); });
+                     [&](const senrei_site::UrlPattern& p) { return p.found_in(url); });
 }
 
 // One TOML file's source.  Immutable after construction, so in_scope() and extract() are safe
@@ -51,7 +51,7 @@ class DeclaredSource final : public Source {
   std::vector<Record> extract(const ParsedPage& page) const override {
     std::optional<RecordKind> kind = spec_.default_kind;
     for (const auto& rule : spec_.kinds) {
-      if (std::regex_search(page.url, rule.url.re)) {
+      if (rule.url.found_in(page.url)) {
         kind = rule.kind;
         break;
       }

@@ -1,6 +1,7 @@
 // The plan file reader (compare/plan.hpp) on any TOML.  Properties: only PlanError escapes, its
-// message is one line starting with the file name; a plan that reads has a positive population
-// and no negative amount (the reader's contract).
+// message is one line starting with the file name; a plan that reads has a positive, whole
+// population and no negative amount, every number within ±2^53 (F10 of the reliability report);
+// a file with a dotted key of more than 64 parts is refused before toml++ sees it (F3).
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -8,6 +9,7 @@
 
 #include "compare/plan.hpp"
 #include "fuzz_support.hpp"
+#include "toml/toml_guard.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using senrei_fuzz::property_failed;
@@ -16,6 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     senrei::compare::Plan plan = senrei::compare::read_plan(file);
     if (!(plan.region.population > 0)) property_failed("a plan read without a positive population", in);
+    if (plan.region.population > 9007199254740992.0 || std::floor(plan.region.population) != plan.region.population)
+      property_failed("a population past 2^53 or not whole", in);
+    if (plan.budget.build_cost_yen > 9007199254740992.0 || plan.budget.running_cost_yen > 9007199254740992.0)
+      property_failed("an amount past 2^53", in);
+    if (senrei::toml_guard::check(in)) property_failed("a plan read that the TOML guard refuses", in);
     if (plan.budget.build_cost_yen < 0 || plan.budget.running_cost_yen < 0 || !std::isfinite(plan.budget.build_cost_yen))
       property_failed("a plan read with a negative or infinite amount", in);
     for (const auto& f : plan.budget.funding)

@@ -1,8 +1,11 @@
 // The search language (index/query_parser.hpp) run end to end through index::Searcher over a
 // small real index: parse, match, sort, facets and snippets.  Properties: only QueryError
-// escapes (IndexError would mean the index broke); hits are within the limit.
+// escapes (IndexError would mean the index broke); hits are within the limit; a query longer
+// than 4,096 bytes, or nesting parentheses or NOTs deeper than 32, is always refused (F4 of the
+// reliability report: depth overflowed the stack, length cost gigabytes).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -73,9 +76,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   req.facets = size % 2 == 1;
   static const char* sorts[] = {"", "year", "-build", "inst"};
   req.sort = sorts[size % 4];
+  // The deepest run of '(' / NOT / '-' with nothing between, a lower bound of the nesting.
+  size_t depth = 0, run = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const bool op_start = i == 0 || in[i - 1] == ' ' || in[i - 1] == '(';
+    if (in[i] == '(') run++;
+    else if (in[i] == '-' && op_start && i + 1 < in.size() && in[i + 1] != ' ' && in[i + 1] != '\t' &&
+             in[i + 1] != '\n' && in[i + 1] != '\r') run++;
+    else if (op_start && in.substr(i, 4) == "NOT ") run++, i += 3;
+    else if (in[i] != ' ') run = 0;
+    depth = std::max(depth, run);
+  }
+  // (Inside quotes a parenthesis is text: the depth is only judged on queries without any.)
+  bool quotes = false;
+  for (std::string_view q : {"\"", "“", "”", "＂", "「", "」"}) quotes |= in.find(q) != std::string_view::npos;
+  const bool must_refuse = in.size() > 4096 || (!quotes && depth > 33);
   try {
     SearchResult r = searcher->search(req);
     if (r.hits.size() > req.limit) senrei_fuzz::property_failed("more hits than the limit", in);
+    if (must_refuse) senrei_fuzz::property_failed("a query past the length or depth limit was answered", in);
   } catch (const QueryError&) {
   }
   return 0;

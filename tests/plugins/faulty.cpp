@@ -6,6 +6,7 @@
 //   FAULT:no-title     a record without a title       FAULT:bad-utf8    a title that is not UTF-8
 //   FAULT:nan          a field whose number is NaN    FAULT:foreign     a record of another source
 //   FAULT:dup          two records with one id        FAULT:many        20,000 records
+// and in_scope() never returns on a URL holding "hang-in-scope".
 // Any other page becomes one ordinary record (title and text), so the tests can tell which
 // pages survived.  Site: http://faulty.test/ (read from a mirror).
 #include <chrono>
@@ -32,7 +33,13 @@ class FaultySource : public senrei::Source {
     return {"faulty", "Faulty test source", "senrei tests", "1", "http://faulty.test/"};
   }
   std::vector<std::string> seeds() const override { return {"http://faulty.test/"}; }
-  bool in_scope(std::string_view url) const override { return url.rfind("http://faulty.test/", 0) == 0; }
+  // A link whose URL holds "hang-in-scope" makes in_scope() never return (F5: the scope check
+  // runs under the plugin deadline too).
+  bool in_scope(std::string_view url) const override {
+    if (url.find("hang-in-scope") != std::string_view::npos)
+      for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+    return url.rfind("http://faulty.test/", 0) == 0;
+  }
 
   std::vector<senrei::Record> extract(const senrei::ParsedPage& page) const override {
     const std::string text = page.main_text();

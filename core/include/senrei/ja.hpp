@@ -23,9 +23,15 @@ namespace ja {
 std::string nfkc(std::string_view utf8);
 // NFKC plus case folding and whitespace collapsing: the form text is indexed and matched in.
 std::string fold(std::string_view utf8);
-// Text from outside (a file's value, a library's or a plugin's error text) fit for a one-line
-// message: control characters (C0 and DEL: line breaks, tabs, escapes) become spaces.
+// Text from outside (a file's value, a library's or a plugin's error text, a query echoed back)
+// fit for a one-line message on a terminal: C0 controls and DEL (line breaks, tabs, escapes)
+// become spaces; C1 controls and bidi controls (reorder_control_at) become U+FFFD, visible.
 std::string one_line(std::string_view text);
+// The length in bytes of a code point at text[i] that acts on a terminal or reorders the text
+// around it when shown, and carries no text itself: a C1 control (U+0080–U+009F: CSI, OSC …)
+// or a Unicode bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069: U+202E can
+// reverse a line of a report).  0 for anything else, C0 included (callers treat those).
+std::size_t reorder_control_at(std::string_view text, std::size_t i);
 
 // A Japanese number: "1,200", "１，２００", "三千", "2億1,281万", "3億5千万", "1.2億".
 std::optional<double> parse_number(std::string_view text);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "compare/comparison.hpp"
 #include "compare/index_issue_search.hpp"
 #include "compare/national.hpp"
@@ -122,7 +123,13 @@ int run_compare(Context& ctx, const Args& args) {
       target = fs::temp_directory_path() / ("senrei-compare-" + std::to_string(::getpid()) + ".xlsx");
     }
     try {
-      report::write_xlsx(report::build_report(comparison, lang), target);
+      if (output.empty()) {
+        report::write_xlsx(report::build_report(comparison, lang), target);
+      } else {
+        OutputFile file(target);  // whole or not at all (F6)
+        report::write_xlsx(report::build_report(comparison, lang), file.temp_path());
+        file.commit();
+      }
     } catch (const std::runtime_error& e) {
       throw Failure(e.what());
     }
@@ -148,11 +155,11 @@ int run_compare(Context& ctx, const Args& args) {
     ctx.out->flush();
     return 0;
   }
-  std::ofstream file(output, std::ios::binary);
-  if (!file) throw Failure("cannot write " + output + " (does its folder exist?)");
-  file << text.str();
-  file.close();
-  if (!file) throw Failure("writing " + output + " failed (disk full?)");
+  try {
+    write_output_file(output, text.str());  // whole or not at all (F6)
+  } catch (const OutputError& e) {
+    throw Failure(e.what());
+  }
   return 0;
 }
 

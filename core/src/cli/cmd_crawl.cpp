@@ -196,10 +196,15 @@ int run_crawl(Context& ctx, const Args& args) try {
         if (ctx.progress) *ctx.err << "\r\033[K";
         *ctx.err << "senrei: " << s->info.name << ": " << message << "\n" << std::flush;
       };
+      http.plugin_time_limit_seconds = options.plugin_time_limit_seconds;
       try {
         fetcher = make_http_fetcher(*s->source, s->info, http);
       } catch (const BadCrawlSetting& e) {
         throw UsageError(e.what());
+      } catch (const PluginTimeout& e) {
+        *ctx.err << "senrei: " << s->info.name << ": " << e.what() << "\n";
+        status = 1;
+        continue;
       }
     }
     Crawler crawler(state, bodies, sink);
@@ -210,7 +215,17 @@ int run_crawl(Context& ctx, const Args& args) try {
                  << std::setprecision(1) << rate << " pages/s, " << p.errors << " errors   " << std::flush;
       });
     }
-    CrawlSummary summary = crawler.run(*s->source, *fetcher, options);
+    CrawlSummary summary;
+    try {
+      summary = crawler.run(*s->source, *fetcher, options);
+    } catch (const PluginTimeout& e) {
+      // Its seeds(), policy() or scope did not answer before the run began: nothing of this
+      // source was changed; the other sources still run (F5).
+      if (ctx.progress) *ctx.err << "\r\033[K";
+      *ctx.err << "senrei: " << s->info.name << ": " << e.what() << "\n";
+      status = 1;
+      continue;
+    }
     if (ctx.progress && !args.has("json")) *ctx.err << "\r\033[K" << std::flush;
     if (args.has("json"))
       all.push_back(summary_json(summary));

@@ -8,16 +8,19 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "cli/present.hpp"
 #include "index/schema.hpp"
 #include "index/searcher.hpp"
 #include "index/snippet.hpp"
 #include "record/record_json.hpp"
 #include "senrei/url.hpp"
+#include "senrei/ja.hpp"
 #include "store/crawl_state.hpp"
 #include "store/workspace.hpp"
 
@@ -109,7 +112,7 @@ int run_query_file(Context& ctx, const Args& args, index::SearchRequest req) {
     } else {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%9.2f ms", ms);
-      out << buf << "  " << res.total << " results  " << q << "\n";
+      out << buf << "  " << res.total << " results  " << ja::one_line(q) << "\n";  // F8: echoed inert
     }
   }
   return 0;
@@ -164,7 +167,7 @@ int run_search(Context& ctx, const Args& args) {
 
   const bool c = ctx.color;
   if (res.total == 0) {
-    out << "no precedents match " << query << "\n";
+    out << "no precedents match " << ja::one_line(query) << "\n";  // F8: echoed inert
   } else {
     out << (res.total_exact ? "" : "about ") << res.total << " result" << (res.total == 1 ? "" : "s");
     if (!res.hits.empty())
@@ -248,12 +251,15 @@ int run_export(Context& ctx, const Args& args) {
   if (format.empty()) format = "jsonl";
   if (format != "jsonl" && format != "csv") throw UsageError("--format takes jsonl or csv, not '" + format + "'");
   auto searcher = open_searcher(ctx);
-  std::ofstream file;
+  std::optional<OutputFile> file;  // whole or not at all (F6)
   std::ostream* out = ctx.out;
   if (args.has("output")) {
-    file.open(args.get("output"), std::ios::binary);
-    if (!file) throw Failure("cannot write " + args.get("output"));
-    out = &file;
+    try {
+      file.emplace(args.get("output"));
+    } catch (const OutputError& e) {
+      throw Failure(e.what());
+    }
+    out = &file->stream();
   }
   const auto& db = searcher.database();
   if (format == "csv") {
@@ -296,7 +302,14 @@ int run_export(Context& ctx, const Args& args) {
     for (const auto& f : r.fields) *out << row(&f);
   }
   out->flush();
-  if (!*out) throw Failure("writing the export failed (disk full?)");
+  if (!file && !*out) throw Failure("writing the export failed (disk full?)");
+  if (file) {
+    try {
+      file->commit();
+    } catch (const OutputError& e) {
+      throw Failure(e.what());
+    }
+  }
   return 0;
 }
 

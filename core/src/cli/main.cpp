@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "senrei/ja.hpp"
 #include "senrei/version.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -49,6 +50,20 @@ void print_help(std::ostream& out) {
 void print_command_help(std::ostream& out, const senrei::cli::Command& c) {
   out << "usage: senrei " << c.name << (c.usage.empty() ? "" : " ") << c.usage << "\n\n" << c.summary << "\n";
   if (!c.options.empty()) out << "\noptions:\n" << senrei::cli::format_options(c.options);
+}
+
+// An error message fit for a terminal: each of its lines through ja::one_line, so a query, a
+// file name or a value echoed in it cannot send escape sequences (F8 of the reliability report).
+std::string inert(std::string_view message) {
+  std::string out;
+  for (std::size_t start = 0; start <= message.size();) {
+    std::size_t end = message.find('\n', start);
+    if (end == std::string_view::npos) end = message.size();
+    out += senrei::ja::one_line(message.substr(start, end - start));
+    if (end < message.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -142,10 +157,10 @@ int run(int argc, char** argv) {
     }
     throw UsageError("unknown command '" + name + "' (see senrei --help)");
   } catch (const UsageError& e) {
-    std::cerr << "senrei: " << e.what() << "\n";
+    std::cerr << "senrei: " << inert(e.what()) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "senrei: " << e.what() << "\n";
+    std::cerr << "senrei: " << inert(e.what()) << "\n";
     return 1;
   }
 }

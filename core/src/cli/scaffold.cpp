@@ -5,6 +5,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "senrei/version.hpp"
 
 namespace senrei::cli {
@@ -57,10 +58,11 @@ std::vector<fs::path> write_plugin_project(const std::string& name, const fs::pa
     replace_all(text, "{{abi}}", std::to_string(kPluginAbiVersion));
     fs::path file = dir / rel;
     fs::create_directories(file.parent_path(), ec);
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw Failure("cannot write " + file.string() + " (is the folder writable?)");
+    try {
+      write_output_file(file, text);  // whole or not at all (F6)
+    } catch (const OutputError& e) {
+      throw Failure(e.what());
+    }
     written.push_back(file);
   }
   return written;

@@ -8,11 +8,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 
 #include <toml++/toml.h>
 
 #include "senrei/ja.hpp"
+#include "toml/toml_guard.hpp"
 
 namespace senrei::compare {
 namespace {
@@ -113,18 +115,37 @@ class Section {
   }
 
   // A number, or Japanese text that `parse` reads ("約95万人").  `what` names what is expected.
+  // `whole`: an integer key, where a TOML float (95000.0, 1e308) is refused, not read as a
+  // count (F10 of the reliability report).  Every value must lie within ±2^53, where a double
+  // holds each whole number exactly: a larger one is refused, never rounded.
   std::optional<double> number(std::string_view key, const std::string& what,
-                               const std::function<std::optional<double>(const std::string&)>& parse = {}) const {
+                               const std::function<std::optional<double>(const std::string&)>& parse = {},
+                               bool whole = false) const {
     const toml::node* n = node(key);
     if (!n) return std::nullopt;
-    if (n->is_integer()) return static_cast<double>(n->as_integer()->get());
+    constexpr int64_t kExact = int64_t{1} << 53;
+    auto too_large = [&](const std::string& written) {
+      fail(key, "expected " + what + ", not " + written + ": numbers beyond 2^53 (9,007,199,254,740,992) cannot be " +
+                    "kept exactly, so they are refused rather than rounded");
+    };
+    if (n->is_integer()) {
+      int64_t i = n->as_integer()->get();
+      if (i > kExact || i < -kExact) too_large(std::to_string(i));
+      return static_cast<double>(i);
+    }
     if (n->is_floating_point()) {
       double v = n->as_floating_point()->get();
       if (!std::isfinite(v)) fail(key, "expected " + what + ", not " + std::to_string(v));
+      if (whole)
+        fail(key, "expected " + what + " written as an integer (e.g. 950000), not the decimal number " + format(v));
+      if (std::fabs(v) > static_cast<double>(kExact)) too_large(format(v));
       return v;
     }
     if (n->is_string() && parse) {
-      if (auto v = parse(n->as_string()->get())) return v;
+      if (auto v = parse(n->as_string()->get())) {
+        if (!std::isfinite(*v) || std::fabs(*v) > static_cast<double>(kExact)) too_large("'" + n->as_string()->get() + "'");
+        return v;
+      }
       fail(key, "expected " + what + ", but '" + n->as_string()->get() + "' holds none");
     }
     fail(key, "expected " + what + ", not " + type_name(*n));
@@ -136,7 +157,7 @@ class Section {
       auto c = ja::parse_population(s);
       if (!c || !c->value) return std::nullopt;
       return c->value;
-    });
+    }, /*whole=*/true);
     if (v && (*v < 0 || std::floor(*v) != *v)) fail(key, "expected a whole number ≥ 0, not " + format(*v));
     return v;
   }
@@ -153,6 +174,8 @@ class Section {
       if (m->yen_high) fail(key, "expected one amount of yen, not the range '" + s + "'");
       if (period && (m->period == "year" || m->period == "month")) *period = m->period;
       if (*m->yen < 0) fail(key, "expected an amount of yen ≥ 0, not " + s);
+      if (*m->yen > 9007199254740992.0)  // 2^53, as number() (F10)
+        fail(key, "expected an amount of yen, not '" + s + "': numbers beyond 2^53 cannot be kept exactly, so they are refused rather than rounded");
       return m->yen;
     }
     auto v = number(key, "an amount of yen ≥ 0 (a number, or text such as \"4億8,000万円\")");
@@ -164,7 +187,7 @@ class Section {
     auto v = number(key, "a year (2027, or 令和9年)", [](const std::string& s) -> std::optional<double> {
       if (auto y = ja::parse_year(s)) return *y;
       return std::nullopt;
-    });
+    }, /*whole=*/true);
     if (!v) return std::nullopt;
     if (std::floor(*v) != *v || *v < 1900 || *v > 2200) fail(key, "expected a year between 1900 and 2200, not " + format(*v));
     return static_cast<int>(*v);
@@ -463,9 +486,13 @@ Plan read_plan(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     throw PlanError(plan.file + ": no such plan file (corpus/sample/plan-example.toml is an example; docs/plan.md)");
+  // Bounded before toml++ sees it: size and dotted-key depth (F3 of the reliability report).
+  auto loaded = toml_guard::read_toml_text(path);
+  if (loaded.problem)
+    throw PlanError(plan.file + ":" + std::to_string(loaded.problem->line) + ": " + loaded.problem->message);
   toml::table doc;
   try {
-    doc = toml::parse_file(plan.file);
+    doc = toml::parse(loaded.text, plan.file);
   } catch (const toml::parse_error& e) {
     throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + one_line(e.description()) +
                     " (the file is not valid TOML)");

@@ -9,6 +9,7 @@
 
 #include "crawl/document_identity.hpp"
 #include "crawl/page_processor.hpp"
+#include "crawl/plugin_call.hpp"
 #include "senrei/url.hpp"
 #include "senrei/version.hpp"
 
@@ -31,14 +32,6 @@ struct QueuedUrl {
   int depth;
 };
 
-bool safe_in_scope(const Source& s, const std::string& url) {
-  try {
-    return s.in_scope(url);
-  } catch (...) {
-    return false;
-  }
-}
-
 }  // namespace
 
 CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOptions& options) {
@@ -46,7 +39,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   const SourceInfo info = source.info();
   const std::string name = info.name;
   const std::string extractor = extractor_id(info);
-  const CrawlPolicy policy = source.policy();
+  // Every call into the plugin runs under the deadline (crawl/plugin_call.hpp, F5).
+  const auto plugin_limit = std::chrono::milliseconds(static_cast<int64_t>(options.plugin_time_limit_seconds * 1000));
+  const CrawlPolicy policy = call_policy(source, info, plugin_limit);  // throws PluginTimeout
   const int max_pages = options.max_pages > 0 ? options.max_pages : policy.max_pages;
   const int max_depth = options.max_depth > 0   ? options.max_depth
                         : policy.max_depth > 0 ? policy.max_depth
@@ -114,17 +109,39 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   }
   bool plugin_disabled = false;
   std::string disabled_reason;
-  const auto plugin_limit = std::chrono::milliseconds(static_cast<int64_t>(options.plugin_time_limit_seconds * 1000));
+  // The scope of the pages the state has, asked before anything is changed: a plugin that does
+  // not answer in time stops the run here, and no page is removed for it.
+  std::vector<PageHead> stored = state_.heads(name);
+  std::vector<char> stored_in_scope;
+  {
+    std::vector<std::string> urls;
+    urls.reserve(stored.size());
+    for (const auto& page : stored) urls.push_back(page.url);
+    ScopeCall scope = call_in_scope(source, info, std::move(urls), plugin_limit);
+    if (!scope.ok()) throw PluginTimeout(scope.error + "; nothing was changed");
+    stored_in_scope = std::move(scope.in);
+  }
+  // The seeds and the fetcher's known URLs (a mirror's files), with their scope, likewise.
+  std::vector<std::string> starts;
+  for (const auto& seed : call_seeds(source, info, plugin_limit))
+    if (auto c = canonicalize_url(seed)) starts.push_back(*c);
+  for (auto& url : fetcher.known_urls()) starts.push_back(std::move(url));
+  std::vector<char> starts_in_scope;
+  {
+    ScopeCall scope = call_in_scope(source, info, starts, plugin_limit);
+    if (!scope.ok()) throw PluginTimeout(scope.error + "; nothing was changed");
+    starts_in_scope = std::move(scope.in);
+  }
 
   // Begin or resume this source's run, in one transaction with its initial frontier.
   state_.begin();
   Run run = state_.begin_run(name);
   summary.resumed = run.resumed;
   std::vector<std::string> remove_ids;
-  std::vector<PageHead> stored = state_.heads(name);
   known.reserve(stored.size());
-  for (auto& page : stored) {
-    if (!safe_in_scope(source, page.url)) {  // left the scope: its records go
+  for (size_t k = 0; k < stored.size(); ++k) {
+    auto& page = stored[k];
+    if (!stored_in_scope[k]) {  // left the scope: its records go
       if (auto full = state_.get(name, page.url))
         for (const auto& id : full->record_ids) remove_ids.push_back(id);
       summary.removed_urls.push_back(page.url);
@@ -152,10 +169,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       if (!known.count(url)) state_.enqueue(name, url, depth, run.generation);
     urls.clear();
   };
-  for (const auto& seed : source.seeds())
-    if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0, false);
-  for (const auto& url : fetcher.known_urls())
-    if (safe_in_scope(source, url)) admit(url, 0, false);
+  for (size_t k = 0; k < starts.size(); ++k)
+    if (starts_in_scope[k]) admit(starts[k], 0, false);
+  starts.clear();
   enqueue_new(new_urls);
   state_.commit();
   for (const auto& id : remove_ids) sink_.remove(id);
@@ -244,8 +260,19 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   };
 
   auto requeue_links = [&](const PageState& page) {
-    for (const auto& l : page.links)  // (seen first: most links of a re-run are, and cost no plugin call)
-      if (!seen.count(l) && safe_in_scope(source, l)) admit(l, page.depth + 1, true);
+    if (plugin_disabled) return;
+    std::vector<std::string> unseen;  // (seen first: most links of a re-run are, and cost no plugin call)
+    for (const auto& l : page.links)
+      if (!seen.count(l)) unseen.push_back(l);
+    ScopeCall scope = call_in_scope(source, info, unseen, plugin_limit);
+    if (!scope.ok()) {
+      plugin_disabled = true;
+      disabled_reason = "plugin '" + name + "' was disabled for this run after it did not return on " + page.url;
+      fail(page.url, scope.error_kind, scope.error);
+      return;
+    }
+    for (size_t k = 0; k < unseen.size(); ++k)
+      if (scope.in[k]) admit(unseen[k], page.depth + 1, true);
   };
 
   // Extracts a fetched body into `page`'s records, replacing the ones it had; a failure keeps them.

@@ -1,5 +1,7 @@
 #include "crawl/http_crawl.hpp"
 
+#include "crawl/plugin_call.hpp"
+
 #include <cmath>
 
 #include "senrei/url.hpp"
@@ -37,7 +39,8 @@ std::string crawler_user_agent(std::string_view contact) {
 HttpSettings http_settings_for(const Source& source, const SourceInfo& info, const HttpCrawlSettings& settings) {
   HttpSettings http;
   http.user_agent = crawler_user_agent(settings.contact);
-  const CrawlPolicy policy = source.policy();
+  const auto plugin_limit = std::chrono::milliseconds(static_cast<int64_t>(settings.plugin_time_limit_seconds * 1000));
+  const CrawlPolicy policy = call_policy(source, info, plugin_limit);
   double delay = settings.delay_seconds >= 0 ? settings.delay_seconds
                  : policy.delay_seconds > 0  ? policy.delay_seconds
                                              : kDefaultDelaySeconds;
@@ -48,12 +51,10 @@ HttpSettings http_settings_for(const Source& source, const SourceInfo& info, con
   http.concurrency = std::max(http.concurrency, http.per_host_connections);
   http.allow_private_addresses = settings.allow_private;
   http.log = settings.log;
-  http.scope = [&source](const std::string& url) {
-    try {
-      return source.in_scope(url);
-    } catch (...) {
-      return false;  // a plugin that throws on a URL does not get it fetched
-    }
+  http.scope = [&source, info, plugin_limit](const std::string& url) {
+    // A plugin that throws on a URL, or does not answer in time, does not get it fetched.
+    ScopeCall scope = call_in_scope(source, info, {url}, plugin_limit);
+    return scope.ok() && scope.in[0] != 0;
   };
   if (!settings.base_url_override.empty()) {
     if (info.base_url.empty())

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -81,7 +82,11 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
   ParsedPage page;
   std::string charset_override;
   try {
-    charset_override = source.policy().charset;
+    charset_override = call_policy(source, info, plugin_limit).charset;
+  } catch (const PluginTimeout& e) {
+    out.error_kind = "plugin_timeout";
+    out.error = e.what();
+    return out;
   } catch (...) {
   }
   try {
@@ -109,19 +114,31 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
 
   stage("plugin");  // in_scope() below is the plugin's code too
   std::unordered_set<std::string> seen;
+  std::vector<std::string> candidates;
   for (const auto& link : page.links) {
     auto canon = canonicalize_url(link.url);
     if (canon) canon = without_tracking_parameters(*canon);
     if (!canon || !seen.insert(*canon).second) continue;
-    bool in = false;
-    try {
-      in = source.in_scope(*canon);
-    } catch (...) {
-      in = false;
-    }
-    if (in) out.links.push_back(*canon);
+    candidates.push_back(std::move(*canon));
   }
-  if (auto c = usable_canonical(url, page.canonical_url, [&](const std::string& u) { return source.in_scope(u); }))
+  // The page's rel=canonical target is scope-checked in the same call, under the deadline.
+  std::optional<std::string> canonical_target;
+  if (!page.canonical_url.empty())
+    if (auto t = canonicalize_url(page.canonical_url)) canonical_target = without_tracking_parameters(*t);
+  std::vector<std::string> asked = candidates;
+  if (canonical_target) asked.push_back(*canonical_target);
+  ScopeCall scope = call_in_scope(source, info, asked, plugin_limit);  // one call, under the deadline
+  if (!scope.ok()) {
+    out.error_kind = scope.error_kind;
+    out.error = scope.error;
+    return out;
+  }
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (scope.in[i]) out.links.push_back(std::move(candidates[i]));
+  const bool canonical_in_scope = canonical_target && scope.in[asked.size() - 1];
+  if (auto c = usable_canonical(url, page.canonical_url, [&](const std::string& u) {
+        return canonical_in_scope && u == *canonical_target;
+      }))
     out.canonical = *c;
 
   PluginCall call = call_extract(source, info, std::make_shared<const ParsedPage>(std::move(page)), plugin_limit);

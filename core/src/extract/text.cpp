@@ -1,6 +1,8 @@
 // extract/text.cpp — whitespace collapse and 「ラベル：値」 lines.
 #include "extract/text.hpp"
 
+#include "senrei/ja.hpp"
+
 namespace senrei::extract_text {
 namespace {
 
@@ -109,6 +111,16 @@ std::string collapse(std::string_view raw) {
       while (!out.empty() && out.back() == ' ') out.pop_back();
       if (!out.empty() && out.back() != '\n') out += '\n';
       ++i;
+      continue;
+    }
+    if (std::size_t skip = ja::reorder_control_at(raw, i)) {
+      // C1 and bidi controls carry no text and would act on a terminal or reorder a report's
+      // line (F9 of the reliability report): dropped from every page text, title and value.
+      i += skip;
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) < 0x20 && c != kBreak) || c == 0x7F) {
+      ++i;  // other C0 controls (text that did not come through append_raw: attributes, PDF info)
       continue;
     }
     out += c;

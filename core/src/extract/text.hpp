@@ -18,7 +18,9 @@ void append_raw(std::string& raw, std::string_view text);
 // Collapses raw text as a browser renders it: runs of ASCII whitespace (and no-break spaces)
 // become one space, or nothing when the run holds a line break between two East Asian wide
 // characters (CSS Text 3 segment-break rule: 「構築\n費用」 reads 構築費用); kBreak becomes
-// '\n'; lines are trimmed and empty lines dropped.  U+3000 is kept as written.
+// '\n'; lines are trimmed and empty lines dropped.  U+3000 is kept as written.  Controls that
+// carry no text are dropped: C0 and DEL (other than white space) and ja::reorder_control_at
+// (C1, bidi overrides and isolates).
 std::string collapse(std::string_view raw);
 
 // The same with line breaks turned into spaces: for a cell, a label or a title.

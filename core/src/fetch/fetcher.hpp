@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ struct RedirectTarget {
   std::string etag;
   std::string last_modified;
 };
+
+// How much of one body is read, by media type, counted after decompression: the HTTP
+// fetcher's defaults (HttpSettings::max_bytes_*) and the mirror's caps (docs/security.md).
+inline constexpr size_t kMaxBodyBytesText = 8u << 20;   // HTML, XHTML, plain text
+inline constexpr size_t kMaxBodyBytesPdf = 64u << 20;
+inline constexpr size_t kMaxBodyBytesOther = 8u << 20;
 
 struct FetchRequest {
   std::string url;            // canonical absolute URL on the real site

@@ -51,9 +51,9 @@ struct HttpSettings {
   long low_speed_time = 30;    // … for this many seconds, or the transfer is abandoned
   int max_redirects = 5;
 
-  size_t max_bytes_html = 8u << 20;
-  size_t max_bytes_pdf = 64u << 20;
-  size_t max_bytes_other = 8u << 20;
+  size_t max_bytes_html = kMaxBodyBytesText;
+  size_t max_bytes_pdf = kMaxBodyBytesPdf;
+  size_t max_bytes_other = kMaxBodyBytesOther;
 
   bool allow_private_addresses = false;
   std::vector<std::string> allowed_addresses;  // numeric, e.g. {"127.0.0.1"}

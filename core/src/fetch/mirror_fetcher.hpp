@@ -5,7 +5,10 @@
 // file name (b.html?x=1).  URLs stay the real site's: `base_url` (e.g.
 // http://renkei-support.mhlw.go.jp/) maps onto `root`.  A URL outside base_url, or one whose
 // file would resolve outside `root` (../, symlinks), answers 404: nothing outside the mirror is
-// ever read.  Content types come from file extensions.
+// ever read.  Content types come from file extensions.  A file is read only up to the cap for
+// its type (the same caps as HTTP bodies): HTML and text give at most kMaxBodyBytesText + 1
+// bytes (the extractor cuts at the cap and flags `truncated`); a PDF or other file past its cap
+// answers error_kind "too_large" without being read.
 #pragma once
 
 #include <deque>
