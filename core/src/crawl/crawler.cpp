@@ -38,6 +38,28 @@ bool safe_in_scope(const Source& s, const std::string& url) {
   }
 }
 
+// A page's response made from its stored body, as the fetcher answered it when it was stored
+// (the charset parameter of a Content-Type header is not kept: the body's own is used).
+FetchResponse stored_response(const PageState& page, FetchRequest request, std::string body) {
+  FetchResponse r;
+  r.request = std::move(request);
+  r.final_url = page.url;
+  r.status = 200;
+  r.content_type = page.content_type;
+  r.etag = page.etag;
+  r.last_modified = page.last_modified;
+  r.body = std::move(body);
+  return r;
+}
+
+// True when the sink lacks one of the records the state says the page made.
+bool records_lacking(const std::optional<std::unordered_set<std::string>>& present, const PageState& page) {
+  if (!present) return false;
+  for (const auto& id : page.record_ids)
+    if (!present->count(id)) return true;
+  return false;
+}
+
 }  // namespace
 
 CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOptions& options) {
@@ -119,19 +141,29 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   state_.begin();
   Run run = state_.begin_run(name);
   summary.resumed = run.resumed;
-  std::vector<std::string> remove_ids;
   std::vector<PageHead> stored = state_.heads(name);
   known.reserve(stored.size());
+  summary.pages_before = static_cast<int64_t>(stored.size());
+  // Missing pages are removed only as crawl/removal_policy.hpp allows, after the run.
+  const std::map<std::string, int64_t> missing_since = state_.missing(name);
+  std::vector<MissingPage> missing_now;
+  auto note_missing = [&](const std::string& url, std::string reason, std::vector<std::string> record_ids) {
+    auto it = missing_since.find(url);
+    missing_now.push_back({url, std::move(reason), it == missing_since.end() ? 0 : it->second, std::move(record_ids)});
+  };
+  // What the index holds of this source: a page whose records it lacks (the index deleted,
+  // damaged and rebuilt, behind the state) is extracted again from its stored body (F1).
+  const auto present = sink_.present_ids(name);
+  std::vector<FetchResponse> from_store;        // answered from stored bodies, not the fetcher
+  std::unordered_set<std::string> from_body;    // their URLs
   for (auto& page : stored) {
-    if (!safe_in_scope(source, page.url)) {  // left the scope: its records go
-      if (auto full = state_.get(name, page.url))
-        for (const auto& id : full->record_ids) remove_ids.push_back(id);
-      summary.removed_urls.push_back(page.url);
-      ++summary.removed;
-      state_.erase(name, page.url);
+    if (!options.offline && !safe_in_scope(source, page.url)) {  // left the scope: missing
+      auto full = state_.get(name, page.url);
+      note_missing(page.url, "out_of_scope", full ? full->record_ids : std::vector<std::string>{});
+      known.insert(std::move(page.url));
       continue;
     }
-    if (run.resumed && page.generation == run.generation) {
+    if (run.resumed && page.generation == run.generation && !options.offline) {
       seen.insert(page.url);
       ++admitted;
       within_trap_bounds(page.url, false);
@@ -151,13 +183,14 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       if (!known.count(url)) state_.enqueue(name, url, depth, run.generation);
     urls.clear();
   };
-  for (const auto& seed : source.seeds())
-    if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0, false);
-  for (const auto& url : fetcher.known_urls())
-    if (safe_in_scope(source, url)) admit(url, 0, false);
+  if (!options.offline) {
+    for (const auto& seed : source.seeds())
+      if (auto c = canonicalize_url(seed); c && safe_in_scope(source, *c)) admit(*c, 0, false);
+    for (const auto& url : fetcher.known_urls())
+      if (safe_in_scope(source, url)) admit(url, 0, false);
+  }
   enqueue_new(new_urls);
   state_.commit();
-  for (const auto& id : remove_ids) sink_.remove(id);
 
   // A batch of pages whose records were handed to the index, and the commit that makes them
   // durable.  The commit runs on the index writer's thread while this one reads the next pages;
@@ -204,6 +237,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   };
 
   auto requeue_links = [&](const PageState& page) {
+    if (options.offline) return;
     for (const auto& l : page.links)  // (seen first: most links of a re-run are, and cost no plugin call)
       if (!seen.count(l) && safe_in_scope(source, l)) admit(l, page.depth + 1, true);
   };
@@ -219,8 +253,12 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
                std::chrono::duration<double>(now - start).count()});
   };
 
-  while (!frontier.empty() || fetcher.pending() > 0) {
-    while (!frontier.empty() && fetcher.pending() < options.max_in_flight) {
+  while (!frontier.empty() || fetcher.pending() > 0 || !from_store.empty()) {
+    if (options.stop && options.stop->load()) {
+      summary.interrupted = true;
+      break;
+    }
+    while (!frontier.empty() && fetcher.pending() + from_store.size() < options.max_in_flight) {
       auto q = std::move(frontier.front());
       frontier.pop_front();
       PageState prev;
@@ -234,11 +272,33 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       // Nor can a page read by another extractor (a plugin upgrade): its records must be remade.
       if ((!prev.sha256.empty() && !bodies_.has(prev.sha256)) || prev.extractor != extractor)
         req.etag.clear(), req.last_modified.clear();
+      // The index lacks its records (or a reindex): made again from the stored body, not fetched.
+      if (options.offline || records_lacking(present, prev)) {
+        std::optional<std::string> body;
+        if (!prev.sha256.empty()) body = bodies_.get(prev.sha256);
+        if (body) {
+          from_body.insert(q.url);
+          from_store.push_back(stored_response(prev, std::move(req), std::move(*body)));
+          in_flight[q.url] = std::move(prev);
+          continue;
+        }
+        if (options.offline) {  // never fetched, or its body is gone: only a crawl can get it
+          if (!prev.sha256.empty())
+            fail(q.url, "no_stored_body",
+                 "its stored body is missing or damaged — run `senrei crawl " + name + "` to fetch it again");
+          continue;
+        }
+      }
       in_flight[q.url] = std::move(prev);
       fetcher.submit(std::move(req));
     }
 
-    for (auto& r : fetcher.poll(std::chrono::milliseconds(100))) {
+    std::vector<FetchResponse> responses =
+        fetcher.pending() > 0 ? fetcher.poll(std::chrono::milliseconds(from_store.empty() ? 100 : 0))
+                              : std::vector<FetchResponse>{};
+    for (auto& r : from_store) responses.push_back(std::move(r));
+    from_store.clear();
+    for (auto& r : responses) {
       auto it = in_flight.find(r.request.url);
       if (it == in_flight.end()) continue;
       PageState page = std::move(it->second);
@@ -246,14 +306,15 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       ++done;
       page.generation = run.generation;
       page.state = "done";
-      page.fetched_at = std::time(nullptr);
+      const bool rebuilding = from_body.count(page.url) > 0;
+      if (!rebuilding) page.fetched_at = std::time(nullptr);
       const bool had_page = !page.sha256.empty();
 
       if (r.status == 404 || r.status == 410) {
-        for (const auto& id : page.record_ids) sink_.remove(id);
-        if (had_page) {
-          summary.removed_urls.push_back(page.url);
-          ++summary.removed;
+        if (had_page) {  // evidence, not proof: kept until the run's end decides (removal_policy)
+          note_missing(page.url, "http_" + std::to_string(r.status), page.record_ids);
+          touched.push_back({std::move(page.url), page.depth});
+          continue;
         } else {
           fail(page.url, "not_found", "HTTP " + std::to_string(r.status));
         }
@@ -276,7 +337,10 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         touched.push_back({std::move(page.url), page.depth});
         continue;
       }
-      ++summary.fetched;
+      if (rebuilding)
+        ++summary.rebuilt;
+      else
+        ++summary.fetched;
       page.status = r.status;
       page.etag = r.etag;
       page.last_modified = r.last_modified;
@@ -284,7 +348,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       page.failures = 0;
       page.error.clear();
       std::string sha = sha256_hex(r.body);
-      if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
+      if (!rebuilding && had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
         ++summary.unchanged;
         requeue_links(page);
         finished.push_back(std::move(page));
@@ -336,7 +400,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       for (const auto& f : outcome.flags) ++summary.flagged[f];
       page.sha256 = sha;
       page.extractor = extractor;
-      if (had_page)
+      if (rebuilding)
+        ;  // counted as rebuilt
+      else if (had_page)
         ++summary.changed;
       else
         ++summary.new_pages;
@@ -353,6 +419,21 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   }
   flush();
   settle();
+  if (summary.interrupted) {  // the run stays open: the next one resumes it
+    report(true);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+  }
+  if (!options.offline) {
+    // Pages missing before and found in this run are no longer missing.
+    std::unordered_set<std::string> still_missing;
+    for (const auto& m : missing_now) still_missing.insert(m.url);
+    state_.begin();
+    for (const auto& [url, since] : missing_since)
+      if (!still_missing.count(url) && seen.count(url)) state_.clear_missing(name, url);
+    state_.commit();
+    apply_removals(state_, sink_, name, missing_now, options.prune, summary);
+  }
   state_.begin();
   state_.finish_run(name, run.generation);
   state_.commit();
