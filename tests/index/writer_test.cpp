@@ -195,7 +195,7 @@ TEST_F(IndexTest, DamagedIndexIsAnIndexError) {
     s.search(req);
   });
   EXPECT_NE(msg.find("index at " + dir_.string() + " is damaged ("), std::string::npos) << msg;
-  EXPECT_NE(msg.find("delete it and run `senrei crawl` again"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("run `senrei doctor`"), std::string::npos) << msg;  // F7: the command that checks and repairs
 }
 
 TEST_F(IndexTest, OtherDictionaryIsRefused) {
@@ -208,8 +208,8 @@ TEST_F(IndexTest, OtherDictionaryIsRefused) {
   }
   std::string msg = error_of([&] { Searcher s(dir_); });
   EXPECT_NE(msg.find("built with MeCab dictionary unidic (sys.dic version 999)"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("re-ingest"), std::string::npos) << msg;
-  EXPECT_NE(error_of([&] { IndexWriter w(dir_); }).find("re-ingest"), std::string::npos);
+  EXPECT_NE(msg.find("run `senrei reindex`"), std::string::npos) << msg;
+  EXPECT_NE(error_of([&] { IndexWriter w(dir_); }).find("run `senrei reindex`"), std::string::npos);
 }
 
 TEST_F(IndexTest, SecondWriterIsRefused) {

@@ -17,7 +17,12 @@ std::string damaged_advice(const std::string& file, const std::string& what) {
          ") — run `senrei doctor`; to start over, move it away and crawl again (the pages are fetched again)";
 }
 
-bool is_corrupt(int rc) { return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB; }
+// Damaged, or not the file senrei wrote: SQLite says malformed / not a database, or one of
+// senrei's own statements fails as SQL (a table or column missing: the schema text is damaged).
+bool is_corrupt(int rc) {
+  const int primary = rc & 0xff;
+  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_ERROR;
+}
 
 // A prepared statement: owned (finalized when done) or borrowed from CrawlState's cache (reset
 // and its bindings cleared when done, so the next use starts clean).
