@@ -365,3 +365,30 @@ TEST(Interrupt, SigintCommitsWhatIsDoneAndTheSameCommandResumes) {
   EXPECT_LE(server.access_log().size() - requests_before, static_cast<size_t>(kSamplePages) - done + 3);
   EXPECT_EQ(count_lines(export_of(d)), static_cast<size_t>(kSamplePages));
 }
+
+TEST(Interrupt, ASecondSigintEndsAtOnce) {
+  if (::access(kNginxEchoModule, R_OK) != 0) GTEST_SKIP() << "needs libnginx-mod-http-echo (scripts/setup test)";
+  Dir d("sigint2");
+  // 3 s per response: the first Ctrl-C waits for the page being fetched; the second does not.
+  senrei_test::Nginx server(senrei_test::Nginx::Options{kSample, 3.0});
+  if (senrei_test::nginx_binary().empty()) GTEST_SKIP() << server.error();
+  ASSERT_TRUE(server.ok()) << server.error();
+  std::vector<std::string> args = {std::string(SENREI_BINARY_DIR) + "/senrei", "--data", d.data().string(), "crawl",
+                                   "renkei-navi", "--base-url", server.base_url(), "--allow-private", "--delay", "0"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  ASSERT_EQ(::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  const auto sent = std::chrono::steady_clock::now();
+  ::kill(pid, SIGINT);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_LT(took, 1.0);
+}

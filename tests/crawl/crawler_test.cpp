@@ -369,3 +369,48 @@ TEST(Crawler, F11_MirrorFilesWithNewlinePercentOrHashInTheirNamesAreIndexed) {
   EXPECT_EQ(sink.committed.count("test:http://example.test/100%25.html"), 1u);
   EXPECT_EQ(sink.committed.count("test:http://example.test/a%23b.html"), 1u);
 }
+
+namespace {
+// Answers one page in Shift_JIS whose charset only the HTTP header names.
+class HeaderCharsetFetcher : public Fetcher {
+ public:
+  void submit(FetchRequest request) override { queue_.push_back(std::move(request)); }
+  std::vector<FetchResponse> poll(std::chrono::milliseconds) override {
+    std::vector<FetchResponse> out;
+    for (auto& q : queue_) {
+      FetchResponse r;
+      r.request = q;
+      r.final_url = q.url;
+      r.status = 200;
+      r.content_type = "text/html";
+      r.charset = "shift_jis";
+      r.body = "<html><head><title>\x83\x65\x83\x58\x83\x67</title></head><body><p>\x83\x65\x83\x58\x83\x67</p></body></html>";
+      out.push_back(std::move(r));
+    }
+    queue_.clear();
+    return out;
+  }
+  size_t pending() const override { return queue_.size(); }
+
+ private:
+  std::vector<FetchRequest> queue_;
+};
+}  // namespace
+
+TEST(IndexRebuild, AReindexDecodesWithTheCharsetTheHttpHeaderNamed) {
+  Site site("charset");
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  HeaderCharsetFetcher http;
+  Crawler(state, bodies, sink).run(src, http);
+  ASSERT_EQ(sink.committed.at("test:http://example.test/").title, "テスト");
+  MemorySink fresh;
+  CrawlOptions offline;
+  offline.offline = true;
+  HeaderCharsetFetcher unused;
+  auto s = Crawler(state, bodies, fresh).run(src, unused, offline);
+  EXPECT_EQ(s.rebuilt, 1);
+  EXPECT_EQ(fresh.committed.at("test:http://example.test/").title, "テスト");
+}

@@ -22,6 +22,7 @@
 #include "crawl/plugin_call.hpp"
 #include "crawl/http_crawl.hpp"
 #include "fetch/mirror_fetcher.hpp"
+#include "index/errors.hpp"
 #include "store/workspace.hpp"
 
 namespace senrei::cli {
@@ -312,7 +313,9 @@ int run_crawl(Context& ctx, const Args& args) try {
 } catch (const std::exception& e) {
   const fs::path dir = ctx.data_dir();
   if (!disk_full(dir, e.what())) throw;
-  throw std::runtime_error(std::string(e.what()) + " — the disk holding " + dir.string() +
+  std::string what = e.what();  // a full disk, not a damaged index: the doctor advice does not apply
+  if (auto at = what.find(index::kRepairAdvice); at != std::string::npos) what.erase(at, std::strlen(index::kRepairAdvice));
+  throw std::runtime_error(what + " — the disk holding " + dir.string() +
                            " is full: free some space there (or point --data at a larger disk) and crawl again;"
                            " what was committed before is kept");
 }

@@ -39,7 +39,7 @@ bool safe_in_scope(const Source& s, const std::string& url) {
 }
 
 // A page's response made from its stored body, as the fetcher answered it when it was stored
-// (the charset parameter of a Content-Type header is not kept: the body's own is used).
+// (the stored content type carries the header's charset parameter, read by the extractor).
 FetchResponse stored_response(const PageState& page, FetchRequest request, std::string body) {
   FetchResponse r;
   r.request = std::move(request);
@@ -344,7 +344,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       page.status = r.status;
       page.etag = r.etag;
       page.last_modified = r.last_modified;
-      page.content_type = r.content_type;
+      // With the header's charset, so a page extracted again from its stored body (reindex)
+      // is decoded as it was when fetched.
+      page.content_type = r.charset.empty() ? r.content_type : r.content_type + "; charset=" + r.charset;
       page.failures = 0;
       page.error.clear();
       std::string sha = sha256_hex(r.body);

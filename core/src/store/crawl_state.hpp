@@ -35,7 +35,7 @@ struct PageState {
   std::string etag;
   std::string last_modified;
   std::string sha256;
-  std::string content_type;
+  std::string content_type;  // media type, with "; charset=…" when the response named one
   int64_t fetched_at = 0;  // unix seconds
   int failures = 0;
   std::string error;
