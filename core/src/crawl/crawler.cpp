@@ -402,12 +402,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       for (const auto& f : outcome.flags) ++summary.flagged[f];
       page.sha256 = sha;
       page.extractor = extractor;
-      if (rebuilding)
-        ;  // counted as rebuilt
-      else if (had_page)
-        ++summary.changed;
-      else
-        ++summary.new_pages;
+      if (!rebuilding) (had_page ? summary.changed : summary.new_pages) += 1;  // (rebuilt: counted above)
       requeue_links(page);
       finished.push_back(std::move(page));
     }
