@@ -139,6 +139,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const
     throw IndexError("index at " + dir_.string() +
                      " is a stub file naming other indexes (a search workspace, docs/scale.md) — crawl into "
                      "each shard's own workspace instead");
+  // A glass folder without its revision file (iamglass) never had a commit: a process killed while
+  // creating it.  Nothing in it is data, so it is made afresh (a crawl then rebuilds the records
+  // from the stored bodies).
+  if (std::filesystem::is_directory(dir_, ec) && !std::filesystem::exists(dir_ / "iamglass", ec) &&
+      !std::filesystem::is_empty(dir_, ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec))
+      if (entry.path().extension() == ".glass" || entry.path().filename() == "flintlock")
+        std::filesystem::remove(entry.path(), ec);
+  }
   std::filesystem::create_directories(dir_, ec);
   if (ec) throw IndexError("cannot create the index folder " + dir_.string() + ": " + ec.message());
   try {

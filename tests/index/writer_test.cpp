@@ -212,6 +212,22 @@ TEST_F(IndexTest, OtherDictionaryIsRefused) {
   EXPECT_NE(error_of([&] { IndexWriter w(dir_); }).find("run `senrei reindex`"), std::string::npos);
 }
 
+// A process killed while creating the index leaves table files but no revision file (iamglass):
+// nothing was committed, so the next writer starts afresh instead of refusing to open it (seen in
+// CrashSafety.KilledWhileIngestingTheSampleCorpus).
+TEST_F(IndexTest, AnIndexKilledBeforeItsFirstCommitIsMadeAfresh) {
+  std::filesystem::create_directories(dir_);
+  std::ofstream(dir_ / "postlist.glass") << "half-written";
+  std::ofstream(dir_ / "flintlock") << "";
+  {
+    IndexWriter w(dir_);
+    w.replace(make_record("a", "navi", RecordKind::faq, "題名", "本文"));
+    w.commit();
+    EXPECT_EQ(w.doc_count(), 1u);
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "iamglass"));
+}
+
 TEST_F(IndexTest, SecondWriterIsRefused) {
   IndexWriter w(dir_);
   EXPECT_NE(error_of([&] { IndexWriter w2(dir_); }).find("is being written by another process"), std::string::npos);
