@@ -7,6 +7,10 @@
 
 namespace senrei::index {
 
+// Appended to an IndexError about a damaged or unreadable index: the one command that says what
+// is wrong and repairs it (`senrei doctor`, cli/cmd_doctor.cpp).
+inline constexpr const char* kRepairAdvice = " — run `senrei doctor` to check the workspace, `senrei doctor --repair` to rebuild the index";
+
 // The index cannot be opened, read or written: missing, damaged, locked, built with another
 // MeCab dictionary or schema, or no usable MeCab dictionary on this machine.
 class IndexError : public std::runtime_error {

@@ -121,15 +121,15 @@ void check_index_metadata(const Xapian::Database& db, const std::string& where, 
   const std::string key = db.get_metadata(std::string(kMetaDictionaryKey));
   if (schema.empty() && key.empty()) {
     if (db.get_doccount() == 0) return;
-    throw IndexError("index at " + where + " was not made by this version of senrei — delete it and run `senrei crawl` again");
+    throw IndexError("index at " + where + " was not made by this version of senrei — run `senrei reindex` to rebuild it from the stored pages");
   }
   if (schema != std::to_string(kIndexSchemaVersion))
     throw IndexError("index at " + where + " has schema version " + schema + ", this senrei uses " +
-                     std::to_string(kIndexSchemaVersion) + " — delete it and run `senrei crawl` again to re-ingest");
+                     std::to_string(kIndexSchemaVersion) + " — run `senrei reindex` to rebuild it from the stored pages");
   if (key != tokenizer.dictionary_key())
     throw IndexError("index at " + where + " was built with MeCab dictionary " +
                      db.get_metadata(std::string(kMetaDictionary)) + ", this senrei uses " +
-                     tokenizer.dictionary_name() + " — delete it and run `senrei crawl` again to re-ingest");
+                     tokenizer.dictionary_name() + " — run `senrei reindex` to rebuild it from the stored pages");
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const Tokenizer> tokenizer)
@@ -139,6 +139,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const
     throw IndexError("index at " + dir_.string() +
                      " is a stub file naming other indexes (a search workspace, docs/scale.md) — crawl into "
                      "each shard's own workspace instead");
+  // A glass folder without its revision file (iamglass) never had a commit: a process killed while
+  // creating it.  Nothing in it is data, so it is made afresh (a crawl then rebuilds the records
+  // from the stored bodies).
+  if (std::filesystem::is_directory(dir_, ec) && !std::filesystem::exists(dir_ / "iamglass", ec) &&
+      !std::filesystem::is_empty(dir_, ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec))
+      if (entry.path().extension() == ".glass" || entry.path().filename() == "flintlock")
+        std::filesystem::remove(entry.path(), ec);
+  }
   std::filesystem::create_directories(dir_, ec);
   if (ec) throw IndexError("cannot create the index folder " + dir_.string() + ": " + ec.message());
   try {
@@ -147,12 +156,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const
     throw IndexError("index at " + dir_.string() + " is being written by another process (" + e.get_msg() +
                      ") — wait for it to finish");
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw IndexError("index at " + dir_.string() + " is damaged (" + e.get_msg() +
-                     ") — delete it and run `senrei crawl` again");
+    throw IndexError("index at " + dir_.string() + " is damaged (" + e.get_msg() + ")" + kRepairAdvice);
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open index at " + dir_.string() + " for writing: " + e.get_description());
+    throw IndexError("cannot open index at " + dir_.string() + " for writing: " + e.get_description() + kRepairAdvice);
   }
-  check_index_metadata(db_, dir_.string(), *tokenizer_);
+  try {
+    check_index_metadata(db_, dir_.string(), *tokenizer_);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+  }
   // Written only when they differ (a new index): a crawl that changes nothing must leave the
   // index at the same revision.
   auto set_once = [this](std::string_view key, const std::string& value) {
@@ -230,7 +242,8 @@ void IndexWriter::replace(const Record& record) {
     try {
       db_.replace_document(bounded_term(kPrefixId, id), build_document(*prepared));
     } catch (const Xapian::Error& e) {
-      throw IndexError("cannot write record " + id + " to index at " + dir_.string() + ": " + e.get_description());
+      throw IndexError("cannot write record " + id + " to index at " + dir_.string() + ": " + e.get_description() +
+                       kRepairAdvice);
     }
   });
 }
@@ -244,7 +257,7 @@ bool IndexWriter::remove(std::string_view id) {
     return true;
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot remove record " + std::string(id) + " from index at " + dir_.string() + ": " +
-                     e.get_description());
+                     e.get_description() + kRepairAdvice);
   }
 }
 
@@ -261,7 +274,7 @@ std::uint64_t IndexWriter::commit_async(std::function<void()> first) {
     try {
       db_.commit();
     } catch (const Xapian::Error& e) {
-      throw IndexError("cannot commit index at " + dir_.string() + ": " + e.get_description());
+      throw IndexError("cannot commit index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
     }
     std::lock_guard lock(mutex_);
     commits_done_ = ticket;
@@ -281,15 +294,23 @@ void IndexWriter::wait_commit(std::uint64_t ticket) {
 
 Xapian::doccount IndexWriter::doc_count() const {
   drain();
-  return db_.get_doccount();
+  try {
+    return db_.get_doccount();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+  }
 }
 
 std::vector<std::string> IndexWriter::ids(std::string_view source) const {
   drain();
   std::vector<std::string> out;
   const std::string term = source.empty() ? std::string() : bounded_term(kPrefixSource, fold(source));
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-    out.push_back(db_.get_document(*it).get_value(kSlotId));
+  try {
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+      out.push_back(db_.get_document(*it).get_value(kSlotId));
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+  }
   return out;
 }
 

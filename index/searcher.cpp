@@ -24,7 +24,7 @@ struct RetrySorted {};
   const std::string type = e.get_type();  // Xapian::Error is not polymorphic
   // A truncated or overwritten table reads as a plain DatabaseError ("EOF reading block N").
   if (type == "DatabaseCorruptError" || type == "DatabaseError")
-    throw IndexError("index at " + dir + " is damaged (" + e.get_msg() + ") — delete it and run `senrei crawl` again");
+    throw IndexError("index at " + dir + " is damaged (" + e.get_msg() + ")" + kRepairAdvice);
   if (type.starts_with("Network"))
     throw IndexError("cannot reach the index server named in " + dir + " (" + e.get_msg() +
                      ") — start xapian-tcpsrv or fix the stub file");
@@ -56,7 +56,7 @@ Record decode(const Xapian::Document& doc, const std::string& where) {
     return decode_document_data(doc.get_data());
   } catch (const std::exception& e) {
     throw IndexError("index at " + where + " holds a record senrei cannot read (" + e.what() +
-                     ") — delete it and run `senrei crawl` again");
+                     ")" + kRepairAdvice);
   }
 }
 
@@ -112,7 +112,7 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
         throw IndexError("index at " + where() + " kept changing during the search (" + e.get_msg() + ") — try again");
       reopen();
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw IndexError("index at " + where() + " is damaged (" + e.get_msg() + ") — delete it and run `senrei crawl` again");
+      throw IndexError("index at " + where() + " is damaged (" + e.get_msg() + ")" + kRepairAdvice);
     } catch (const Xapian::NetworkError& e) {
       throw IndexError("lost the index server for " + where() + " (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -99,7 +101,9 @@ TEST(Crawler, MirrorRunThenUnchangedThenChangedThenRemoved) {
   fs::remove_all(site.mirror() / "b");
   {
     MirrorFetcher f(site.mirror(), "http://example.test/");
-    auto s = Crawler(state, bodies, sink).run(src, f);
+    CrawlOptions prune;  // one page of three missing: removed at once only when asked (removal_policy)
+    prune.prune = true;
+    auto s = Crawler(state, bodies, sink).run(src, f, prune);
     EXPECT_EQ(s.changed, 1);
     EXPECT_EQ(s.removed, 1);
     ASSERT_EQ(s.removed_urls.size(), 1u);
@@ -157,4 +161,256 @@ TEST(Crawler, AnInterruptedRunResumesWithoutRefetchingFinishedPages) {
   EXPECT_TRUE(s.resumed);
   EXPECT_EQ(s.fetched + s.not_modified, 11 - 4);
   EXPECT_EQ(sink.committed.size(), 11u);
+}
+
+// ---- issue 14 item 1: no mass removal by mistake (crawl/removal_policy.hpp) ----
+
+namespace {
+
+// A site of `n` pages linked from the top page: /p0/ … /p{n-1}/.
+void make_site(Site& site, int n) {
+  std::string links;
+  for (int i = 0; i < n; ++i) links += "<a href=\"/p" + std::to_string(i) + "/\">P</a>";
+  site.page("", "トップ", links);
+  for (int i = 0; i < n; ++i) site.page("p" + std::to_string(i) + "/", "ページ" + std::to_string(i), "");
+}
+
+CrawlSummary crawl_once(Site& site, CrawlState& state, BodyStore& bodies, MemorySink& sink, const TestSource& src,
+                        CrawlOptions options = {}) {
+  MirrorFetcher f(site.mirror(), "http://example.test/");
+  return Crawler(state, bodies, sink).run(src, f, options);
+}
+
+}  // namespace
+
+TEST(RemovalPolicy, AMissingPageIsKeptUntilMissingAgainADayLater) {
+  Site site("grace");
+  make_site(site, 9);  // 10 pages: one missing is 10 %
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  ASSERT_EQ(crawl_once(site, state, bodies, sink, src).records, 10);
+  const std::string gone = "http://example.test/p3/";
+  fs::remove_all(site.mirror() / "p3");
+
+  auto first = crawl_once(site, state, bodies, sink, src);
+  EXPECT_EQ(first.removed, 0);
+  EXPECT_EQ(first.missing, 1);
+  EXPECT_EQ(first.missing_first, 1);
+  EXPECT_FALSE(first.removal_refused);
+  EXPECT_EQ(sink.committed.count("test:" + gone), 1u);  // still searchable
+  ASSERT_EQ(state.missing("test").count(gone), 1u);
+
+  auto again = crawl_once(site, state, bodies, sink, src);  // the same day
+  EXPECT_EQ(again.removed, 0);
+  EXPECT_EQ(again.missing_waiting, 1);
+  EXPECT_EQ(sink.committed.count("test:" + gone), 1u);
+
+  // First seen missing more than a day ago (kRemovalGraceSeconds): this run removes it.
+  state.clear_missing("test", gone);
+  state.mark_missing("test", gone, std::time(nullptr) - kRemovalGraceSeconds - 60);
+  auto later = crawl_once(site, state, bodies, sink, src);
+  EXPECT_EQ(later.removed, 1);
+  ASSERT_EQ(later.removed_urls.size(), 1u);
+  EXPECT_EQ(later.removed_urls[0], gone);
+  EXPECT_EQ(sink.committed.count("test:" + gone), 0u);
+  EXPECT_FALSE(state.get("test", gone));
+  EXPECT_EQ(state.missing("test").count(gone), 0u);
+  EXPECT_EQ(sink.committed.size(), 9u);
+}
+
+TEST(RemovalPolicy, APageFoundAgainIsNoLongerMissing) {
+  Site site("back");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_once(site, state, bodies, sink, src);
+  fs::rename(site.mirror() / "p1", site.root / "p1-away");
+  EXPECT_EQ(crawl_once(site, state, bodies, sink, src).missing_first, 1);
+  fs::rename(site.root / "p1-away", site.mirror() / "p1");
+  auto back = crawl_once(site, state, bodies, sink, src);
+  EXPECT_EQ(back.missing, 0);
+  EXPECT_TRUE(state.missing("test").empty());
+}
+
+TEST(RemovalPolicy, NinetyPercentGoneRemovesNothingWithoutPrune) {
+  Site site("mass");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  ASSERT_EQ(crawl_once(site, state, bodies, sink, src).records, 10);
+  for (int i = 0; i < 9; ++i) fs::remove_all(site.mirror() / ("p" + std::to_string(i)));
+
+  auto refused = crawl_once(site, state, bodies, sink, src);
+  EXPECT_TRUE(refused.removal_refused);
+  EXPECT_EQ(refused.missing, 9);
+  EXPECT_EQ(refused.pages_before, 10);
+  EXPECT_DOUBLE_EQ(refused.missing_share, 0.9);
+  EXPECT_EQ(refused.removed, 0);
+  EXPECT_EQ(sink.committed.size(), 10u);
+  EXPECT_TRUE(state.missing("test").empty());  // a run judged faulty is no evidence
+
+  CrawlOptions prune;
+  prune.prune = true;
+  auto pruned = crawl_once(site, state, bodies, sink, src, prune);
+  EXPECT_FALSE(pruned.removal_refused);
+  EXPECT_EQ(pruned.removed, 9);
+  EXPECT_EQ(sink.committed.size(), 1u);
+}
+
+TEST(RemovalPolicy, PagesLeavingTheScopeAreMissingNotRemovedAtOnce) {
+  Site site("scope");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_once(site, state, bodies, sink, src);
+  class Narrowed : public TestSource {
+   public:
+    bool in_scope(std::string_view url) const override { return url == "http://example.test/"; }
+  } narrowed;  // a plugin update that, by mistake, leaves only the top page in scope
+  auto s = crawl_once(site, state, bodies, sink, narrowed);
+  EXPECT_TRUE(s.removal_refused);
+  EXPECT_EQ(s.removed, 0);
+  EXPECT_EQ(sink.committed.size(), 10u);
+}
+
+TEST(RemovalPolicy, DecideRemovalsBounds) {
+  std::vector<MissingPage> two = {{"a", "http_404", 0, {}}, {"b", "http_404", 100, {}}};
+  auto d = decide_removals(two, 10, 100 + kRemovalGraceSeconds, false);  // 20 %: not more than the bound
+  EXPECT_FALSE(d.refused);
+  EXPECT_EQ(d.first_seen.size(), 1u);
+  EXPECT_EQ(d.remove.size(), 1u);
+  EXPECT_TRUE(decide_removals(two, 9, 0, false).refused);  // 22 %
+  EXPECT_EQ(decide_removals(two, 9, 0, true).remove.size(), 2u);
+}
+
+// ---- issue 14 item 2 / F1: the index is derived from the stored bodies ----
+
+TEST(IndexRebuild, F1_AnEmptiedIndexIsRebuiltFromStoredBodiesWithoutFetching) {
+  Site site("f1");
+  make_site(site, 4);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_once(site, state, bodies, sink, src);
+  const auto before = sink.committed;
+  ASSERT_EQ(before.size(), 5u);
+  sink.reopen({});  // the index deleted: empty
+
+  auto s = crawl_once(site, state, bodies, sink, src);
+  EXPECT_EQ(s.rebuilt, 5);
+  EXPECT_EQ(s.fetched, 0);  // nothing read again from the site
+  EXPECT_EQ(s.records, 5);
+  ASSERT_EQ(sink.committed.size(), before.size());
+  for (const auto& [id, r] : before) EXPECT_EQ(sink.committed.at(id).title, r.title) << id;
+
+  auto next = crawl_once(site, state, bodies, sink, src);  // and then a normal no-change run
+  EXPECT_EQ(next.rebuilt, 0);
+  EXPECT_EQ(next.not_modified, 5);
+}
+
+TEST(IndexRebuild, OfflineRunReextractsEveryStoredPageAndFollowsNoLink) {
+  Site site("offline");
+  make_site(site, 4);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_once(site, state, bodies, sink, src);
+  site.page("p9/", "新しいページ", "");  // not known to the state: a reindex must not read it
+  CrawlOptions offline;
+  offline.offline = true;
+  MemorySink fresh;
+  auto s = crawl_once(site, state, bodies, fresh, src, offline);
+  EXPECT_EQ(s.rebuilt, 5);
+  EXPECT_EQ(s.fetched, 0);
+  EXPECT_EQ(fresh.committed.size(), 5u);
+  EXPECT_EQ(fresh.committed.count("test:http://example.test/p9/"), 0u);
+}
+
+TEST(Crawler, AStopRequestEndsTheRunOpenSoTheNextResumes) {
+  Site site("stop");
+  make_site(site, 4);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  std::atomic<bool> stop{true};
+  CrawlOptions options;
+  options.stop = &stop;
+  auto s = crawl_once(site, state, bodies, sink, src, options);
+  EXPECT_TRUE(s.interrupted);
+  auto resumed = crawl_once(site, state, bodies, sink, src);
+  EXPECT_TRUE(resumed.resumed);
+  EXPECT_EQ(sink.committed.size(), 5u);
+}
+
+TEST(Crawler, F11_MirrorFilesWithNewlinePercentOrHashInTheirNamesAreIndexed) {
+  Site site("oddnames");
+  site.page("", "トップ", "");
+  for (const char* name : {"new\nline.html", "100%.html", "a#b.html"})
+    std::ofstream(site.mirror() / name) << "<html><head><title>" << name << "</title></head><body><p>本文</p></body></html>";
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  auto s = crawl_once(site, state, bodies, sink, src);
+  EXPECT_EQ(s.failed(), 0) << (s.failures.empty() ? "" : s.failures[0].url + " " + s.failures[0].message);
+  EXPECT_EQ(s.records, 4);
+  EXPECT_EQ(sink.committed.count("test:http://example.test/new%0Aline.html"), 1u);
+  EXPECT_EQ(sink.committed.count("test:http://example.test/100%25.html"), 1u);
+  EXPECT_EQ(sink.committed.count("test:http://example.test/a%23b.html"), 1u);
+}
+
+namespace {
+// Answers one page in Shift_JIS whose charset only the HTTP header names.
+class HeaderCharsetFetcher : public Fetcher {
+ public:
+  void submit(FetchRequest request) override { queue_.push_back(std::move(request)); }
+  std::vector<FetchResponse> poll(std::chrono::milliseconds) override {
+    std::vector<FetchResponse> out;
+    for (auto& q : queue_) {
+      FetchResponse r;
+      r.request = q;
+      r.final_url = q.url;
+      r.status = 200;
+      r.content_type = "text/html";
+      r.charset = "shift_jis";
+      r.body = "<html><head><title>\x83\x65\x83\x58\x83\x67</title></head><body><p>\x83\x65\x83\x58\x83\x67</p></body></html>";
+      out.push_back(std::move(r));
+    }
+    queue_.clear();
+    return out;
+  }
+  size_t pending() const override { return queue_.size(); }
+
+ private:
+  std::vector<FetchRequest> queue_;
+};
+}  // namespace
+
+TEST(IndexRebuild, AReindexDecodesWithTheCharsetTheHttpHeaderNamed) {
+  Site site("charset");
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  HeaderCharsetFetcher http;
+  Crawler(state, bodies, sink).run(src, http);
+  ASSERT_EQ(sink.committed.at("test:http://example.test/").title, "テスト");
+  MemorySink fresh;
+  CrawlOptions offline;
+  offline.offline = true;
+  HeaderCharsetFetcher unused;
+  auto s = Crawler(state, bodies, fresh).run(src, unused, offline);
+  EXPECT_EQ(s.rebuilt, 1);
+  EXPECT_EQ(fresh.committed.at("test:http://example.test/").title, "テスト");
 }

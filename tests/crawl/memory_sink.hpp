@@ -18,6 +18,12 @@ class MemorySink : public RecordSink {
     ++commits;
     if (fail_after_commits > 0 && commits >= fail_after_commits) throw std::runtime_error("killed");
   }
+  std::optional<std::unordered_set<std::string>> present_ids(const std::string& source) override {
+    std::unordered_set<std::string> out;
+    for (const auto& [id, r] : committed)
+      if (r.source == source) out.insert(id);
+    return out;
+  }
   // What an index reopened after a crash holds: the last commit.
   void reopen(const std::map<std::string, Record>& index) { committed = pending_ = index; }
   std::map<std::string, Record> committed;

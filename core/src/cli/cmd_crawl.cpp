@@ -1,6 +1,9 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -15,9 +18,11 @@
 #include "crawl/crash_note.hpp"
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
+#include "crawl/mirror_check.hpp"
 #include "crawl/plugin_call.hpp"
 #include "crawl/http_crawl.hpp"
 #include "fetch/mirror_fetcher.hpp"
+#include "index/errors.hpp"
 #include "store/workspace.hpp"
 
 namespace senrei::cli {
@@ -31,17 +36,27 @@ nlohmann::json summary_json(const CrawlSummary& s) {
   return {{"source", s.source},         {"resumed", s.resumed},     {"fetched", s.fetched},
           {"not_modified", s.not_modified}, {"unchanged", s.unchanged}, {"new", s.new_pages},
           {"changed", s.changed},       {"removed", s.removed},     {"removed_urls", s.removed_urls},
+          {"rebuilt", s.rebuilt},       {"missing", s.missing},     {"missing_share", s.missing_share},
+          {"removal_refused", s.removal_refused}, {"interrupted", s.interrupted},
           {"failed", s.failed()},       {"failed_by_reason", s.failed_by_reason},
           {"skipped_by_limit", s.skipped_by_limit},
           {"failures", failures},       {"flagged", s.flagged},       {"records_written", s.records}, {"seconds", s.seconds}};
 }
 
 void print_summary(std::ostream& out, const CrawlSummary& s) {
-  out << s.source << ": " << (s.fetched + s.not_modified) << " pages in " << std::fixed << std::setprecision(1)
+  out << s.source << ": " << (s.fetched + s.not_modified + s.rebuilt) << " pages in " << std::fixed << std::setprecision(1)
       << s.seconds << " s" << (s.resumed ? " (resumed an interrupted run)" : "") << " — " << s.new_pages << " new, "
       << s.changed << " changed, " << s.unchanged << " unchanged, " << s.not_modified << " not modified, "
       << s.removed << " removed, " << s.failed() << " failed; " << s.records << " records written\n";
+  if (s.rebuilt > 0)
+    out << "  rebuilt  " << s.rebuilt << " pages from their stored bodies (the index lacked their records)\n";
   for (const auto& u : s.removed_urls) out << "  removed  " << u << "\n";
+  if (!s.removal_refused && s.missing_first > 0)
+    out << "  missing  " << s.missing_first << " pages for the first time: kept; removed when still missing on a run "
+        << kRemovalGraceSeconds / 3600 << " hours or more from now (or now with --prune)\n";
+  if (!s.removal_refused && s.missing_waiting > 0)
+    out << "  missing  " << s.missing_waiting << " pages again, first missing less than "
+        << kRemovalGraceSeconds / 3600 << " hours ago: kept for now\n";
   for (const auto& [reason, n] : s.failed_by_reason) out << "  failed   " << reason << ": " << n << "\n";
   for (const auto& [flag, n] : s.flagged) out << "  flagged  " << flag << ": " << n << "\n";
   for (const auto& [bound, n] : s.skipped_by_limit)
@@ -93,6 +108,43 @@ bool disk_full(const fs::path& dir, const std::string& message) {
   return ::statvfs(dir.c_str(), &st) == 0 && static_cast<uint64_t>(st.f_bavail) * st.f_frsize < (1u << 20);
 }
 
+// The real-site URL a mirror's root stands for: the source's site, or for a source without one
+// (files) the folder itself.
+std::string mirror_base(const LoadedSource& s, const fs::path& mirror_dir) {
+  std::string base = s.info.base_url;
+  if (base.empty()) base = "file://" + fs::absolute(mirror_dir).lexically_normal().string();
+  if (base.back() != '/') base += '/';
+  return base;
+}
+
+// Ctrl-C (SIGINT) or SIGTERM: the first asks the crawl to stop after committing what is done;
+// a second ends the process at once (what was committed stays, as after a kill).
+std::atomic<bool> g_stop{false};
+extern "C" void on_stop_signal(int) {
+  if (g_stop.exchange(true)) std::_Exit(130);
+}
+
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop = false;
+    struct sigaction sa{};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, &old_int_);
+    ::sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_{}, old_term_{};
+};
+
 }  // namespace
 
 // A function-try-block: a full disk, noticed by whichever store hit it (bodies, SQLite, Xapian),
@@ -135,6 +187,13 @@ int run_crawl(Context& ctx, const Args& args) try {
     for (const char* http_only : {"base-url", "delay", "connections", "contact", "allow-private"})
       if (args.has(http_only))
         throw UsageError(std::string("--") + http_only + " is for crawling over HTTP; --mirror reads files");
+    // A wrong folder is refused before anything is written (crawl/mirror_check.hpp).
+    if (chosen.size() == 1) {
+      MirrorFetcher probe(mirror_dir, mirror_base(*chosen.front(), mirror_dir));
+      if (std::string problem = mirror_root_problem(*chosen.front()->source, chosen.front()->info, mirror_dir, probe);
+          !problem.empty())
+        throw UsageError(problem);
+    }
   }
   if (args.has("base-url") && chosen.size() != 1)
     throw UsageError("--base-url stands in for one source's site: name exactly one source");
@@ -169,6 +228,9 @@ int run_crawl(Context& ctx, const Args& args) try {
   options.max_depth = static_cast<int>(args.get_int("max-depth", 0, 1, 1000));
   options.max_pages_per_host = static_cast<int>(args.get_int("max-pages-per-host", 0, 1, 100000000));
   options.max_query_variants = static_cast<int>(args.get_int("max-query-variants", 0, 1, 100000000));
+  options.prune = args.has("prune");
+  StopSignals stop_signals;
+  options.stop = &g_stop;
 
   auto ws = Workspace::create(ctx.data_dir());
   std::string what = "senrei crawl";
@@ -185,10 +247,7 @@ int run_crawl(Context& ctx, const Args& args) try {
   for (const auto* s : chosen) {
     std::unique_ptr<Fetcher> fetcher;
     if (mirror) {
-      std::string base = s->info.base_url;
-      if (base.empty()) base = "file://" + fs::absolute(mirror_dir).lexically_normal().string();
-      if (base.back() != '/') base += '/';
-      fetcher = std::make_unique<MirrorFetcher>(mirror_dir, base);
+      fetcher = std::make_unique<MirrorFetcher>(mirror_dir, mirror_base(*s, mirror_dir));
     } else {
       // The fetcher's notes (a capped Crawl-delay, robots.txt unreachable) go to stderr, each
       // on its own line even while the progress line is drawn.
@@ -235,7 +294,20 @@ int run_crawl(Context& ctx, const Args& args) try {
     // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
       if (f.kind.rfind("plugin", 0) == 0 || f.kind == "crashed") status = 1;
-    if (summary.failed() > 0 && summary.fetched + summary.not_modified == 0) {
+    if (summary.removal_refused) {
+      status = 1;
+      *ctx.err << "senrei: " << s->info.name << ": " << summary.missing << " of " << summary.pages_before
+               << " pages (" << std::fixed << std::setprecision(0) << summary.missing_share * 100
+               << " %) are missing in this run — more than " << kMaxRemovalShare * 100
+               << " % at once looks like a wrong --mirror folder or a site fault, so none was removed;"
+                  " check the folder or the site, or run again with --prune to remove them\n";
+    }
+    if (summary.interrupted) {
+      *ctx.err << "senrei: 中断しました。同じコマンドで続きから再開できます（interrupted: what was done is committed)\n";
+      status = 130;
+      break;
+    }
+    if (summary.failed() > 0 && summary.fetched + summary.not_modified + summary.rebuilt == 0) {
       status = 1;
       if (!args.has("json"))
         *ctx.err << "senrei: " << s->info.name << ": nothing could be fetched ("
@@ -256,7 +328,9 @@ int run_crawl(Context& ctx, const Args& args) try {
 } catch (const std::exception& e) {
   const fs::path dir = ctx.data_dir();
   if (!disk_full(dir, e.what())) throw;
-  throw std::runtime_error(std::string(e.what()) + " — the disk holding " + dir.string() +
+  std::string what = e.what();  // a full disk, not a damaged index: the doctor advice does not apply
+  if (auto at = what.find(index::kRepairAdvice); at != std::string::npos) what.erase(at, std::strlen(index::kRepairAdvice));
+  throw std::runtime_error(what + " — the disk holding " + dir.string() +
                            " is full: free some space there (or point --data at a larger disk) and crawl again;"
                            " what was committed before is kept");
 }

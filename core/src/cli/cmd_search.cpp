@@ -318,10 +318,16 @@ int run_stats(Context& ctx, const Args& args) {
   auto ws = Workspace::open_existing(ctx.data_dir());
   std::map<std::string, std::map<std::string, int64_t>> pages;
   std::map<std::string, int64_t> flags;
+  std::string state_problem;  // a damaged state does not hide the index's figures (F11)
   if (fs::exists(ws.state_db())) {
-    CrawlState state(ws.state_db(), true);
-    pages = state.counts();
-    flags = state.flag_counts();
+    try {
+      CrawlState state(ws.state_db(), true);
+      pages = state.counts();
+      flags = state.flag_counts();
+    } catch (const std::exception& e) {
+      state_problem = e.what();
+      *ctx.err << "senrei: " << state_problem << "\n";
+    }
   }
   uint64_t docs = 0;
   std::map<std::string, uint64_t> kinds;
@@ -351,11 +357,15 @@ int run_stats(Context& ctx, const Args& args) {
     j["records_by_kind"] = kinds;
     j["bodies_bytes"] = body_bytes;
     j["index_bytes"] = index_bytes;
+    if (!state_problem.empty()) j["state_error"] = state_problem;
     out << j.dump(2) << "\n";
-    return 0;
+    return state_problem.empty() ? 0 : 1;
   }
   out << "workspace " << ws.dir().string() << "\n\npages crawled:\n";
-  if (pages.empty()) out << "  none yet — run senrei crawl\n";
+  if (!state_problem.empty())
+    out << "  unknown: the crawl state cannot be read (see the message above)\n";
+  else if (pages.empty())
+    out << "  none yet — run senrei crawl\n";
   for (const auto& [source, states] : pages) {
     out << "  " << source << ":";
     for (const auto& [state, n] : states) out << "  " << state << " " << n;
@@ -368,7 +378,7 @@ int run_stats(Context& ctx, const Args& args) {
     for (const auto& [flag, n] : flags) out << "  " << flag << " " << n << "\n";
   }
   out << "\nstored bodies: " << body_bytes / 1024 << " KiB; index: " << index_bytes / 1024 << " KiB\n";
-  return 0;
+  return state_problem.empty() ? 0 : 1;
 }
 
 }  // namespace senrei::cli

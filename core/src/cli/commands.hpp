@@ -46,5 +46,7 @@ int run_check_url(Context&, const Args&);
 int run_source_check(Context&, const Args&);  // sources --check
 int run_plugin(Context&, const Args&);
 int run_compare(Context&, const Args&);
+int run_reindex(Context&, const Args&);
+int run_doctor(Context&, const Args&);
 
 }  // namespace senrei::cli

@@ -21,6 +21,8 @@ int engine_crawl(Context&, const Args&);
 int engine_sources(Context&, const Args&);
 int engine_check_url(Context&, const Args&);
 int engine_compare(Context&, const Args&);
+int engine_reindex(Context&, const Args&);
+int engine_doctor(Context&, const Args&);
 
 }  // namespace senrei::cli
 

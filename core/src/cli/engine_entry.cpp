@@ -12,5 +12,7 @@ extern "C" senrei_engine_fn senrei_engine_command(const char* name) {
   if (std::strcmp(name, "sources") == 0) return &run_sources;
   if (std::strcmp(name, "check-url") == 0) return &run_check_url;
   if (std::strcmp(name, "compare") == 0) return &run_compare;
+  if (std::strcmp(name, "reindex") == 0) return &run_reindex;
+  if (std::strcmp(name, "doctor") == 0) return &run_doctor;
   return nullptr;
 }

@@ -73,5 +73,7 @@ int engine_crawl(Context& ctx, const Args& args) { return run("crawl", ctx, args
 int engine_sources(Context& ctx, const Args& args) { return run("sources", ctx, args); }
 int engine_check_url(Context& ctx, const Args& args) { return run("check-url", ctx, args); }
 int engine_compare(Context& ctx, const Args& args) { return run("compare", ctx, args); }
+int engine_reindex(Context& ctx, const Args& args) { return run("reindex", ctx, args); }
+int engine_doctor(Context& ctx, const Args& args) { return run("doctor", ctx, args); }
 
 }  // namespace senrei::cli

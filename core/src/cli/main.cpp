@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <xapian.h>
+
 #include "cli/commands.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/version.hpp"
@@ -161,6 +163,11 @@ int run(int argc, char** argv) {
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "senrei: " << inert(e.what()) << "\n";
+    return 1;
+  } catch (const Xapian::Error& e) {
+    // Not a std::exception: every Xapian error a command did not turn into an IndexError (F7).
+    std::cerr << "senrei: the index could not be read or written (" << e.get_description()
+              << ") — run `senrei doctor` to check the workspace, `senrei doctor --repair` to rebuild the index\n";
     return 1;
   }
 }

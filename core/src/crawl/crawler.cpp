@@ -32,6 +32,28 @@ struct QueuedUrl {
   int depth;
 };
 
+// A page's response made from its stored body, as the fetcher answered it when it was stored
+// (the stored content type carries the header's charset parameter, read by the extractor).
+FetchResponse stored_response(const PageState& page, FetchRequest request, std::string body) {
+  FetchResponse r;
+  r.request = std::move(request);
+  r.final_url = page.url;
+  r.status = 200;
+  r.content_type = page.content_type;
+  r.etag = page.etag;
+  r.last_modified = page.last_modified;
+  r.body = std::move(body);
+  return r;
+}
+
+// True when the sink lacks one of the records the state says the page made.
+bool records_lacking(const std::optional<std::unordered_set<std::string>>& present, const PageState& page) {
+  if (!present) return false;
+  for (const auto& id : page.record_ids)
+    if (!present->count(id)) return true;
+  return false;
+}
+
 }  // namespace
 
 CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOptions& options) {
@@ -137,19 +159,29 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   state_.begin();
   Run run = state_.begin_run(name);
   summary.resumed = run.resumed;
-  std::vector<std::string> remove_ids;
   known.reserve(stored.size());
+  summary.pages_before = static_cast<int64_t>(stored.size());
+  // Missing pages are removed only as crawl/removal_policy.hpp allows, after the run.
+  const std::map<std::string, int64_t> missing_since = state_.missing(name);
+  std::vector<MissingPage> missing_now;
+  auto note_missing = [&](const std::string& url, std::string reason, std::vector<std::string> record_ids) {
+    auto it = missing_since.find(url);
+    missing_now.push_back({url, std::move(reason), it == missing_since.end() ? 0 : it->second, std::move(record_ids)});
+  };
+  // What the index holds of this source: a page whose records it lacks (the index deleted,
+  // damaged and rebuilt, behind the state) is extracted again from its stored body (F1).
+  const auto present = sink_.present_ids(name);
+  std::vector<FetchResponse> from_store;        // answered from stored bodies, not the fetcher
+  std::unordered_set<std::string> from_body;    // their URLs
   for (size_t k = 0; k < stored.size(); ++k) {
     auto& page = stored[k];
-    if (!stored_in_scope[k]) {  // left the scope: its records go
-      if (auto full = state_.get(name, page.url))
-        for (const auto& id : full->record_ids) remove_ids.push_back(id);
-      summary.removed_urls.push_back(page.url);
-      ++summary.removed;
-      state_.erase(name, page.url);
+    if (!options.offline && !stored_in_scope[k]) {  // left the scope: missing
+      auto full = state_.get(name, page.url);
+      note_missing(page.url, "out_of_scope", full ? full->record_ids : std::vector<std::string>{});
+      known.insert(std::move(page.url));
       continue;
     }
-    if (run.resumed && page.generation == run.generation) {
+    if (run.resumed && page.generation == run.generation && !options.offline) {
       seen.insert(page.url);
       ++admitted;
       within_trap_bounds(page.url, false);
@@ -169,12 +201,12 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       if (!known.count(url)) state_.enqueue(name, url, depth, run.generation);
     urls.clear();
   };
-  for (size_t k = 0; k < starts.size(); ++k)
-    if (starts_in_scope[k]) admit(starts[k], 0, false);
+  if (!options.offline)
+    for (size_t k = 0; k < starts.size(); ++k)
+      if (starts_in_scope[k]) admit(starts[k], 0, false);
   starts.clear();
   enqueue_new(new_urls);
   state_.commit();
-  for (const auto& id : remove_ids) sink_.remove(id);
 
   // A batch of pages whose records were handed to the index, and the commit that makes them
   // durable.  The commit runs on the index writer's thread while this one reads the next pages;
@@ -260,7 +292,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   };
 
   auto requeue_links = [&](const PageState& page) {
-    if (plugin_disabled) return;
+    if (plugin_disabled || options.offline) return;  // a reindex follows no link
     std::vector<std::string> unseen;  // (seen first: most links of a re-run are, and cost no plugin call)
     for (const auto& l : page.links)
       if (!seen.count(l)) unseen.push_back(l);
@@ -276,7 +308,10 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   };
 
   // Extracts a fetched body into `page`'s records, replacing the ones it had; a failure keeps them.
-  auto make_records = [&](PageState& page, FetchResponse& r, const std::string& sha, bool had_page) {
+  // `rebuilding`: made again from its stored body (an index behind the state, or a reindex),
+  // counted as rebuilt where it was read, not as changed.
+  auto make_records = [&](PageState& page, FetchResponse& r, const std::string& sha, bool had_page,
+                          bool rebuilding = false) {
     bodies_.put(r.body);  // throws on a full disk: the run stops, what is committed stays
     PageOutcome outcome;
     if (plugin_disabled) {
@@ -330,10 +365,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       documents.declare_canonical(page.url, outcome.canonical);
       if (!seen.count(outcome.canonical)) admit(outcome.canonical, page.depth, false);
     }
-    if (had_page)
-      ++summary.changed;
-    else
-      ++summary.new_pages;
+    if (!rebuilding) (had_page ? summary.changed : summary.new_pages) += 1;  // (rebuilt: counted where read)
     requeue_links(page);
     finished.push_back(std::move(page));
   };
@@ -349,8 +381,12 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
                std::chrono::duration<double>(now - start).count()});
   };
 
-  while (!frontier.empty() || fetcher.pending() > 0) {
-    while (!frontier.empty() && fetcher.pending() < options.max_in_flight) {
+  while (!frontier.empty() || fetcher.pending() > 0 || !from_store.empty()) {
+    if (options.stop && options.stop->load()) {
+      summary.interrupted = true;
+      break;
+    }
+    while (!frontier.empty() && fetcher.pending() + from_store.size() < options.max_in_flight) {
       auto q = std::move(frontier.front());
       frontier.pop_front();
       PageState prev;
@@ -369,11 +405,33 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       // Nor can a page read by another extractor (a plugin upgrade): its records must be remade.
       if ((!prev.sha256.empty() && !bodies_.has(prev.sha256)) || prev.extractor != extractor)
         req.etag.clear(), req.last_modified.clear(), req.target = {};
+      // The index lacks its records (or a reindex): made again from the stored body, not fetched.
+      if (options.offline || records_lacking(present, prev)) {
+        std::optional<std::string> body;
+        if (!prev.sha256.empty()) body = bodies_.get(prev.sha256);
+        if (body) {
+          from_body.insert(q.url);
+          from_store.push_back(stored_response(prev, std::move(req), std::move(*body)));
+          in_flight[q.url] = std::move(prev);
+          continue;
+        }
+        if (options.offline) {  // never fetched, or its body is gone: only a crawl can get it
+          if (!prev.sha256.empty())
+            fail(q.url, "no_stored_body",
+                 "its stored body is missing or damaged — run `senrei crawl " + name + "` to fetch it again");
+          continue;
+        }
+      }
       in_flight[q.url] = std::move(prev);
       fetcher.submit(std::move(req));
     }
 
-    for (auto& r : fetcher.poll(std::chrono::milliseconds(100))) {
+    std::vector<FetchResponse> responses =
+        fetcher.pending() > 0 ? fetcher.poll(std::chrono::milliseconds(from_store.empty() ? 100 : 0))
+                              : std::vector<FetchResponse>{};
+    for (auto& r : from_store) responses.push_back(std::move(r));
+    from_store.clear();
+    for (auto& r : responses) {
       auto it = in_flight.find(r.request.url);
       if (it == in_flight.end()) continue;
       PageState page = std::move(it->second);
@@ -381,17 +439,19 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       ++done;
       page.generation = run.generation;
       page.state = "done";
-      page.fetched_at = std::time(nullptr);
+      const bool rebuilding = from_body.count(page.url) > 0;
+      if (!rebuilding) page.fetched_at = std::time(nullptr);
       bool had_page = !page.sha256.empty();
       if (!page.alias_of.empty()) alias_now[page.url] = page.alias_of;
 
       if (r.status == 404 || r.status == 410) {
-        documents.lost(page.url);
-        alias_now.erase(page.url);
-        for (const auto& id : page.record_ids) sink_.remove(id);
-        if (had_page) {
-          summary.removed_urls.push_back(page.url);
-          ++summary.removed;
+        // With --prune the page goes at the end of this run, so an alias of its document takes
+        // the records over in this run too; without, it keeps them until removal is decided.
+        if (options.prune) documents.lost(page.url);
+        if (had_page) {  // evidence, not proof: kept until the run's end decides (removal_policy)
+          note_missing(page.url, "http_" + std::to_string(r.status), page.record_ids);
+          touched.push_back({std::move(page.url), page.depth});
+          continue;
         } else {
           fail(page.url, "not_found", "HTTP " + std::to_string(r.status));
         }
@@ -456,11 +516,16 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         touched.push_back({std::move(page.url), page.depth});
         continue;
       }
-      ++summary.fetched;
+      if (rebuilding)
+        ++summary.rebuilt;
+      else
+        ++summary.fetched;
       page.status = r.status;
       page.etag = r.etag;
       page.last_modified = r.last_modified;
-      page.content_type = r.content_type;
+      // With the header's charset, so a page extracted again from its stored body (reindex)
+      // is decoded as it was when fetched.
+      page.content_type = r.charset.empty() ? r.content_type : r.content_type + "; charset=" + r.charset;
       page.failures = 0;
       page.error.clear();
       std::string sha = sha256_hex(r.body);
@@ -471,7 +536,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         finished.push_back(std::move(page));
         continue;
       }
-      if (had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
+      if (!rebuilding && had_page && sha == page.sha256 && page.extractor == extractor && bodies_.has(sha)) {
         ++summary.unchanged;
         // An alias stays one until the end of the run (see the 304 case above).
         if (page.alias_reason == "canonical") documents.declare_canonical(page.url, page.alias_of);
@@ -479,7 +544,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         finished.push_back(std::move(page));
         continue;
       }
-      make_records(page, r, sha, had_page);
+      make_records(page, r, sha, had_page, rebuilding);
     }
     // By count for throughput, by time so a killed crawl loses at most a few seconds of work.
     const size_t pending_rows = finished.size() + touched.size();
@@ -517,6 +582,21 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   }
   flush();
   settle();
+  if (summary.interrupted) {  // the run stays open: the next one resumes it
+    report(true);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+  }
+  if (!options.offline) {
+    // Pages missing before and found in this run are no longer missing.
+    std::unordered_set<std::string> still_missing;
+    for (const auto& m : missing_now) still_missing.insert(m.url);
+    state_.begin();
+    for (const auto& [url, since] : missing_since)
+      if (!still_missing.count(url) && seen.count(url)) state_.clear_missing(name, url);
+    state_.commit();
+    apply_removals(state_, sink_, name, missing_now, options.prune, summary);
+  }
   state_.begin();
   state_.finish_run(name, run.generation);
   state_.commit();

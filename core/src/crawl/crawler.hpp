@@ -1,10 +1,11 @@
 // crawl/crawler.hpp — the crawl loop: one source, one fetcher, into the store and the index.
 //
-// A run re-queues every page the source had (so a page that now answers 404/410 is found and
-// removed), its seeds, and the fetcher's known URLs (a mirror's files); then fetches, stores the
+// A run re-queues every page the source had (so a page that now answers 404/410 is found
+// missing, and removed as crawl/removal_policy.hpp allows), its seeds, and the fetcher's known URLs (a mirror's files); then fetches, stores the
 // body by sha256, extracts, and replaces the page's records.  A page whose body (sha256) and
-// extractor are unchanged, or that answers 304, rewrites nothing.  A page that left the
-// source's scope is removed.  Records and the crawl state are committed in batches, the bodies
+// extractor are unchanged, or that answers 304, rewrites nothing — unless the index lacks its
+// records (deleted, rebuilt, behind the state): then they are made again from the stored body,
+// without fetching it.  A page that left the source's scope counts as missing.  Records and the crawl state are committed in batches, the bodies
 // synced and the index committed first (on the index writer's thread, while the loop reads the
 // next batch), the batch's rows after, so a run killed at any moment resumes where it stopped
 // (the same generation) and never refetches a page it had finished.  The state is read a page
@@ -17,12 +18,14 @@
 // state (crawl/document_identity.hpp).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "crawl/record_sink.hpp"
+#include "crawl/removal_policy.hpp"
 #include "fetch/fetcher.hpp"
 #include "senrei/plugin.hpp"
 #include "store/body_store.hpp"
@@ -48,6 +51,14 @@ struct CrawlOptions {
   // One plugin extract() call may take this long; a plugin that overruns fails that page and is
   // disabled for the rest of the run (crawl/plugin_call.hpp).  0: no limit.
   double plugin_time_limit_seconds = 30;
+  // Remove every page found missing now, whatever the share (crawl/removal_policy.hpp).
+  bool prune = false;
+  // Fetch nothing: every page the state has a stored body for is extracted again from it, and
+  // no link is followed (`senrei reindex`).
+  bool offline = false;
+  // Set (by a SIGINT/SIGTERM handler) to stop: what is done is committed, the run stays open and
+  // the next one resumes it.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct CrawlProgress {
@@ -73,6 +84,15 @@ struct CrawlSummary {
   int64_t changed = 0;
   int64_t removed = 0;
   int64_t records = 0;       // records written (replaced) in this run
+  int64_t rebuilt = 0;       // pages extracted again from their stored body (index behind, reindex)
+  // Pages found missing (404/410, file gone, out of scope) and what was done about them.
+  int64_t pages_before = 0;      // pages the source had when the run began
+  int64_t missing = 0;           // found missing in this run
+  int64_t missing_first = 0;     // of which missing for the first time: kept, removed if still missing a day on
+  int64_t missing_waiting = 0;   // of which missing before, less than a day ago: kept
+  bool removal_refused = false;  // more than kMaxRemovalShare missing: nothing removed
+  double missing_share = 0;      // missing / pages_before
+  bool interrupted = false;      // stopped by CrawlOptions::stop: the next run resumes
   std::map<std::string, int64_t> failed_by_reason;
   // Links not queued because of a bound: "max_pages", "max_depth", "pages_per_host",
   // "query_variants" → distinct URLs.
@@ -104,6 +124,12 @@ class Crawler {
   RecordSink& sink_;
   ProgressFn progress_;
 };
+
+// At the end of a run: decides what happens to the pages found missing (decide_removals), then
+// removes the records and rows of those that go (committed), remembers when the others were
+// first missing, and fills the summary's missing/removed counts.  (crawl/removal_policy.cpp)
+void apply_removals(CrawlState& state, RecordSink& sink, const std::string& source,
+                    const std::vector<MissingPage>& missing, bool prune, CrawlSummary& summary);
 
 // The string stored with a page's records: which plugin and host made them.  A change of
 // either re-extracts unchanged bodies.

@@ -12,5 +12,9 @@ void IndexSink::remove(const std::string& record_id) { writer_->remove(record_id
 void IndexSink::commit() { writer_->commit(); }
 std::uint64_t IndexSink::begin_commit(std::function<void()> first) { return writer_->commit_async(std::move(first)); }
 void IndexSink::wait_commit(std::uint64_t ticket) { writer_->wait_commit(ticket); }
+std::optional<std::unordered_set<std::string>> IndexSink::present_ids(const std::string& source) {
+  auto ids = writer_->ids(source);
+  return std::unordered_set<std::string>(std::make_move_iterator(ids.begin()), std::make_move_iterator(ids.end()));
+}
 
 }  // namespace senrei

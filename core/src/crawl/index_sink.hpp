@@ -21,6 +21,7 @@ class IndexSink : public RecordSink {
   void commit() override;
   std::uint64_t begin_commit(std::function<void()> first) override;
   void wait_commit(std::uint64_t ticket) override;
+  std::optional<std::unordered_set<std::string>> present_ids(const std::string& source) override;
 
  private:
   std::unique_ptr<index::IndexWriter> writer_;

@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "senrei/record.hpp"
 
@@ -29,6 +31,11 @@ class RecordSink {
     return 0;
   }
   virtual void wait_commit(std::uint64_t /*ticket*/) {}
+  // The ids of one source's records the sink holds (committed), or nullopt when it cannot say.
+  // The crawler compares them with the crawl state to rebuild what the index lacks.
+  virtual std::optional<std::unordered_set<std::string>> present_ids(const std::string& /*source*/) {
+    return std::nullopt;
+  }
 };
 
 }  // namespace senrei

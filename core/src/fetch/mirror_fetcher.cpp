@@ -212,6 +212,26 @@ std::vector<FetchResponse> MirrorFetcher::poll(std::chrono::milliseconds) {
   return out;
 }
 
+namespace {
+// A file name's bytes that a URL would lose or read as something else — control characters (a
+// newline is dropped by URL parsing, F11), '%' (read as an escape) and '#' (a fragment) —
+// percent-encoded, so file_for() finds the file again.
+std::string escape_file_name(const std::string& name) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f || c == '%' || c == '#') {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<std::string> MirrorFetcher::known_urls() const {
   std::vector<std::string> urls;
   std::error_code ec;
@@ -237,6 +257,8 @@ std::vector<std::string> MirrorFetcher::known_urls() const {
     std::string path = q == std::string::npos ? rel : rel.substr(0, q);
     std::string query = q == std::string::npos ? "" : rel.substr(q);
     // Percent-encode through the canonicalizer (spaces, Japanese file names).
+    path = escape_file_name(path);
+    query = escape_file_name(query);
     auto canon = canonicalize_url(url + path + query);
     urls.push_back(canon ? *canon : url + path + query);
   }

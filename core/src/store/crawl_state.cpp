@@ -12,13 +12,25 @@ namespace senrei {
 
 namespace {
 
+// The one line for a crawl state SQLite finds damaged, whichever statement noticed.
+std::string damaged_advice(const std::string& file, const std::string& what) {
+  return "the crawl state " + file + " is damaged or not writable (" + what +
+         ") — run `senrei doctor`; to start over, move it away and crawl again (the pages are fetched again)";
+}
+
+// Damaged, or not the file senrei wrote: SQLite says malformed / not a database, or one of
+// senrei's own statements fails as SQL (a table or column missing: the schema text is damaged).
+bool is_corrupt(int rc) {
+  const int primary = rc & 0xff;
+  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_ERROR;
+}
+
 // A prepared statement: owned (finalized when done) or borrowed from CrawlState's cache (reset
 // and its bindings cleared when done, so the next use starts clean).
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("crawl state: ") + sqlite3_errmsg(db));
+    if (int rc = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); rc != SQLITE_OK) fail(rc);
   }
   Stmt(sqlite3* db, sqlite3_stmt* cached) : db_(db), st_(cached), cached_(true) {}
   ~Stmt() {
@@ -43,6 +55,11 @@ class Stmt {
     int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    fail(rc);
+  }
+  [[noreturn]] void fail(int rc) const {
+    const char* file = sqlite3_db_filename(db_, "main");
+    if (is_corrupt(rc)) throw std::runtime_error(damaged_advice(file ? file : "", sqlite3_errmsg(db_)));
     throw std::runtime_error(std::string("crawl state: ") + sqlite3_errmsg(db_));
   }
   std::string text(int i) const {
@@ -181,11 +198,15 @@ CrawlState::CrawlState(const std::filesystem::path& file, bool read_only) : file
               one INTEGER PRIMARY KEY CHECK(one = 1), source TEXT NOT NULL, url TEXT NOT NULL,
               stage TEXT NOT NULL, started INTEGER NOT NULL, signal INTEGER NOT NULL DEFAULT 0))");
     migrate();
+    exec(R"(CREATE TABLE IF NOT EXISTS missing(
+              source TEXT NOT NULL, url TEXT NOT NULL, since INTEGER NOT NULL,
+              PRIMARY KEY(source, url)))");
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
-    throw std::runtime_error("the crawl state " + file.string() + " is damaged or not writable (" + e.what() +
-                             ") — move it away and crawl again");
+    std::string what = e.what();
+    if (what.rfind("the crawl state ", 0) == 0) throw;  // already the advice
+    throw std::runtime_error(damaged_advice(file.string(), what));
   }
 }
 
@@ -210,11 +231,13 @@ CrawlState::~CrawlState() {
 
 sqlite3_stmt* CrawlState::cached(const char* sql) {
   auto& st = cache_[sql];
-  if (!st && sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK) {
+  int rc = SQLITE_OK;
+  if (!st && (rc = sqlite3_prepare_v2(db_, sql, -1, &st, nullptr)) != SQLITE_OK) {
     std::string msg = sqlite3_errmsg(db_);
     sqlite3_finalize(st);
     st = nullptr;
     cache_.erase(sql);
+    if (is_corrupt(rc)) throw std::runtime_error(damaged_advice(file_.string(), msg));
     throw std::runtime_error("crawl state " + file_.string() + ": " + msg);
   }
   return st;
@@ -222,9 +245,10 @@ sqlite3_stmt* CrawlState::cached(const char* sql) {
 
 void CrawlState::exec(const char* sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
+    if (is_corrupt(rc)) throw std::runtime_error(damaged_advice(file_.string(), msg));
     throw std::runtime_error("crawl state " + file_.string() + ": " + msg);
   }
 }
@@ -323,6 +347,50 @@ void CrawlState::erase(const std::string& source, const std::string& url) {
   Stmt d(db_, cached(kErase));
   d.bind(1, source).bind(2, url);
   d.step();
+  clear_missing(source, url);
+}
+
+std::map<std::string, int64_t> CrawlState::missing(const std::string& source) {
+  std::map<std::string, int64_t> out;
+  if (!has_missing_table()) return out;  // a read-only state written by an older senrei
+  Stmt q(db_, "SELECT url, since FROM missing WHERE source = ?");
+  q.bind(1, source);
+  while (q.step()) out[q.text(0)] = q.integer(1);
+  return out;
+}
+
+void CrawlState::mark_missing(const std::string& source, const std::string& url, int64_t since) {
+  Stmt i(db_, "INSERT OR IGNORE INTO missing(source, url, since) VALUES(?, ?, ?)");
+  i.bind(1, source).bind(2, url).bind(3, since);
+  i.step();
+}
+
+void CrawlState::clear_missing(const std::string& source, const std::string& url) {
+  if (!has_missing_table()) return;
+  Stmt d(db_, cached("DELETE FROM missing WHERE source = ? AND url = ?"));
+  d.bind(1, source).bind(2, url);
+  d.step();
+}
+
+bool CrawlState::has_missing_table() {
+  Stmt q(db_, cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'missing'"));
+  return q.step();
+}
+
+std::string CrawlState::integrity_problem() {
+  try {
+    Stmt q(db_, "PRAGMA quick_check");
+    std::string out;
+    while (q.step()) {
+      std::string line = q.text(0);
+      if (line == "ok") continue;
+      if (!out.empty()) out += "; ";
+      out += line;
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return e.what();
+  }
 }
 
 std::map<std::string, std::vector<std::string>> CrawlState::all_aliases(const std::string& source) {

@@ -10,7 +10,9 @@
 //
 // The crawl loop writes a row only after the index has committed that page's records, so after
 // a kill the state never claims more than the index holds.  WAL mode: readers (stats) never block
-// the writer.  One CrawlState per thread; not thread-safe.
+// the writer.  One CrawlState per thread; not thread-safe.  A damaged file (SQLite says
+// "malformed" or "not a database") is reported, on open or on any later statement, as one line
+// naming the file and what to do.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +38,7 @@ struct PageState {
   std::string etag;
   std::string last_modified;
   std::string sha256;
-  std::string content_type;
+  std::string content_type;  // media type, with "; charset=…" when the response named one
   int64_t fetched_at = 0;  // unix seconds
   int failures = 0;
   std::string error;
@@ -105,6 +107,12 @@ class CrawlState {
     std::string url;
   };
   std::optional<AliasOwner> alias_owner(const std::string& url);
+  // When each page of a source was first found missing (404/410, file gone, out of scope) and
+  // not found since: url → unix seconds (crawl/removal_policy.hpp).  A page found again is
+  // cleared; a page removed is erased with its row.
+  std::map<std::string, int64_t> missing(const std::string& source);
+  void mark_missing(const std::string& source, const std::string& url, int64_t since);
+  void clear_missing(const std::string& source, const std::string& url);
 
   // A marker written just before a page's body is extracted or handed to a plugin, and cleared
   // when that returns.  A process that dies there leaves it; when it died of a crash
@@ -115,6 +123,9 @@ class CrawlState {
   void clear_in_progress();
   void note_crash_signal(int signal);
   std::optional<InProgress> in_progress();
+
+  // SQLite's own check of the file (PRAGMA quick_check): empty when sound, else what it found.
+  std::string integrity_problem();
 
   // Counts by source and state, for `senrei stats`.
   std::map<std::string, std::map<std::string, int64_t>> counts();
@@ -127,6 +138,7 @@ class CrawlState {
   void exec(const char* sql);
   void migrate();
   bool has_alias_column_ = false;
+  bool has_missing_table();
   // The statement for `sql` (a string literal: cached by its address), prepared on first use.
   sqlite3_stmt* cached(const char* sql);
   sqlite3* db_ = nullptr;
