@@ -177,8 +177,6 @@ Tokenizer::Tokenizer(const std::string& dicdir, const std::optional<std::string>
       const std::string base = std::filesystem::path(user_dic_).filename().string();
       name_ += " + user dictionary " + base + " (" + std::to_string(usr->size) + " entries)";
       key_ += " + user " + std::to_string(usr->size) + " " + file_digest(user_dic_);
-      plain_ = create_model(dir_, "");
-      if (!plain_) throw IndexError(std::string("MeCab: cannot load the system dictionary again: ") + MeCab::getLastError());
     }
     return true;
   };
@@ -231,12 +229,6 @@ std::unique_ptr<Tokenizer::Worker> Tokenizer::acquire() const {
   w->tagger = model_->createTagger();
   w->lattice = model_->createLattice();
   if (!w->tagger || !w->lattice) throw IndexError(std::string("MeCab: cannot create a tagger: ") + MeCab::getLastError());
-  if (plain_) {
-    w->plain_tagger = plain_->createTagger();
-    w->plain_lattice = plain_->createLattice();
-    if (!w->plain_tagger || !w->plain_lattice)
-      throw IndexError(std::string("MeCab: cannot create a tagger: ") + MeCab::getLastError());
-  }
   return w;
 }
 
@@ -246,7 +238,7 @@ void Tokenizer::release(std::unique_ptr<Worker> w) const {
 }
 
 void Tokenizer::parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end,
-                            std::vector<Word>& out) {
+                            std::vector<Word>& out) const {
   std::string_view piece = text.substr(begin, end - begin);
   w.lattice->set_sentence(piece.data(), piece.size());
   if (!w.tagger->parse(w.lattice)) return;
@@ -257,13 +249,23 @@ void Tokenizer::parse_piece(Worker& w, std::string_view text, std::size_t begin,
     std::size_t at = begin + static_cast<std::size_t>(node->surface - piece.data());
     out.push_back(Word{std::string(node->surface, node->length), at, at + node->length,
                        node->stat != MECAB_UNK_NODE, {}});
-    if (w.plain_tagger && node->feature && std::string_view(node->feature).ends_with(kUserWordMark))
+    if (!user_dic_.empty() && node->feature && std::string_view(node->feature).ends_with(kUserWordMark))
       out.back().parts = plain_parts(w, out.back().text);
   }
 }
 
-std::vector<std::string> Tokenizer::plain_parts(Worker& w, const std::string& word) {
+std::vector<std::string> Tokenizer::plain_parts(Worker& w, const std::string& word) const {
   std::vector<std::string> parts;
+  if (!w.plain_tagger) {
+    // The system dictionary alone, loaded on the first user-dictionary word (not every search
+    // meets one).
+    std::call_once(plain_once_, [this] { plain_ = create_model(dir_, ""); });
+    if (!plain_) throw IndexError(std::string("MeCab: cannot load the system dictionary again: ") + MeCab::getLastError());
+    w.plain_tagger = plain_->createTagger();
+    w.plain_lattice = plain_->createLattice();
+    if (!w.plain_tagger || !w.plain_lattice)
+      throw IndexError(std::string("MeCab: cannot create a tagger: ") + MeCab::getLastError());
+  }
   w.plain_lattice->set_sentence(word.data(), word.size());
   if (!w.plain_tagger->parse(w.plain_lattice)) return parts;
   for (const MeCab::Node* node = w.plain_lattice->bos_node(); node; node = node->next) {

@@ -78,12 +78,14 @@ class Tokenizer {
   std::unique_ptr<Worker> acquire() const;
   void release(std::unique_ptr<Worker> w) const;
   // Appends the words of text[begin, end) (one piece) to out.
-  static void parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end,
-                          std::vector<Word>& out);
-  static std::vector<std::string> plain_parts(Worker& w, const std::string& word);
+  void parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end,
+                   std::vector<Word>& out) const;
+  std::vector<std::string> plain_parts(Worker& w, const std::string& word) const;
 
   MeCab::Model* model_ = nullptr;
-  MeCab::Model* plain_ = nullptr;  // the system dictionary alone, for Word::parts (with a user dictionary)
+  // The system dictionary alone, for Word::parts (with a user dictionary), made on first use.
+  mutable std::once_flag plain_once_;
+  mutable MeCab::Model* plain_ = nullptr;
   std::string name_, key_, dir_, user_dic_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Worker>> idle_;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "index/synonyms.hpp"
+#include "index/text_fold.hpp"
 
 namespace senrei::index::test {
 namespace {
@@ -126,6 +127,25 @@ TEST(UserDictionary, NamesSegmentAsOneWord) {
   Tokenizer plain({}, std::string());
   EXPECT_EQ(word_texts(plain.words("あじさいネットに参加")),
             (std::vector<std::string>{"あじさい", "ネット", "に", "参加"}));
+}
+
+TEST(UserDictionary, EntriesAreFoldedAndMarked) {
+  // MeCab sees folded text: an entry written otherwise (ID-Link) would never match.
+  std::ifstream in(std::filesystem::path(SENREI_SOURCE_DIR) / "share" / "mecab" / "senrei-user.csv");
+  ASSERT_TRUE(in);
+  int entries = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    ++entries;
+    const std::string surface = line.substr(0, line.find(','));
+    EXPECT_EQ(fold(surface), surface) << line;
+    EXPECT_TRUE(line.ends_with(",senrei")) << line;  // how the tokenizer knows a user word
+  }
+  EXPECT_GE(entries, 10);
+  // The compiled dictionary has every entry.
+  const std::string name = Tokenizer::shared()->dictionary_name();
+  EXPECT_NE(name.find("user dictionary senrei-user.dic (" + std::to_string(entries) + " entries)"), std::string::npos)
+      << name;
 }
 
 TEST_F(IndexTest, UserDictionaryNamesAndTheirParts) {
