@@ -10,7 +10,8 @@
 // no document at all does it fall back to the phrase of its CJK n-grams (recall for names the
 // dictionary does not know, or that a document's context segments otherwise), weighted below
 // words, and then only in documents where the string stands on word boundaries
-// (word_bounds.hpp: 京都 in 東京|都 is rejected).  Query and index text are folded alike, so
+// (word_bounds.hpp: 京都 in 東京|都 is rejected).  With a synonym table (synonyms.hpp), a term
+// or filter value that is one of a group's names stands for all of them.  Query and index text are folded alike, so
 // ＩＤ－Ｌｉｎｋ finds ID-Link.  Errors are QueryError with a one-line message.
 //
 // A parser reads the database to choose words or n-grams: build one per search (cheap).
