@@ -21,12 +21,34 @@ constexpr std::size_t kMaxWordBytes = 200;
 constexpr std::string_view kSearchableFields[] = {"network_name", "operator_name", "area_name",
                                                   "products", "vendors", "standards"};
 
-void add_words(Xapian::Document& doc, const std::vector<Word>& words, Xapian::termpos& pos,
+// Whether text[begin, end) holds more than whitespace (a symbol MeCab's words leave out).
+bool holds_symbol(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end && i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') continue;
+    if (text.compare(i, 3, "\u3000") == 0) {
+      i += 2;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Words at consecutive positions, but a symbol between two words (運用、費用) leaves a position
+// empty, so the phrase 運用費用 does not match across it; whitespace does not.
+void add_words(Xapian::Document& doc, std::string_view text, const std::vector<Word>& words, Xapian::termpos& pos,
                Xapian::termcount wdf) {
+  std::size_t last_end = 0;
   for (const auto& w : words) {
+    if (last_end != 0 && holds_symbol(text, last_end, w.begin)) ++pos;
+    last_end = w.end;
     ++pos;
     if (w.text.size() > kMaxWordBytes) continue;
     doc.add_posting(w.text, pos, wdf);
+    // A user-dictionary name's parts (地域医療再生基金 → 地域|医療|再生|基金), without positions:
+    // 基金 finds the page; a phrase across the name's inside does not (tokenizer.hpp).
+    for (const auto& part : w.parts) doc.add_term(part, wdf);
   }
 }
 
@@ -37,17 +59,21 @@ const Field* stated(const Record& r, std::string_view name) {
 
 }  // namespace
 
-PreparedDocument prepare_document(const Record& r, const Tokenizer& tokenizer) {
-  PreparedDocument p;
-  p.record = r;
-  p.title = fold(r.title);
-  p.text = fold(r.text);
+void searchable_text(const Record& r, std::string& title, std::string& text) {
+  title = fold(r.title);
+  text = fold(r.text);
   for (auto name : kSearchableFields) {
     const Field* f = stated(r, name);
     if (!f) continue;
-    if (!f->text.empty()) p.text.append("\n").append(fold(f->text));
-    for (const auto& item : f->items) p.text.append("\n").append(fold(item));
+    if (!f->text.empty()) text.append("\n").append(fold(f->text));
+    for (const auto& item : f->items) text.append("\n").append(fold(item));
   }
+}
+
+PreparedDocument prepare_document(const Record& r, const Tokenizer& tokenizer) {
+  PreparedDocument p;
+  p.record = r;
+  searchable_text(r, p.title, p.text);
   p.title_words = tokenizer.words(p.title);
   p.text_words = tokenizer.words(p.text);
   return p;
@@ -63,9 +89,9 @@ Xapian::Document build_document(const PreparedDocument& p) {
   const std::string& text = p.text;
   Xapian::Document doc;
   Xapian::termpos pos = 0;
-  add_words(doc, p.title_words, pos, kTitleWdf);
+  add_words(doc, p.title, p.title_words, pos, kTitleWdf);
   pos += kTitleTextGap;
-  add_words(doc, p.text_words, pos, 1);
+  add_words(doc, p.text, p.text_words, pos, 1);
 
   Xapian::TermGenerator ngrams;
   ngrams.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);

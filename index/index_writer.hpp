@@ -98,6 +98,10 @@ struct PreparedDocument {
   std::vector<Word> title_words, text_words;
 };
 PreparedDocument prepare_document(const Record& record, const Tokenizer& tokenizer);
+// The folded title and text the index holds for a record (the text with the searchable fields
+// appended): what prepare_document() segments, and what the query parser re-reads to check
+// where an n-gram match lies in a document's words.
+void searchable_text(const Record& record, std::string& title, std::string& text);
 Xapian::Document build_document(const PreparedDocument& prepared);
 
 // Refuses (IndexError) a database built with another dictionary or schema.  `where` names it in

@@ -9,6 +9,7 @@
 #include "index/ja_bridge.hpp"
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
+#include "index/word_bounds.hpp"
 #include "senrei/record.hpp"
 
 namespace senrei::index {
@@ -142,8 +143,9 @@ Xapian::Query positive_form(const Node& n) {
 
 class Parser {
  public:
-  Parser(const Xapian::Database& db, const Tokenizer& tok, std::vector<Token> tokens, ParsedQuery& out)
-      : db_(db), tok_(tok), t_(std::move(tokens)), out_(out) {}
+  Parser(const Xapian::Database& db, const Tokenizer& tok, const Synonyms* synonyms, std::vector<Token> tokens,
+         ParsedQuery& out)
+      : db_(db), tok_(tok), synonyms_(synonyms), t_(std::move(tokens)), out_(out) {}
 
   std::optional<Node> parse() {
     auto n = parse_or(false);
@@ -295,7 +297,7 @@ class Parser {
       start = comma + 1;
       if (one.empty()) continue;
       std::vector<Xapian::Query> terms;
-      for (const auto& v : keyword_values(name, one)) terms.emplace_back(bounded_term(kf->prefix, v));
+      for (const auto& v : keyword_values_or_synonyms(name, one)) terms.emplace_back(bounded_term(kf->prefix, v));
       alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
     }
     if (alternatives.empty()) throw QueryError("filter '" + name + ":' needs a value, e.g. " + name + ":" + example(name));
@@ -311,6 +313,23 @@ class Parser {
     if (name == "year") return "2010..2015";
     if (name == "build" || name == "run") return "1億..5億";
     return "100..1000";
+  }
+
+  // keyword_values(), and when it knows the value under none of its names, the first synonym it
+  // knows (fund:確保基金 → 地域医療介護総合確保基金 → comprehensive_care_fund).
+  std::vector<std::string> keyword_values_or_synonyms(const std::string& name, const std::string& raw) const {
+    try {
+      return keyword_values(name, raw);
+    } catch (const QueryError&) {
+      if (synonyms_)
+        for (const auto& other : synonyms_->of(raw)) {
+          try {
+            return keyword_values(name, other);
+          } catch (const QueryError&) {
+          }
+        }
+      throw;
+    }
   }
 
   // The folded keyword(s) a filter value stands for.
@@ -380,8 +399,27 @@ class Parser {
     return !enquire.get_mset(0, 1).empty();
   }
 
-  // Free text: the phrase of its MeCab words, or, when those match nothing, of its n-grams.
+  // Free text, with its synonyms: each name searched as below, all ranked as one term.
   std::optional<Node> text(const std::string& raw, bool negated) {
+    const std::vector<std::string> others = synonyms_ ? synonyms_->of(raw) : std::vector<std::string>{};
+    if (others.empty()) return one_text(raw, negated);
+    std::vector<Xapian::Query> qs;
+    for (const std::string& name : others)
+      if (auto n = one_text(name, negated)) qs.push_back(n->query);
+    if (auto n = one_text(raw, negated)) qs.insert(qs.begin(), n->query);
+    if (qs.empty()) return std::nullopt;
+    if (qs.size() == 1) return Node{qs.front(), Role::text, {}};
+    // OP_SYNONYM weighs its words and phrases as one term; an n-gram fallback (scaled and
+    // filtered) is ORed instead.
+    const bool words_only = std::all_of(qs.begin(), qs.end(), [](const Xapian::Query& q) {
+      return q.get_type() == Xapian::Query::LEAF_TERM || q.get_type() == Xapian::Query::OP_PHRASE;
+    });
+    return Node{Xapian::Query(words_only ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR, qs.begin(), qs.end()),
+                Role::text, {}};
+  }
+
+  // One name: the phrase of its MeCab words, or, when those match nothing, of its n-grams.
+  std::optional<Node> one_text(const std::string& raw, bool negated) {
     const std::string folded = fold(raw);
     std::vector<std::string> words;
     for (auto& w : tok_.words(folded)) words.push_back(std::move(w.text));
@@ -400,16 +438,18 @@ class Parser {
     }
     auto ngram = ngram_query(folded);
     if (!ngram) return std::nullopt;  // nothing searchable (only symbols)
+    std::string compact;
+    for (std::size_t k = 0; k < folded.size();) {
+      if (std::size_t n = space_at(folded, k)) { k += n; continue; }
+      compact.push_back(folded[k++]);
+    }
     if (!negated) {
-      std::string compact;
-      for (std::size_t k = 0; k < folded.size();) {
-        if (std::size_t n = space_at(folded, k)) { k += n; continue; }
-        compact.push_back(folded[k++]);
-      }
       out_.ngram_strings.push_back(compact);
       out_.has_text = true;
     }
-    return Node{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *ngram, kNgramWeight), Role::text, {}};
+    // Only where the string is not part of a longer word of the document (word_bounds.hpp).
+    Xapian::Query q = on_word_boundaries(db_, *ngram, compact, tok_);
+    return Node{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kNgramWeight), Role::text, {}};
   }
 
   // The n-gram terms of folded text exactly as the writer makes them, as a phrase of the
@@ -437,6 +477,7 @@ class Parser {
 
   const Xapian::Database& db_;
   const Tokenizer& tok_;
+  const Synonyms* synonyms_;
   std::vector<Token> t_;
   std::size_t i_ = 0;
   int depth_ = 0;
@@ -455,8 +496,9 @@ const std::vector<std::string>& known_filters() {
   return names;
 }
 
-QueryParser::QueryParser(const Xapian::Database& db, std::shared_ptr<const Tokenizer> tokenizer)
-    : db_(db), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()) {}
+QueryParser::QueryParser(const Xapian::Database& db, std::shared_ptr<const Tokenizer> tokenizer,
+                         std::shared_ptr<const Synonyms> synonyms)
+    : db_(db), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()), synonyms_(std::move(synonyms)) {}
 
 ParsedQuery QueryParser::parse(std::string_view query) const {
   ParsedQuery out;
@@ -468,7 +510,7 @@ ParsedQuery QueryParser::parse(std::string_view query) const {
     throw QueryError("the query has " + std::to_string(tokens.size()) + " words, operators and parentheses; a query may have at most " +
                      std::to_string(kMaxQueryTokens) + " — split it into several searches");
   if (tokens.empty()) throw QueryError("empty query — type some words, a \"phrase\" or a filter such as kind:case_overview");
-  Parser p(db_, *tokenizer_, std::move(tokens), out);
+  Parser p(db_, *tokenizer_, synonyms_.get(), std::move(tokens), out);
   auto node = p.parse();
   if (!node) throw QueryError("the query '" + std::string(query) + "' has no searchable words");
   out.query = positive_form(*node);

@@ -8,7 +8,10 @@
 //
 // A term matches by MeCab words first (京都 never matches 東京都); only when those words match
 // no document at all does it fall back to the phrase of its CJK n-grams (recall for names the
-// dictionary does not know), weighted below words.  Query and index text are folded alike, so
+// dictionary does not know, or that a document's context segments otherwise), weighted below
+// words, and then only in documents where the string stands on word boundaries
+// (word_bounds.hpp: 京都 in 東京|都 is rejected).  With a synonym table (synonyms.hpp), a term
+// or filter value that is one of a group's names stands for all of them.  Query and index text are folded alike, so
 // ＩＤ－Ｌｉｎｋ finds ID-Link.  Errors are QueryError with a one-line message.
 //
 // A parser reads the database to choose words or n-grams: build one per search (cheap).
@@ -22,6 +25,7 @@
 #include <xapian.h>
 
 #include "index/errors.hpp"
+#include "index/synonyms.hpp"
 #include "index/tokenizer.hpp"
 
 namespace senrei::index {
@@ -37,13 +41,17 @@ struct ParsedQuery {
 
 class QueryParser {
  public:
-  QueryParser(const Xapian::Database& db, std::shared_ptr<const Tokenizer> tokenizer);
+  // synonyms: a term or filter value that is a name of a group searches for all its names
+  // (OP_SYNONYM: ranked as one term); none when null.
+  QueryParser(const Xapian::Database& db, std::shared_ptr<const Tokenizer> tokenizer,
+              std::shared_ptr<const Synonyms> synonyms = nullptr);
   // Throws QueryError.
   ParsedQuery parse(std::string_view query) const;
 
  private:
   Xapian::Database db_;
   std::shared_ptr<const Tokenizer> tokenizer_;
+  std::shared_ptr<const Synonyms> synonyms_;
 };
 
 // The filter names, for messages and help: kind, source, pref, form, fund, year, build, run,

@@ -6,6 +6,8 @@
 //
 // Terms
 //   (none)  MeCab words of title (wdf ×kTitleWdf) and text, folded (NFKC + case fold), positional
+//           (a symbol between two words skips a position); a user-dictionary word's parts too,
+//           without positions (tokenizer.hpp)
 //   XN      Xapian CJK n-grams of the same folded text (unigrams positional, bigrams not)
 //   Q       record id                 (boolean; hashed when long, see bounded_term())
 //   U       record url                (boolean; hashed when long)
@@ -29,7 +31,8 @@
 
 namespace senrei::index {
 
-inline constexpr int kIndexSchemaVersion = 2;  // 2: document data as header + JSON + raw text
+inline constexpr int kIndexSchemaVersion = 3;  // 2: document data as header + JSON + raw text;
+                                               // 3: a symbol between words leaves a position empty
 
 inline constexpr std::string_view kPrefixNgram = "XN";
 inline constexpr std::string_view kPrefixId = "Q";

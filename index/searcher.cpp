@@ -132,7 +132,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
 SearchResult Searcher::search_once(const SearchRequest& req) {
   const auto sort = parse_sort(req.sort);
   return with_retry([&] {
-    ParsedQuery pq = QueryParser(db_, tokenizer_).parse(req.query);
+    ParsedQuery pq = QueryParser(db_, tokenizer_, synonyms_).parse(req.query);
     Xapian::Enquire enquire(db_);
     enquire.set_query(pq.query);
     if (!pq.has_text) enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include "index/errors.hpp"
+#include "index/synonyms.hpp"
 #include "index/tokenizer.hpp"
 #include "senrei/record.hpp"
 
@@ -85,6 +86,8 @@ class Searcher {
   Xapian::doccount doc_count();
   // Sees the latest commit now (search() also does so by itself when it must).
   void reopen();
+  // The synonym table queries are read with (index/synonyms.hpp); none by default.
+  void set_synonyms(std::shared_ptr<const Synonyms> synonyms) { synonyms_ = std::move(synonyms); }
 
   const Xapian::Database& database() const { return db_; }
 
@@ -98,6 +101,7 @@ class Searcher {
 
   std::vector<std::filesystem::path> paths_;
   std::shared_ptr<const Tokenizer> tokenizer_;
+  std::shared_ptr<const Synonyms> synonyms_;
   Xapian::Database db_;
 };
 

@@ -9,11 +9,22 @@
 // was built with another one.  The dictionary is found in this order: $SENREI_MECAB_DICDIR,
 // the dictionary mecabrc names (/etc/mecabrc) when it is UTF-8, then the usual ipadic-utf8
 // folders.  No usable dictionary → IndexError saying what to install.
+//
+// senrei's user dictionary (share/mecab/senrei-user.csv, compiled at build time by
+// mecab-dict-index into mecab/senrei-user.dic) makes network, product and fund names one word
+// each (あじさいネット, id-link, 地域医療介護総合確保基金).  It is found in this order:
+// $SENREI_MECAB_USERDIC (empty: none), mecab/senrei-user.dic beside the binary (the build
+// tree), <prefix>/share/senrei/mecab/senrei-user.dic, the build tree it was compiled in.  None
+// found → no user dictionary.  It is part of dictionary_key(): a changed list of names changes
+// the words, so an index built before must be rebuilt.  A user-dictionary word also carries
+// its parts as the system dictionary alone reads it (Word::parts: 地域|医療|…|基金), which the
+// writer indexes without positions, so 基金 still finds a page that says 地域医療再生基金.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,12 +41,16 @@ struct Word {
   std::string text;         // surface form, as in the input (pass folded text in)
   std::size_t begin = 0;    // byte offsets in the input
   std::size_t end = 0;
+  bool known = true;        // a dictionary word; false for MeCab's unknown-word guess (a run of
+                            // katakana, latin or kanji it grouped by character class)
+  std::vector<std::string> parts;  // a user-dictionary word's words without it; else empty
 };
 
 class Tokenizer {
  public:
-  // dicdir empty: the search order above.  Throws IndexError.
-  explicit Tokenizer(const std::string& dicdir = {});
+  // dicdir empty: the search order above.  user_dic: the compiled user dictionary, "" for
+  // none, nullopt for the search order above.  Throws IndexError.
+  explicit Tokenizer(const std::string& dicdir = {}, const std::optional<std::string>& user_dic = std::nullopt);
   ~Tokenizer();
   Tokenizer(const Tokenizer&) = delete;
   Tokenizer& operator=(const Tokenizer&) = delete;
@@ -45,20 +60,33 @@ class Tokenizer {
 
   // Words of `text` in order, with byte offsets.  Thread-safe.
   std::vector<Word> words(std::string_view text) const;
+  // The words of only those pieces of `text` (MeCab reads a text a line or a sentence at a
+  // time) that hold one of the byte offsets `at`: exactly the words words(text) has there, for
+  // checking a few places of a long document without segmenting all of it.  Thread-safe.
+  std::vector<Word> words_around(std::string_view text, const std::vector<std::size_t>& at) const;
 
   // "ipadic-utf8 (sys.dic version 102, utf8, 392126 entries)" — for messages.
   const std::string& dictionary_name() const { return name_; }
   // What must match between an index and this tokenizer: version, charset, sizes.
   const std::string& dictionary_key() const { return key_; }
   const std::string& dictionary_dir() const { return dir_; }
+  // The user dictionary loaded ("" when none).
+  const std::string& user_dictionary() const { return user_dic_; }
 
  private:
   struct Worker;
   std::unique_ptr<Worker> acquire() const;
   void release(std::unique_ptr<Worker> w) const;
+  // Appends the words of text[begin, end) (one piece) to out.
+  void parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end,
+                   std::vector<Word>& out) const;
+  std::vector<std::string> plain_parts(Worker& w, const std::string& word) const;
 
   MeCab::Model* model_ = nullptr;
-  std::string name_, key_, dir_;
+  // The system dictionary alone, for Word::parts (with a user dictionary), made on first use.
+  mutable std::once_flag plain_once_;
+  mutable MeCab::Model* plain_ = nullptr;
+  std::string name_, key_, dir_, user_dic_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Worker>> idle_;
 };

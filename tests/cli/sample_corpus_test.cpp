@@ -2,6 +2,7 @@
 // (issue: foundation acceptance).
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -263,4 +264,25 @@ TEST(Sources, ListsBuiltInPluginsAndRefusesBadOnes) {
   EXPECT_NE(bad.out.find("refused\t" + std::string(SENREI_BINARY_DIR) + "/test-plugins/wrong_abi.so"), std::string::npos)
       << bad.out;
   EXPECT_NE(bad.out.find("renkei-navi\t"), std::string::npos);  // the others still load
+}
+
+// Synonyms (docs/query.md, 言い換え): the shipped table, found beside the binary, both ways; a
+// workspace's synonyms.toml adds groups without a reindex.
+TEST_F(SampleCorpus, SynonymsFromTheShippedTableAndTheWorkspace) {
+  auto npo = url_set("NPO法人");
+  auto full = url_set("特定非営利活動法人");
+  EXPECT_FALSE(full.empty());
+  EXPECT_EQ(npo, full);
+  EXPECT_TRUE(url_set("まめネット協会名").empty());
+  {
+    std::ofstream(fs::path(data_) / "synonyms.toml") << "groups = [[\"まめネット協会名\", \"しまね医療情報ネットワーク協会\"]]\n";
+  }
+  EXPECT_TRUE(url_set("まめネット協会名").count(kNavi + "mamenet/"));
+  {
+    std::ofstream(fs::path(data_) / "synonyms.toml") << "groups = [[\"a\", 1]]\n";
+  }
+  auto bad = senrei({"--data", data_, "search", "会費"});
+  EXPECT_NE(bad.status, 0);
+  EXPECT_NE(bad.err.find("synonyms.toml line 1: a name is not a string"), std::string::npos) << bad.err;
+  fs::remove(fs::path(data_) / "synonyms.toml");
 }

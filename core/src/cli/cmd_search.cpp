@@ -18,6 +18,7 @@
 #include "index/schema.hpp"
 #include "index/searcher.hpp"
 #include "index/snippet.hpp"
+#include "plugin/plugin_host.hpp"
 #include "record/record_json.hpp"
 #include "senrei/url.hpp"
 #include "senrei/ja.hpp"
@@ -29,11 +30,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The synonym tables (index/synonyms.hpp): the one senrei ships — the first synonyms.toml of
+// $SENREI_SYNONYMS, beside the binary (the build tree) and <prefix>/share/senrei — then the
+// workspace's own.
+std::shared_ptr<const index::Synonyms> load_synonyms(const Workspace& ws) {
+  auto table = std::make_shared<index::Synonyms>();
+  std::error_code ec;
+  for (const auto& file : PluginHost::data_path("synonyms.toml", "SENREI_SYNONYMS")) {
+    if (!fs::is_regular_file(file, ec)) continue;
+    table->load(file);
+    break;
+  }
+  if (fs::is_regular_file(ws.synonyms_file(), ec)) table->load(ws.synonyms_file());
+  return table;
+}
+
 // Opens the workspace's index for reading, with errors that say what to do.
 index::Searcher open_searcher(Context& ctx) {
   auto ws = Workspace::open_existing(ctx.data_dir());
   try {
-    return index::Searcher(ws.index_dir());
+    index::Searcher searcher(ws.index_dir());
+    searcher.set_synonyms(load_synonyms(ws));
+    return searcher;
   } catch (const index::IndexError& e) {
     throw Failure(e.what());
   }

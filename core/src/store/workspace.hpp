@@ -3,6 +3,7 @@
 //   DIR/state.sqlite   crawl state (SQLite, WAL)       DIR/bodies/ab/abcdef…  raw bodies by sha256
 //   DIR/index/         the Xapian database              DIR/sources/           declarative sources
 //   DIR/lock           held (flock) by the one process that writes
+//   DIR/synonyms.toml  the workspace's own synonym groups, added to senrei's (index/synonyms.hpp)
 //
 // DIR is --data, else $SENREI_DATA, else ./senrei-data.  Readers (search, show) take no lock;
 // a writer (crawl) takes the lock and a second writer is refused with the holder's pid and
@@ -38,6 +39,7 @@ class Workspace {
   std::filesystem::path bodies_dir() const { return dir_ / "bodies"; }
   std::filesystem::path index_dir() const { return dir_ / "index"; }
   std::filesystem::path sources_dir() const { return dir_ / "sources"; }
+  std::filesystem::path synonyms_file() const { return dir_ / "synonyms.toml"; }
 
   // Takes the writer lock for `what` (e.g. "senrei crawl renkei-navi"); throws WorkspaceError
   // naming the holder when another process has it.  Released by the destructor.
