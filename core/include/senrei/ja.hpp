@@ -29,6 +29,11 @@ std::string one_line(std::string_view text);
 
 // A Japanese number: "1,200", "１，２００", "三千", "2億1,281万", "3億5千万", "1.2億".
 std::optional<double> parse_number(std::string_view text);
+// A number and nothing else, as typed in a query: "2010", "1億", "5億円", "950,007千円",
+// "3億5千万", "１２３"; nullopt when anything else is in the text ("1億x").
+std::optional<double> parse_whole_number(std::string_view text);
+// A year and nothing else: "2010", "平成22", "H22" (or "h22"), "令和2年度".
+std::optional<int> parse_whole_year(std::string_view text);
 
 struct Money {
   ValueState state = ValueState::stated;

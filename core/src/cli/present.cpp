@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::cli {
 
@@ -37,12 +38,8 @@ std::string period_label(const Field& f) {
 }
 
 std::string display_value(const Field& f) {
-  switch (f.state) {
-    case ValueState::undisclosed: return "非公開";
-    case ValueState::unknown: return "不明";
-    case ValueState::not_applicable: return "該当なし";
-    case ValueState::stated: break;
-  }
+  if (f.state != ValueState::stated)
+    return std::string(vocabulary::label(vocabulary::Concept::value_state, to_string(f.state), true));
   std::string out;
   if (f.number) {
     out = (f.approximate ? "約" : "") + number_with_unit(*f.number, f.unit);

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei {
 inline namespace abi_v1 {
@@ -157,12 +158,7 @@ std::string without_form_prefix(std::string name) {
 
 // 非公開 / 不明 in a text cell (負担者：非公開) is a state, as it is for numbers.
 ValueState text_state(std::string_view value) {
-  std::string v = ja::nfkc(value);
-  while (!v.empty() && v.back() == ' ') v.pop_back();
-  if (v == "非公開" || v == "非開示") return ValueState::undisclosed;
-  if (v == "不明" || v == "未定") return ValueState::unknown;
-  if (v == "なし" || v == "該当なし" || v == "無し") return ValueState::not_applicable;
-  return ValueState::stated;
+  return parse_value_state(vocabulary::value_state_of(ja::nfkc(value), true)).value_or(ValueState::stated);
 }
 
 void add_count(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p,
@@ -354,12 +350,12 @@ void merge_fields(std::vector<Field>& fields, std::vector<Field> more) {
 }
 
 const std::vector<std::string>& known_field_names() {
-  static const std::vector<std::string> names = {
-      "network_name",   "operator_name",      "operator_form",   "promoter_type",   "start_year",
-      "area_name",      "population",         "aging_rate",      "build_cost_yen",  "build_cost_parts",
-      "running_cost_yen", "build_payers",     "running_payers",  "funding_sources", "fees",
-      "patients",       "institutions_total", "consent_method",  "standards",       "products",
-      "vendors",        "services",           "stakeholders",    "summary"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& f : vocabulary::fields())
+      if (f.labelled) v.emplace_back(f.name);
+    return v;
+  }();
   return names;
 }
 
