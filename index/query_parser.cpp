@@ -277,6 +277,7 @@ class Parser {
     if (name == "pref") return "長崎県";
     if (name == "form") return "npo";
     if (name == "fund") return "regional_revitalization_fund";
+    if (name == "product") return "ID-Link";
     if (name == "source") return "renkei-navi";
     if (name == "year") return "2010..2015";
     if (name == "build" || name == "run") return "1億..5億";
@@ -299,6 +300,17 @@ class Parser {
         if (v == p || v == stem) return {fold(p)};
       }
       throw QueryError("unknown prefecture '" + raw + "' — write it as 長崎 or 長崎県");
+    }
+    if (name == "product") {
+      // A product keyword (id_link) or any wording of it (ID-Link, ＩＤ－Ｌｉｎｋ, カルテコ).
+      std::vector<std::string_view> known;
+      for (const auto& t : vocabulary::terms(vocabulary::Concept::product)) {
+        known.push_back(t.keyword);
+        if (v == t.keyword) return {v};
+        for (auto w : t.wordings)
+          if (v == fold(w)) return {std::string(t.keyword)};
+      }
+      throw QueryError("unknown product '" + raw + "' — known: " + join(known) + " (or ID-Link, HumanBridge, カルテコ, ...)");
     }
     // form, fund: a keyword of senrei/vocabulary.hpp, or a Japanese wording read as extraction
     // reads it (一般社団法人 → general_association, 参加費 → member_fees).

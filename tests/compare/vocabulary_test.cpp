@@ -26,6 +26,8 @@ std::string bare(std::string_view wording) {
   return std::string(wording);
 }
 
+std::string_view w0(const Term& t) { return t.wordings.front(); }
+
 void expect_labels(const Term& t, const char* group) {
   EXPECT_FALSE(t.ja.empty()) << t.keyword;
   EXPECT_FALSE(t.en.empty()) << t.keyword;
@@ -182,6 +184,9 @@ TEST_F(VocabularySearch, FiltersAcceptEveryKeywordAndWording) {
     for (const Term& t : vocabulary::terms(Concept::operator_form))
       w.replace(make_record("form-" + std::string(t.keyword), "t", RecordKind::case_overview, "x", "x",
                             {text_field("operator_form", std::string(t.keyword))}));
+    for (const Term& t : vocabulary::terms(Concept::product))
+      w.replace(make_record("product-" + std::string(t.keyword), "t", RecordKind::case_overview, "x", "x",
+                            {items_field("products", {std::string(t.keyword)})}));
     w.replace(make_record("pref", "t", RecordKind::case_overview, "x", "x", {text_field("prefecture", "長崎県")}));
     w.commit();
   }
@@ -202,6 +207,18 @@ TEST_F(VocabularySearch, FiltersAcceptEveryKeywordAndWording) {
     EXPECT_TRUE(ids("form:" + std::string(t.keyword)).count(id)) << t.keyword;
     for (auto w : t.wordings) EXPECT_TRUE(ids("form:" + bare(w)).count(id)) << w;
   }
+  for (const Term& t : vocabulary::terms(Concept::product)) {
+    const std::string id = "product-" + std::string(t.keyword);
+    EXPECT_EQ(ids("product:" + std::string(t.keyword)), std::set<std::string>{id}) << t.keyword;
+    for (auto w : t.wordings) EXPECT_EQ(ids("product:\"" + bare(w) + "\""), std::set<std::string>{id}) << w;
+    // What extraction reads from a sentence naming it is the keyword the filter finds.
+    const auto read = read_fields("products", "システムは" + bare(w0(t)) + "を採用", {"https://example.jp/", "s"});
+    ASSERT_FALSE(read.empty());
+    EXPECT_EQ(read[0].items, std::vector<std::string>{std::string(t.keyword)});
+    EXPECT_EQ(report::label("product", t.keyword, report::Lang::ja), t.ja);
+  }
+  EXPECT_EQ(ids("product:ＩＤ－Ｌｉｎｋ"), std::set<std::string>{"product-id_link"});
+  EXPECT_THROW(ids("product:NEC"), index::QueryError);
   for (auto p : vocabulary::prefectures()) EXPECT_NO_THROW(ids("pref:" + std::string(p))) << p;
   EXPECT_EQ(ids("pref:長崎"), std::set<std::string>{"pref"});
   // The drifts: search refused 参加費 and 使用料 though extraction reads them as member fees.

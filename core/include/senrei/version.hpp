@@ -6,7 +6,7 @@
 #pragma once
 
 #define SENREI_VERSION_STRING "0.1.0"
-#define SENREI_PLUGIN_ABI_VERSION 1
+#define SENREI_PLUGIN_ABI_VERSION 2
 
 namespace senrei {
 inline constexpr const char* kVersion = SENREI_VERSION_STRING;

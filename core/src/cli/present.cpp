@@ -76,10 +76,17 @@ void print_fields(std::ostream& out, const Record& rec, const std::string& inden
     if (!f.period.empty()) note("period " + f.period);
     if (f.state != ValueState::stated) note("state " + std::string(to_string(f.state)));
     if (!f.as_of.empty()) note("as of " + f.as_of);
+    for (const auto& flag : f.flags) note("flag " + flag);
     if (!notes.empty()) out << "  [" << notes << "]";
     out << "\n";
     if (!f.provenance.sentence.empty()) out << indent << "    「" << f.provenance.sentence << "」\n";
     if (!f.provenance.url.empty()) out << indent << "    " << f.provenance.url << "\n";
+    // Items read from other sentences than the field's first (a fund named in the summary).
+    for (std::size_t i = 0; i < f.item_provenance.size() && i < f.items.size(); ++i) {
+      const auto& p = f.item_provenance[i];
+      if (p.sentence == f.provenance.sentence && p.url == f.provenance.url) continue;
+      out << indent << "    " << f.items[i] << ": 「" << p.sentence << "」\n";
+    }
   }
 }
 

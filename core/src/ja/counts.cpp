@@ -49,6 +49,7 @@ struct Item {
   const char* label = nullptr;
   bool approximate = false;
   bool joined_by_plus = false;  // a + stands between this number and the previous one
+  bool subset_of_part = false;  // 「開示40〔うち35は閲覧も〕」: a subset of a part, not a part
 };
 
 bool followed_by_non_count(std::u32string_view s, std::size_t p) {
@@ -134,6 +135,40 @@ std::optional<Count> parse_count(std::string_view text) {
     return c;
   }
 
+  // 「うち」 numbers belong to the number they follow: a breakdown when that is the total
+  // (「100施設（うち病院20）」), a subset of a part when that is itself a part (「開示40〔うち35は
+  // 閲覧も〕、閲覧300」): such a subset is neither a part nor the total, and it says the parts
+  // overlap, so their sum is no total.
+  bool overlap = false;
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    Item& it = items[i];
+    const std::size_t b = it.token.begin;
+    // The うち context: the text since the previous number at this depth, or since the bracket
+    // this number sits in was opened.
+    std::size_t from = items[i - 1].token.end;
+    if (it.depth > 0)
+      for (std::size_t k = b; k > from; --k)
+        if (is_open_bracket(s[k - 1])) {
+          from = k;
+          break;
+        }
+    bool uchi = contains(std::u32string_view(s).substr(from, b - from), U"うち") ||
+                contains(std::u32string_view(s).substr(from, b - from), U"内訳");
+    const Item* parent = nullptr;
+    for (std::size_t k = i; k-- > 0;) {
+      if (items[k].depth < it.depth || (it.depth == 0 && k == i - 1)) {
+        parent = &items[k];
+        break;
+      }
+    }
+    if (!uchi && it.depth > 0 && items[i - 1].subset_of_part && items[i - 1].depth == it.depth) uchi = true;
+    if (uchi && parent && parent->label && std::string_view(parent->label) != "total") {
+      it.subset_of_part = true;
+      overlap = true;
+    }
+  }
+  std::erase_if(items, [](const Item& it) { return it.subset_of_part; });
+
   const bool summed = std::any_of(items.begin(), items.end(),
                                   [](const Item& it) { return it.joined_by_plus && it.depth == 0; });
   const Item* total = nullptr;
@@ -160,6 +195,7 @@ std::optional<Count> parse_count(std::string_view text) {
       if (it.label && std::string_view(it.label) != "total") c.breakdown.emplace_back(it.label, it.token.value);
     }
     c.value = sum;
+    c.summed = true;
     return c;
   }
   if (!total) {
@@ -173,9 +209,14 @@ std::optional<Count> parse_count(std::string_view text) {
     c.value = total->token.value;
     c.approximate = total->approximate;
   } else if (!c.breakdown.empty()) {
-    double sum = 0;
-    for (const auto& [k, v] : c.breakdown) sum += v;
-    c.value = sum;
+    // No total stated: the sum of the breakdown, marked as such, unless the page says the
+    // groups overlap (then there is no total to give).
+    if (!overlap) {
+      double sum = 0;
+      for (const auto& [k, v] : c.breakdown) sum += v;
+      c.value = sum;
+      c.summed = true;
+    }
     for (const Item& it : items) c.approximate = c.approximate || it.approximate;
   } else {
     c.value = items.front().token.value;

@@ -39,6 +39,23 @@ std::vector<std::u32string_view> list_items(std::u32string_view s) {
   return out;
 }
 
+// 「補助金に頼らず」, 「基金は使っていない」, 「国庫補助ではなく」: the clause after a named source
+// (to the next 、。 or 40 characters) says it is not used.
+bool negated_after(std::string_view t, std::size_t end) {
+  std::size_t stop = t.size();
+  for (std::string_view sep : {"、", "。", ",", ";", "\n"}) stop = std::min(stop, t.find(sep, end));
+  stop = std::min(stop, end + 120);  // about 40 characters
+  const std::string_view clause = t.substr(end, stop - end);
+  static constexpr std::string_view kNegations[] = {
+      "頼らず", "頼らない", "使わず", "使わない", "使っていない", "使用せず", "使用していない",
+      "利用せず", "利用していない", "活用せず", "活用していない", "用いず", "用いていない", "受けず",
+      "受けていない", "充てず", "充てていない", "ではなく", "でなく", "なし", "無し", "は不要", "対象外", "無料",
+      "徴収していない", "徴収せず"};
+  for (auto n : kNegations)
+    if (clause.find(n) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_operator_form(std::string_view text) {
@@ -64,7 +81,15 @@ std::vector<std::string> parse_funding_sources(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string>> found;
   for (const vocabulary::Term& term : vocabulary::terms(vocabulary::Concept::funding_source)) {
     std::size_t best = std::string::npos;
-    for (std::string_view w : term.wordings) best = std::min(best, vocabulary::find_wording(t, w));
+    for (std::string_view w : term.wordings) {
+      // The first mention that is not negated.
+      for (std::size_t pos = vocabulary::find_wording(t, w); pos != std::string::npos && pos < best;
+           pos = t.find(w, pos + 1)) {
+        if (negated_after(t, pos + w.size())) continue;
+        best = pos;
+        break;
+      }
+    }
     // Position of an English keyword: where it occurs as a whole word (any case).
     if (has_ascii_keyword(s, term.keyword)) {
       std::string lower = t;
