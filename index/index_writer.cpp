@@ -121,18 +121,21 @@ Xapian::Document build_document(const PreparedDocument& p) {
     doc.add_boolean_term(bounded_term(kPrefixOperatorForm, form));
     doc.add_value(kSlotOperatorForm, form);
   }
-  if (const Field* f = stated(r, "funding_sources"); f && !f->items.empty()) {
+  for (const auto& kf : kKeywordFilters) {  // list fields: funding_sources, products
+    if (kf.list_field.empty()) continue;
+    const Field* f = stated(r, kf.list_field);
+    if (!f || f->items.empty()) continue;
     std::vector<std::string> items;
     for (const auto& item : f->items) items.push_back(fold(item));
     std::sort(items.begin(), items.end());
     items.erase(std::unique(items.begin(), items.end()), items.end());
     std::string joined;
     for (const auto& item : items) {
-      doc.add_boolean_term(bounded_term(kPrefixFunding, item));
+      doc.add_boolean_term(bounded_term(kf.prefix, item));
       if (!joined.empty()) joined.push_back(kListSeparator);
       joined += item;
     }
-    doc.add_value(kSlotFunding, joined);
+    doc.add_value(kf.slot, joined);
   }
   for (const auto& nf : kNumericFields) {
     if (const Field* f = stated(r, nf.field); f && f->number)

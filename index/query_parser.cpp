@@ -6,11 +6,12 @@
 #include <map>
 #include <optional>
 
-#include "index/ja_bridge.hpp"
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
 #include "index/word_bounds.hpp"
+#include "senrei/ja.hpp"
 #include "senrei/record.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::index {
 
@@ -26,12 +27,6 @@ constexpr std::size_t kMaxQueryBytes = 4096;
 constexpr std::size_t kMaxQueryTokens = 256;  // words, phrases, filters, operators, parentheses
 constexpr int kMaxQueryDepth = 32;            // nested parentheses and NOTs
 
-constexpr std::string_view kForms[] = {"npo", "general_association", "public_interest_association",
-                                       "voluntary_association", "council", "prefecture", "municipality",
-                                       "medical_association", "hospital", "university"};
-constexpr std::string_view kFunds[] = {"regional_revitalization_fund", "comprehensive_care_fund",
-                                       "national_subsidy", "prefectural_budget", "municipal_budget",
-                                       "member_fees", "own_funds", "medical_fee"};
 constexpr RecordKind kKinds[] = {RecordKind::case_overview, RecordKind::case_step, RecordKind::step_guide,
                                  RecordKind::point, RecordKind::faq, RecordKind::glossary,
                                  RecordKind::statistics, RecordKind::guideline, RecordKind::standard,
@@ -309,6 +304,7 @@ class Parser {
     if (name == "pref") return "長崎県";
     if (name == "form") return "npo";
     if (name == "fund") return "regional_revitalization_fund";
+    if (name == "product") return "ID-Link";
     if (name == "source") return "renkei-navi";
     if (name == "year") return "2010..2015";
     if (name == "build" || name == "run") return "1億..5億";
@@ -343,19 +339,36 @@ class Parser {
     }
     if (name == "source") return {v};
     if (name == "pref") {
-      if (auto p = ja_bridge::parse_prefecture(v)) return {fold(*p)};
+      for (std::string_view p : vocabulary::prefectures()) {
+        const std::string_view stem = p == "北海道" ? p : p.substr(0, p.size() - 3);  // drop 県/府/都
+        if (v == p || v == stem) return {fold(p)};
+      }
       throw QueryError("unknown prefecture '" + raw + "' — write it as 長崎 or 長崎県");
     }
-    if (name == "form") {
-      if (std::find(std::begin(kForms), std::end(kForms), v) != std::end(kForms)) return {v};
-      if (auto f = ja_bridge::parse_operator_form(v)) return {*f};
-      throw QueryError("unknown operator form '" + raw + "' — known: " + join(kForms) + " (or 一般社団法人, NPO法人, ...)");
+    if (name == "product") {
+      // A product keyword (id_link) or any wording of it (ID-Link, ＩＤ－Ｌｉｎｋ, カルテコ).
+      std::vector<std::string_view> known;
+      for (const auto& t : vocabulary::terms(vocabulary::Concept::product)) {
+        known.push_back(t.keyword);
+        if (v == t.keyword) return {v};
+        for (auto w : t.wordings)
+          if (v == fold(w)) return {std::string(t.keyword)};
+      }
+      throw QueryError("unknown product '" + raw + "' — known: " + join(known) + " (or ID-Link, HumanBridge, カルテコ, ...)");
     }
-    // fund
-    if (std::find(std::begin(kFunds), std::end(kFunds), v) != std::end(kFunds)) return {v};
-    auto funds = ja_bridge::parse_funding_sources(v);
+    // form, fund: a keyword of senrei/vocabulary.hpp, or a Japanese wording read as extraction
+    // reads it (一般社団法人 → general_association, 参加費 → member_fees).
+    const auto concept_ = name == "form" ? vocabulary::Concept::operator_form : vocabulary::Concept::funding_source;
+    if (vocabulary::find(concept_, v)) return {v};
+    std::vector<std::string_view> known;
+    for (const auto& t : vocabulary::terms(concept_)) known.push_back(t.keyword);
+    if (name == "form") {
+      if (auto f = ja::parse_operator_form(v)) return {*f};
+      throw QueryError("unknown operator form '" + raw + "' — known: " + join(known) + " (or 一般社団法人, NPO法人, ...)");
+    }
+    auto funds = ja::parse_funding_sources(v);
     if (!funds.empty()) return funds;
-    throw QueryError("unknown funding source '" + raw + "' — known: " + join(kFunds) + " (or 地域医療再生基金, 会費, ...)");
+    throw QueryError("unknown funding source '" + raw + "' — known: " + join(known) + " (or 地域医療再生基金, 会費, 参加費, ...)");
   }
 
   static Xapian::Query range(const NumericField& nf, const std::string& raw) {
@@ -379,7 +392,9 @@ class Parser {
     if (lo_s.empty() && hi_s.empty()) throw malformed();
     std::optional<double> lo, hi;
     auto value = [&](const std::string& s) {
-      return nf.slot == kSlotStartYear ? ja_bridge::parse_year_value(s) : ja_bridge::parse_amount(s);
+      if (nf.slot != kSlotStartYear) return ja::parse_whole_number(s);
+      const auto y = ja::parse_whole_year(s);
+      return y ? std::optional<double>(*y) : std::nullopt;
     };
     if (!lo_s.empty() && !(lo = value(lo_s))) throw malformed();
     if (!hi_s.empty() && !(hi = value(hi_s))) throw malformed();

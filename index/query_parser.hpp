@@ -3,7 +3,7 @@
 //   free text      京都 連携     whitespace-separated terms, all required (implicit AND)
 //   "phrase"       "地域 医療"   the words in this order
 //   AND OR NOT     A OR B, NOT A, -A, ( ... )
-//   filters        kind: source: pref: form: fund:   (comma = either: kind:faq,glossary)
+//   filters        kind: source: pref: form: fund: product:   (comma = either: kind:faq,glossary)
 //   ranges         year: build: run: pop: patients: inst:   a..b, a.., ..b, or one value
 //
 // A term matches by MeCab words first (京都 never matches 東京都); only when those words match
@@ -54,7 +54,7 @@ class QueryParser {
   std::shared_ptr<const Synonyms> synonyms_;
 };
 
-// The filter names, for messages and help: kind, source, pref, form, fund, year, build, run,
+// The filter names, for messages and help: kind, source, pref, form, fund, product, year, build, run,
 // pop, patients, inst.
 const std::vector<std::string>& known_filters();
 

@@ -16,8 +16,9 @@
 //   XP      prefecture, folded        (boolean)  filter  pref:   field "prefecture" text
 //   XF      operator_form keyword     (boolean)  filter  form:   field "operator_form" text
 //   XU      funding source keyword    (boolean)  filter  fund:   each item of "funding_sources"
+//   XR      product keyword           (boolean)  filter  product: each item of "products"
 // Values: numeric slots hold Xapian::sortable_serialise(double); string slots hold the folded
-// keyword (funding: the sorted keywords joined by '\n', split again when counting facets).
+// keyword (funding, products: the sorted keywords joined by '\n', split again when counting facets).
 // Document data: the Record as JSON (record/record_json.hpp).
 #pragma once
 
@@ -32,7 +33,8 @@
 namespace senrei::index {
 
 inline constexpr int kIndexSchemaVersion = 3;  // 2: document data as header + JSON + raw text;
-                                               // 3: a symbol between words leaves a position empty
+                                               // 3: a symbol between words leaves a position empty;
+                                               //    products (product: filter)
 
 inline constexpr std::string_view kPrefixNgram = "XN";
 inline constexpr std::string_view kPrefixId = "Q";
@@ -42,6 +44,7 @@ inline constexpr std::string_view kPrefixKind = "XK";
 inline constexpr std::string_view kPrefixPrefecture = "XP";
 inline constexpr std::string_view kPrefixOperatorForm = "XF";
 inline constexpr std::string_view kPrefixFunding = "XU";
+inline constexpr std::string_view kPrefixProduct = "XR";
 
 // Title words count this many times the text's: a title hit ranks first.
 inline constexpr Xapian::termcount kTitleWdf = 5;
@@ -68,6 +71,7 @@ enum Slot : Xapian::valueno {
   kSlotOperatorForm = 13,
   kSlotFunding = 14,
   kSlotId = 15,  // the full record id (the Q term may be hashed)
+  kSlotProduct = 16,
 };
 
 // A numeric field: its Record field name, its query filter name and its slot.
@@ -88,19 +92,21 @@ inline constexpr std::array<NumericField, 6> kNumericFields{{
 
 // A facet / boolean filter: its name in queries and results, prefix and string slot.
 struct KeywordFilter {
-  std::string_view filter;  // kind, source, pref, form, fund
+  std::string_view filter;  // kind, source, pref, form, fund, product
   std::string_view prefix;
   Xapian::valueno slot;
+  std::string_view list_field = {};  // the Record list field whose items it holds (fund, product)
 };
-inline constexpr std::array<KeywordFilter, 5> kKeywordFilters{{
+inline constexpr std::array<KeywordFilter, 6> kKeywordFilters{{
     {"kind", kPrefixKind, kSlotKind},
     {"source", kPrefixSource, kSlotSource},
     {"pref", kPrefixPrefecture, kSlotPrefecture},
     {"form", kPrefixOperatorForm, kSlotOperatorForm},
-    {"fund", kPrefixFunding, kSlotFunding},
+    {"fund", kPrefixFunding, kSlotFunding, "funding_sources"},
+    {"product", kPrefixProduct, kSlotProduct, "products"},
 }};
 
-// Separator of the funding keywords in kSlotFunding.
+// Separator of the keywords in a list slot (kSlotFunding, kSlotProduct).
 inline constexpr char kListSeparator = '\n';
 
 // prefix + value, kept under Xapian's 245-byte term limit: a value that would pass 240 bytes is

@@ -2,12 +2,13 @@
 //
 // Page kinds follow the site's paths (DOMAIN.md §2): /<slug>/ is a case overview, /<slug>_N/
 // its Step N page, /process/ and /processN/ the procedure, /processN_M/ a 実施のポイント page,
-// /faq/, /pc-terms/, /statistics/.  Fields are read by label (senrei/fields.hpp), so table rows,
-// definition lists and 「ラベル：値」 paragraphs give the same fields.
+// /faq/, /pc-terms/, /statistics/.  Everything else is the SDK's (senrei/case_page.hpp): the
+// heading with its start year, the as-of note, labelled and prose facts, and whether a page
+// under a case path reads as a case overview at all.  Only the site's paths and title are here.
 #include <regex>
 #include <string>
 
-#include "senrei/fields.hpp"
+#include "senrei/case_page.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/plugin.hpp"
 #include "senrei/url.hpp"
@@ -58,41 +59,6 @@ std::string strip_site_title(std::string title) {
   return title;
 }
 
-// 「あじさいネット（平成16年稼働）」 → name and start year.
-void read_heading(const ParsedPage& page, Record& r) {
-  for (const auto& b : page.blocks) {
-    if (b.role != Block::Role::heading || b.level != 1) continue;
-    std::string text = b.text;
-    for (std::string_view open : {"（", "("}) {
-      auto pos = text.find(open);
-      if (pos == std::string::npos || pos == 0) continue;
-      std::string name = text.substr(0, pos);
-      while (!name.empty() && name.back() == ' ') name.pop_back();
-      std::string rest = text.substr(pos);
-      if (rest.find("稼働") != std::string::npos || rest.find("開始") != std::string::npos) {
-        merge_fields(r.fields, read_fields("network_name", name, {page.url, text}));
-        merge_fields(r.fields, read_fields("start_year", rest, {page.url, text}));
-        return;
-      }
-    }
-    merge_fields(r.fields, read_fields("network_name", text, {page.url, text}));
-    return;
-  }
-}
-
-// 「※平成29年2月時点」 — the page's as-of date.
-void read_as_of(const ParsedPage& page, Record& r) {
-  for (const auto& b : page.blocks) {
-    if (b.text.size() > 80) continue;
-    if (b.text.find("時点") == std::string::npos && b.text.find("現在") == std::string::npos) continue;
-    if (b.text.find("※") == std::string::npos) continue;
-    if (auto d = ja::parse_date(b.text)) {
-      r.as_of = *d;
-      return;
-    }
-  }
-}
-
 class RenkeiNavi final : public Source {
  public:
   SourceInfo info() const override {
@@ -115,13 +81,20 @@ class RenkeiNavi final : public Source {
     r.title = strip_site_title(page.title);
     if (r.title.empty()) r.title = seg.empty() ? kSiteTitle : seg;
     r.text = page.main_text();
-    read_as_of(page, r);
+    r.as_of = read_as_of_note(page).date;
     if (r.kind == RecordKind::case_overview) {
-      read_heading(page, r);
-      merge_fields(r.fields, read_labelled_fields(page));
+      // The path says "a case"; the content must too: an "about this site" or list page under
+      // a case-like path is other.
+      CaseReading c = read_case_overview(page);
+      if (c.is_case_overview) {
+        r.fields = std::move(c.fields);
+        r.flags = std::move(c.flags);
+      } else {
+        r.kind = RecordKind::other;
+      }
     } else if (r.kind == RecordKind::case_step) {
       // The network a step page belongs to: its heading names it.
-      read_heading(page, r);
+      r.fields = read_case_heading(page);
     }
     return {r};
   }

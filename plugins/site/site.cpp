@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "senrei/documents.hpp"
+#include "senrei/case_page.hpp"
 #include "senrei/fields.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/plugin.hpp"
@@ -75,7 +76,31 @@ class DeclaredSource final : public Source {
       }
       merge_fields(r.fields, read_fields(rule->field, lv.value, from));
     }
-    if (spec_.builtin_labels) merge_fields(r.fields, read_labelled_fields(page));
+    if (r.kind == RecordKind::case_overview) {
+      // What any case page states, read as every source reads it (senrei/case_page.hpp): the
+      // heading, labels, prose facts, per-value dates and consistency flags.  A page under a
+      // case URL that does not read as one (an "about" or list page) is other.
+      // An <h1> on another site is a page title (「とねっとの運営のしくみと費用」), not the
+      // network's name: the name is a label's or the record title's, never the heading's.
+      std::vector<Field> fields = std::move(r.fields);  // the source's own [labels] first
+      if (spec_.builtin_labels) merge_fields(fields, read_labelled_fields(page));
+      std::vector<Field> probe = fields;
+      if (std::none_of(fields.begin(), fields.end(), [](const Field& f) { return f.name == "network_name"; })) {
+        Field name;
+        name.name = "network_name";
+        name.text = r.title;
+        probe.push_back(std::move(name));
+      }
+      if (!reads_as_case_overview(probe)) r.kind = RecordKind::other;
+      merge_fields(fields, read_stated_facts(page));
+      const AsOfNote note = read_as_of_note(page);
+      if (r.as_of.empty()) r.as_of = note.date;
+      date_values(fields, note);
+      r.flags = check_consistency(fields);
+      r.fields = std::move(fields);
+    } else if (spec_.builtin_labels) {
+      merge_fields(r.fields, read_labelled_fields(page));
+    }
     if (spec_.document_fields) {
       // A ministry's document page: its edition and publication date as the ministry plugins
       // read them; the publication date is the record's date unless a label gave one.

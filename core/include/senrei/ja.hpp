@@ -35,6 +35,11 @@ std::size_t reorder_control_at(std::string_view text, std::size_t i);
 
 // A Japanese number: "1,200", "１，２００", "三千", "2億1,281万", "3億5千万", "1.2億".
 std::optional<double> parse_number(std::string_view text);
+// A number and nothing else, as typed in a query: "2010", "1億", "5億円", "950,007千円",
+// "3億5千万", "１２３"; nullopt when anything else is in the text ("1億x").
+std::optional<double> parse_whole_number(std::string_view text);
+// A year and nothing else: "2010", "平成22", "H22" (or "h22"), "令和2年度".
+std::optional<int> parse_whole_year(std::string_view text);
 
 struct Money {
   ValueState state = ValueState::stated;
@@ -73,12 +78,16 @@ struct Count {
   bool approximate = false;
   std::vector<std::pair<std::string, double>> breakdown;  // {"hospital", 32}, {"disclosing", 32}
   std::vector<double> parts;    // numbers joined by ＋ ("139施設＋65施設"), whose sum is value
+  bool summed = false;          // value is the sum of parts or breakdown: no total is stated
   std::string as_of;
   std::string raw;
 };
 // Counts: "323（開示32/閲覧293）", "病院32、診療所150", "約13,500人", "37,511名", "139施設＋65施設".
-// Breakdown keys use DOMAIN.md §3 names: hospital, clinic, dental, pharmacy, home_nursing, care,
-// lab, disclosing, viewing, other.
+// Breakdown keys are senrei/vocabulary.hpp's institution kinds: hospital, clinic, dental,
+// pharmacy, home_nursing, care, lab, disclosing, viewing, other.  A stated total is the value;
+// the sum of the parts only when none is stated (summed).  「うち」 under a part is a subset of
+// that part (「開示40〔うち35は閲覧も〕、閲覧300」 → disclosing 40, viewing 300) and says the
+// groups overlap: their sum is then no total and value is empty.
 std::optional<Count> parse_count(std::string_view text);
 
 // Population ("約143万人", "62,727人") and aging rate ("28.5%", "高齢化率 31.2％" → 0.312).
@@ -91,7 +100,9 @@ std::optional<double> parse_rate(std::string_view text);
 std::optional<std::string> parse_operator_form(std::string_view text);
 // funding sources in order of appearance, each once: regional_revitalization_fund,
 // comprehensive_care_fund, national_subsidy, prefectural_budget, municipal_budget, member_fees,
-// own_funds, medical_fee.
+// own_funds, medical_fee (the wordings of senrei/vocabulary.hpp).  A mention the clause after
+// it negates is not one: 「国の補助金に頼らず」, 「基金は使っていない」, 「国庫補助ではなく」,
+// 「参加費は無料」.
 std::vector<std::string> parse_funding_sources(std::string_view text);
 // area_scope: prefecture, secondary_area, municipal, multi_area.
 std::optional<std::string> parse_area_scope(std::string_view text);

@@ -60,6 +60,15 @@ struct Field {
   std::string as_of;                  // ISO date or YYYY-MM, when the page gives one
   std::string raw;                    // the value as written on the page
   Provenance provenance;
+  // List fields: where each item was read, when items come from several sentences (a fund named
+  // in a cell, another in the summary): item_provenance[i] is items[i]'s; empty when all come
+  // from `provenance`.
+  std::vector<Provenance> item_provenance;
+  // Consistency flags, never a changed value: "derived" (a sum of parts, no total stated),
+  // "parts_mismatch" (stated parts disagree with the stated total), "conflicting_values" (the
+  // page states two different values), "implausible_per_capita", "as_of_before_start",
+  // "running_above_build".  The record lists each flag once (Record::flags).
+  std::vector<std::string> flags;
 };
 
 struct Record {

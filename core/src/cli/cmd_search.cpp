@@ -45,6 +45,13 @@ std::shared_ptr<const index::Synonyms> load_synonyms(const Workspace& ws) {
   return table;
 }
 
+// A field's or record's consistency flags in one CSV cell: "parts_mismatch;derived".
+std::string join_flags(const std::vector<std::string>& flags) {
+  std::string out;
+  for (const auto& f : flags) out += (out.empty() ? "" : ";") + f;
+  return out;
+}
+
 // Opens the workspace's index for reading, with errors that say what to do.
 index::Searcher open_searcher(Context& ctx) {
   auto ws = Workspace::open_existing(ctx.data_dir());
@@ -283,7 +290,7 @@ int run_export(Context& ctx, const Args& args) {
   if (format == "csv") {
     *out << "\xEF\xBB\xBF"  // UTF-8 BOM, so spreadsheet programs read Japanese right
          << "id,source,kind,title,url,as_of,field,value,number,unit,period,approximate,state,field_as_of,raw,"
-            "provenance_url,provenance_sentence\r\n";
+            "provenance_url,provenance_sentence,flags\r\n";
   }
   std::vector<Record> records;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
@@ -308,13 +315,14 @@ int run_export(Context& ctx, const Args& args) {
     auto row = [&](const Field* f) {
       std::string head = csv_cell(r.id) + "," + csv_cell(r.source) + "," + csv_cell(std::string(to_string(r.kind))) +
                          "," + csv_cell(r.title) + "," + csv_cell(r.url) + "," + csv_cell(r.as_of) + ",";
-      if (!f) return head + ",,,,,,,,,,\r\n";
+      if (!f) return head + ",,,,,,,,,,," + csv_cell(join_flags(r.flags)) + "\r\n";
       char num[64] = "";
       if (f->number) std::snprintf(num, sizeof num, "%.15g", *f->number);
       return head + csv_cell(f->name) + "," + csv_cell(display_value(*f)) + "," + num + "," + csv_cell(f->unit) + "," +
              csv_cell(f->period) + "," + (f->approximate ? "true" : "false") + "," +
              csv_cell(std::string(to_string(f->state))) + "," + csv_cell(f->as_of) + "," + csv_cell(f->raw) + "," +
-             csv_cell(f->provenance.url) + "," + csv_cell(f->provenance.sentence) + "\r\n";
+             csv_cell(f->provenance.url) + "," + csv_cell(f->provenance.sentence) + "," +
+             csv_cell(join_flags(f->flags)) + "\r\n";
     };
     if (r.fields.empty()) *out << row(nullptr);
     for (const auto& f : r.fields) *out << row(&f);

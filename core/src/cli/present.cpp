@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::cli {
 
@@ -37,12 +38,8 @@ std::string period_label(const Field& f) {
 }
 
 std::string display_value(const Field& f) {
-  switch (f.state) {
-    case ValueState::undisclosed: return "非公開";
-    case ValueState::unknown: return "不明";
-    case ValueState::not_applicable: return "該当なし";
-    case ValueState::stated: break;
-  }
+  if (f.state != ValueState::stated)
+    return std::string(vocabulary::label(vocabulary::Concept::value_state, to_string(f.state), true));
   std::string out;
   if (f.number) {
     out = (f.approximate ? "約" : "") + number_with_unit(*f.number, f.unit);
@@ -79,10 +76,17 @@ void print_fields(std::ostream& out, const Record& rec, const std::string& inden
     if (!f.period.empty()) note("period " + f.period);
     if (f.state != ValueState::stated) note("state " + std::string(to_string(f.state)));
     if (!f.as_of.empty()) note("as of " + f.as_of);
+    for (const auto& flag : f.flags) note("flag " + flag);
     if (!notes.empty()) out << "  [" << notes << "]";
     out << "\n";
     if (!f.provenance.sentence.empty()) out << indent << "    「" << f.provenance.sentence << "」\n";
     if (!f.provenance.url.empty()) out << indent << "    " << f.provenance.url << "\n";
+    // Items read from other sentences than the field's first (a fund named in the summary).
+    for (std::size_t i = 0; i < f.item_provenance.size() && i < f.items.size(); ++i) {
+      const auto& p = f.item_provenance[i];
+      if (p.sentence == f.provenance.sentence && p.url == f.provenance.url) continue;
+      out << indent << "    " << f.items[i] << ": 「" << p.sentence << "」\n";
+    }
   }
 }
 

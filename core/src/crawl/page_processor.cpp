@@ -41,6 +41,10 @@ std::string field_problem(const Field& f) {
     if (!valid_utf8(*t)) return which + " with text that is not UTF-8";
   for (const auto& item : f.items)
     if (!valid_utf8(item)) return which + " with a list item that is not UTF-8";
+  for (const auto& flag : f.flags)
+    if (!valid_utf8(flag)) return which + " with a flag that is not UTF-8";
+  for (const auto& p : f.item_provenance)
+    if (!valid_utf8(p.url) || !valid_utf8(p.sentence)) return which + " with a provenance that is not UTF-8";
   return {};
 }
 
@@ -154,9 +158,16 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     out.error = "plugin '" + info.name + "' returned an invalid record for " + url + ": " + problem;
     return out;
   }
+  // The records' own flags (consistency: parts_mismatch, ...) are the page's too, so `stats`
+  // counts them with the page flags.
+  std::vector<std::string> page_flags = out.flags;
+  for (const auto& r : out.records)
+    for (const auto& f : r.flags)
+      if (std::find(page_flags.begin(), page_flags.end(), f) == page_flags.end()) page_flags.push_back(f);
   for (auto& r : out.records)
     for (const auto& f : out.flags)
       if (std::find(r.flags.begin(), r.flags.end(), f) == r.flags.end()) r.flags.push_back(f);
+  out.flags = std::move(page_flags);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // extract/text.cpp — whitespace collapse and 「ラベル：値」 lines.
 #include "extract/text.hpp"
 
+#include <algorithm>
 #include "senrei/ja.hpp"
 
 namespace senrei::extract_text {
@@ -170,6 +171,15 @@ std::optional<std::pair<std::string, std::string>> split_label_line(std::string_
   if (label.empty() || value.empty() || count_chars(label) > 20) return std::nullopt;
   for (std::string_view p : {"。", "、", "！", "？", "「", "」", "『", "』", "!", "?"})
     if (label.find(p) != std::string_view::npos) return std::nullopt;
+  // 「3億1,200万円／負担者：県」: text before the colon that states an amount is a value with a
+  // note after it, not a label.
+  bool digit = std::any_of(label.begin(), label.end(), [](char c) { return c >= '0' && c <= '9'; });
+  for (size_t i = 0; !digit && i + 2 < label.size(); ++i)  // full-width ０..９: EF BC 90..99
+    digit = label.compare(i, 2, "\xEF\xBC") == 0 && static_cast<unsigned char>(label[i + 2]) >= 0x90 &&
+            static_cast<unsigned char>(label[i + 2]) <= 0x99;
+  if (digit)
+    for (std::string_view unit : {"円", "万", "億", "人", "施設", "%", "％"})
+      if (label.find(unit) != std::string_view::npos) return std::nullopt;
   return std::make_pair(std::string(label), std::string(value));
 }
 

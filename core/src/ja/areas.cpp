@@ -12,6 +12,7 @@
 
 #include "ja/text_util.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei {
 inline namespace abi_v1 {
@@ -20,23 +21,19 @@ namespace {
 
 using namespace detail;
 
-constexpr std::array<std::u32string_view, 47> kPrefectures{
-    U"北海道", U"青森県", U"岩手県", U"宮城県", U"秋田県", U"山形県", U"福島県",
-    U"茨城県", U"栃木県", U"群馬県", U"埼玉県", U"千葉県", U"東京都", U"神奈川県",
-    U"新潟県", U"富山県", U"石川県", U"福井県", U"山梨県", U"長野県", U"岐阜県",
-    U"静岡県", U"愛知県", U"三重県", U"滋賀県", U"京都府", U"大阪府", U"兵庫県",
-    U"奈良県", U"和歌山県", U"鳥取県", U"島根県", U"岡山県", U"広島県", U"山口県",
-    U"徳島県", U"香川県", U"愛媛県", U"高知県", U"福岡県", U"佐賀県", U"長崎県",
-    U"熊本県", U"大分県", U"宮崎県", U"鹿児島県", U"沖縄県"};
-
 struct PrefectureHit {
   std::size_t pos;
   std::u32string_view name;
 };
 
 std::optional<PrefectureHit> first_prefecture(std::u32string_view s) {
+  static const std::vector<std::u32string> names = [] {
+    std::vector<std::u32string> v;
+    for (std::string_view p : vocabulary::prefectures()) v.push_back(decode_utf8(p));
+    return v;
+  }();
   std::optional<PrefectureHit> best;
-  for (std::u32string_view name : kPrefectures) {
+  for (const std::u32string& name : names) {
     const std::size_t pos = s.find(name);
     if (pos != std::u32string_view::npos && (!best || pos < best->pos)) best = PrefectureHit{pos, name};
   }
@@ -82,8 +79,8 @@ bool is_municipal_name(std::u32string_view s) {
 
 std::optional<std::string> parse_area_scope(std::string_view text) {
   const std::u32string full = prepare(text);
-  for (const char* kw : {"prefecture", "secondary_area", "municipal", "multi_area"})
-    if (has_ascii_keyword(full, kw)) return std::string(kw);
+  for (const vocabulary::Term& t : vocabulary::terms(vocabulary::Concept::area_scope))
+    if (has_ascii_keyword(full, t.keyword)) return std::string(t.keyword);
   const std::u32string s = without_brackets(full);
 
   // Several areas listed.
@@ -102,10 +99,11 @@ std::optional<std::string> parse_area_scope(std::string_view text) {
   }
   if (areas >= 2) return "multi_area";
 
-  if (contains(s, U"医療圏")) return "secondary_area";
-  for (std::u32string_view w : {U"全県", U"県全域", U"県内全域", U"全道", U"道内全域", U"全都",
-                                U"都内全域", U"全府", U"府内全域"})
-    if (contains(s, w)) return "prefecture";
+  // The wordings of senrei/vocabulary.hpp's area scopes: 医療圏, then 全県 / 県全域 / ...
+  const std::string u = encode_utf8(s);
+  for (std::string_view kw : {"secondary_area", "prefecture"})
+    for (std::string_view w : vocabulary::find(vocabulary::Concept::area_scope, kw)->wordings)
+      if (vocabulary::find_wording(u, w) != std::string::npos) return std::string(kw);
   if (is_municipal_name(s)) return "municipal";
   if (auto hit = first_prefecture(s)) {
     // "長崎県" or "長崎県全域" alone is the prefecture; "長崎県佐世保市" was municipal above.

@@ -12,11 +12,13 @@
 //   → 182).
 // - Dates are not counts: as_of is the first date followed by 時点 / 現在 / 末 / 時, or else
 //   the first date in the text; numbers followed by %, 歳, 年, 月, 日, 円 are skipped.
-// - With no number: 非公開 → undisclosed, 不明 → unknown, a bare なし → not_applicable.
+// - With no number: the value states of senrei/vocabulary.hpp (非公開 → undisclosed, 不明 or 未定
+//   → unknown, a bare なし → not_applicable).
 #include <algorithm>
 
 #include "ja/text_util.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei {
 inline namespace abi_v1 {
@@ -25,29 +27,19 @@ namespace {
 
 using namespace detail;
 
-struct Label {
-  std::u32string_view word;
-  const char* key;
-};
-// Most specific first: 歯科診療所 is dental, not clinic; 訪問看護 is home_nursing, not care.
-constexpr Label kLabels[] = {
-    {U"合計", "total"},         {U"総数", "total"},        {U"計", "total"},
-    {U"歯科", "dental"},        {U"訪問看護", "home_nursing"}, {U"薬局", "pharmacy"},
-    {U"調剤", "pharmacy"},      {U"介護", "care"},         {U"居宅", "care"},
-    {U"福祉", "care"},          {U"検査", "lab"},          {U"開示", "disclosing"},
-    {U"情報提供", "disclosing"}, {U"閲覧", "viewing"},      {U"参照", "viewing"},
-    {U"病院", "hospital"},      {U"診療所", "clinic"},     {U"医院", "clinic"},
-    {U"クリニック", "clinic"},  {U"医科", "clinic"},       {U"その他", "other"},
-};
 
 bool is_separator(char32_t c) {
   return c == U'、' || c == U',' || c == U'/' || c == U'+' || c == U'。' || c == U';' ||
          c == U'・' || is_open_bracket(c) || is_close_bracket(c);
 }
 
+// The words of the total itself, then the institution kinds of senrei/vocabulary.hpp (most
+// specific first: 歯科診療所 is dental, not clinic; 訪問看護 is home_nursing, not care).
 const char* label_in(std::u32string_view segment) {
-  for (const Label& l : kLabels)
-    if (contains(segment, l.word)) return l.key;
+  for (std::u32string_view w : {U"合計", U"総数", U"計"})
+    if (contains(segment, w)) return "total";
+  if (const auto* t = vocabulary::first_match(vocabulary::Concept::institution_kind, encode_utf8(segment)))
+    return t->keyword.data();  // the table's keywords are string literals
   return nullptr;
 }
 
@@ -57,6 +49,7 @@ struct Item {
   const char* label = nullptr;
   bool approximate = false;
   bool joined_by_plus = false;  // a + stands between this number and the previous one
+  bool subset_of_part = false;  // 「開示40〔うち35は閲覧も〕」: a subset of a part, not a part
 };
 
 bool followed_by_non_count(std::u32string_view s, std::size_t p) {
@@ -136,14 +129,45 @@ std::optional<Count> parse_count(std::string_view text) {
   }
 
   if (items.empty()) {
-    if (contains(s, U"非公開") || contains(s, U"非開示")) c.state = ValueState::undisclosed;
-    else if (contains(s, U"不明")) c.state = ValueState::unknown;
-    else if (const auto t = trim(s); t == U"なし" || t == U"無し" || t == U"該当なし")
-      c.state = ValueState::not_applicable;
-    else
-      return std::nullopt;
+    const auto state = parse_value_state(vocabulary::value_state_of(encode_utf8(trim(s))));
+    if (!state || *state == ValueState::stated) return std::nullopt;
+    c.state = *state;
     return c;
   }
+
+  // 「うち」 numbers belong to the number they follow: a breakdown when that is the total
+  // (「100施設（うち病院20）」), a subset of a part when that is itself a part (「開示40〔うち35は
+  // 閲覧も〕、閲覧300」): such a subset is neither a part nor the total, and it says the parts
+  // overlap, so their sum is no total.
+  bool overlap = false;
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    Item& it = items[i];
+    const std::size_t b = it.token.begin;
+    // The うち context: the text since the previous number at this depth, or since the bracket
+    // this number sits in was opened.
+    std::size_t from = items[i - 1].token.end;
+    if (it.depth > 0)
+      for (std::size_t k = b; k > from; --k)
+        if (is_open_bracket(s[k - 1])) {
+          from = k;
+          break;
+        }
+    bool uchi = contains(std::u32string_view(s).substr(from, b - from), U"うち") ||
+                contains(std::u32string_view(s).substr(from, b - from), U"内訳");
+    const Item* parent = nullptr;
+    for (std::size_t k = i; k-- > 0;) {
+      if (items[k].depth < it.depth || (it.depth == 0 && k == i - 1)) {
+        parent = &items[k];
+        break;
+      }
+    }
+    if (!uchi && it.depth > 0 && items[i - 1].subset_of_part && items[i - 1].depth == it.depth) uchi = true;
+    if (uchi && parent && parent->label && std::string_view(parent->label) != "total") {
+      it.subset_of_part = true;
+      overlap = true;
+    }
+  }
+  std::erase_if(items, [](const Item& it) { return it.subset_of_part; });
 
   const bool summed = std::any_of(items.begin(), items.end(),
                                   [](const Item& it) { return it.joined_by_plus && it.depth == 0; });
@@ -171,6 +195,7 @@ std::optional<Count> parse_count(std::string_view text) {
       if (it.label && std::string_view(it.label) != "total") c.breakdown.emplace_back(it.label, it.token.value);
     }
     c.value = sum;
+    c.summed = true;
     return c;
   }
   if (!total) {
@@ -184,9 +209,14 @@ std::optional<Count> parse_count(std::string_view text) {
     c.value = total->token.value;
     c.approximate = total->approximate;
   } else if (!c.breakdown.empty()) {
-    double sum = 0;
-    for (const auto& [k, v] : c.breakdown) sum += v;
-    c.value = sum;
+    // No total stated: the sum of the breakdown, marked as such, unless the page says the
+    // groups overlap (then there is no total to give).
+    if (!overlap) {
+      double sum = 0;
+      for (const auto& [k, v] : c.breakdown) sum += v;
+      c.value = sum;
+      c.summed = true;
+    }
     for (const Item& it : items) c.approximate = c.approximate || it.approximate;
   } else {
     c.value = items.front().token.value;

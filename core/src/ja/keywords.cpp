@@ -1,12 +1,14 @@
 // Keyword normalizers: operator form, funding sources, payers, data-output note, consent.
 //
 // Each maps Japanese wording (after NFKC, so ＮＰＯ reads as NPO) to DOMAIN.md §3 keywords and
-// also accepts the English keyword itself.  Where several forms are written, the most specific
-// wins: a legal form (特定非営利活動法人) over a name's ending (協議会) over a place (県, 市).
+// also accepts the English keyword itself.  The words are senrei/vocabulary.hpp's tables; this
+// file holds only how they are read.  Where several forms are written, the most specific wins:
+// a legal form (特定非営利活動法人) over a name's ending (協議会) over a place (県, 市).
 #include <algorithm>
 
 #include "ja/text_util.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei {
 inline namespace abi_v1 {
@@ -14,24 +16,6 @@ namespace ja {
 namespace {
 
 using namespace detail;
-
-struct Keyword {
-  std::u32string_view word;
-  const char* key;
-};
-
-std::optional<std::string> english_keyword(std::u32string_view s,
-                                           std::initializer_list<const char*> keys) {
-  for (const char* k : keys)
-    if (has_ascii_keyword(s, k)) return std::string(k);
-  return std::nullopt;
-}
-
-bool ends_with_any(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
-  for (auto w : words)
-    if (ends_with_at(s, s.size(), w)) return true;
-  return false;
-}
 
 // Splits a list cell on 、 , ・ / ＋ と 及び および, brackets and spaces.
 std::vector<std::u32string_view> list_items(std::u32string_view s) {
@@ -55,106 +39,69 @@ std::vector<std::u32string_view> list_items(std::u32string_view s) {
   return out;
 }
 
+// 「補助金に頼らず」, 「基金は使っていない」, 「国庫補助ではなく」: the clause after a named source
+// (to the next 、。 or 40 characters) says it is not used.
+bool negated_after(std::string_view t, std::size_t end) {
+  std::size_t stop = t.size();
+  for (std::string_view sep : {"、", "。", ",", ";", "\n"}) stop = std::min(stop, t.find(sep, end));
+  stop = std::min(stop, end + 120);  // about 40 characters
+  const std::string_view clause = t.substr(end, stop - end);
+  static constexpr std::string_view kNegations[] = {
+      "頼らず", "頼らない", "使わず", "使わない", "使っていない", "使用せず", "使用していない",
+      "利用せず", "利用していない", "活用せず", "活用していない", "用いず", "用いていない", "受けず",
+      "受けていない", "充てず", "充てていない", "ではなく", "でなく", "なし", "無し", "は不要", "対象外", "無料",
+      "徴収していない", "徴収せず"};
+  for (auto n : kNegations)
+    if (clause.find(n) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_operator_form(std::string_view text) {
   const std::u32string s = prepare(text);
-  if (auto k = english_keyword(s, {"npo", "general_association", "public_interest_association",
-                                   "voluntary_association", "council", "prefecture",
-                                   "municipality", "medical_association", "hospital",
-                                   "university"}))
-    return k;
-  // Legal forms first: they are stated, everything below is inferred from a name.
-  static constexpr Keyword kForms[] = {
-      {U"特定非営利活動法人", "npo"},
-      {U"NPO法人", "npo"},
-      {U"公益社団法人", "public_interest_association"},
-      {U"公益財団法人", "public_interest_association"},
-      {U"一般社団法人", "general_association"},
-      {U"一般財団法人", "general_association"},
-      {U"任意団体", "voluntary_association"},
-  };
-  for (const auto& [word, key] : kForms)
-    if (contains(s, word)) return std::string(key);
+  for (const vocabulary::Term& t : vocabulary::terms(vocabulary::Concept::operator_form))
+    if (has_ascii_keyword(s, t.keyword)) return std::string(t.keyword);
+  // The table lists legal forms (stated) before the words a name suggests its form by (医師会,
+  // 協議会, a name ending in 市); a bare "NPO" is a stated form too.
+  const std::string t = encode_utf8(trim(s));
+  for (const vocabulary::Term& term : vocabulary::terms(vocabulary::Concept::operator_form)) {
+    if (term.keyword == "medical_association" && has_ascii_keyword(s, "npo")) return "npo";
+    for (std::string_view w : term.wordings)
+      if (vocabulary::find_wording(t, w) != std::string::npos) return std::string(term.keyword);
+  }
   if (has_ascii_keyword(s, "npo")) return "npo";
-  const std::u32string_view t = trim(s);
-  if (contains(t, U"医師会")) return "medical_association";
-  if (contains(t, U"大学")) return "university";  // 大学病院 is run by its university
-  if (contains(t, U"病院") || contains(t, U"医療センター")) return "hospital";
-  if (contains(t, U"協議会")) return "council";
-  if (ends_with_any(t, {U"市", U"町", U"村", U"区", U"市役所", U"町役場", U"村役場"}) ||
-      contains(t, U"市町村"))
-    return "municipality";
-  if (contains(t, U"都道府県") || contains(t, U"県") || ends_with_any(t, {U"東京都", U"北海道", U"京都府", U"大阪府"}))
-    return "prefecture";
-  if (contains(t, U"市")) return "municipality";
+  if (contains(s, U"市")) return "municipality";
   return std::nullopt;
 }
 
 std::vector<std::string> parse_funding_sources(std::string_view text) {
   const std::u32string s = prepare(text);
-  static constexpr Keyword kSources[] = {
-      {U"地域医療再生", "regional_revitalization_fund"},
-      {U"地域医療介護総合確保基金", "comprehensive_care_fund"},
-      {U"総合確保基金", "comprehensive_care_fund"},
-      {U"国庫補助", "national_subsidy"},
-      {U"国の補助", "national_subsidy"},
-      {U"国補助", "national_subsidy"},
-      {U"国庫", "national_subsidy"},
-      {U"県費", "prefectural_budget"},
-      {U"県単独", "prefectural_budget"},
-      {U"県単", "prefectural_budget"},
-      {U"県予算", "prefectural_budget"},
-      {U"県の予算", "prefectural_budget"},
-      {U"県補助", "prefectural_budget"},
-      {U"市町村", "municipal_budget"},
-      {U"市費", "municipal_budget"},
-      {U"町費", "municipal_budget"},
-      {U"市予算", "municipal_budget"},
-      {U"市の予算", "municipal_budget"},
-      {U"市負担", "municipal_budget"},
-      {U"市補助", "municipal_budget"},
-      {U"会費", "member_fees"},
-      {U"利用料", "member_fees"},
-      {U"参加費", "member_fees"},
-      {U"使用料", "member_fees"},
-      {U"自己資金", "own_funds"},
-      {U"自主財源", "own_funds"},
-      {U"自己財源", "own_funds"},
-      {U"診療報酬", "medical_fee"},
-      {U"電子的診療情報評価料", "medical_fee"},
-  };
-  static constexpr const char* kEnglish[] = {
-      "regional_revitalization_fund", "comprehensive_care_fund", "national_subsidy",
-      "prefectural_budget", "municipal_budget", "member_fees", "own_funds", "medical_fee"};
+  const std::string t = encode_utf8(s);
   std::vector<std::pair<std::size_t, std::string>> found;
-  auto note = [&](std::size_t pos, const char* key) {
-    for (auto& [p, k] : found) {
-      if (k == key) {
-        p = std::min(p, pos);
-        return;
-      }
-    }
-    found.emplace_back(pos, key);
-  };
-  for (const auto& [word, key] : kSources)
-    if (const std::size_t pos = s.find(word); pos != std::u32string::npos) note(pos, key);
-  for (const char* key : kEnglish) {
-    // Position of an English keyword: where its first letter occurs as a whole word.
-    if (!has_ascii_keyword(s, key)) continue;
-    const std::u32string w = decode_utf8(key);
-    std::size_t pos = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      std::size_t j = 0;
-      while (j < w.size() && i + j < s.size() &&
-             (s[i + j] == w[j] || (s[i + j] >= U'A' && s[i + j] <= U'Z' && s[i + j] - U'A' + U'a' == w[j])))
-        ++j;
-      if (j == w.size()) {
-        pos = i;
+  for (const vocabulary::Term& term : vocabulary::terms(vocabulary::Concept::funding_source)) {
+    std::size_t best = std::string::npos;
+    for (std::string_view w : term.wordings) {
+      // The first mention that is not negated (an anchored wording, "^県単$", has one place).
+      std::string_view bare = w;
+      const bool anchored = bare.starts_with('^') || bare.ends_with('$');
+      if (bare.starts_with('^')) bare.remove_prefix(1);
+      if (bare.ends_with('$')) bare.remove_suffix(1);
+      for (std::size_t pos = vocabulary::find_wording(t, w); pos != std::string::npos && pos < best;
+           pos = anchored ? std::string::npos : t.find(bare, pos + 1)) {
+        if (negated_after(t, pos + bare.size())) continue;
+        best = pos;
         break;
       }
     }
-    note(pos, key);
+    // Position of an English keyword: where it occurs as a whole word (any case).
+    if (has_ascii_keyword(s, term.keyword)) {
+      std::string lower = t;
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      best = std::min(best, lower.find(term.keyword));
+    }
+    if (best != std::string::npos) found.emplace_back(best, std::string(term.keyword));
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -165,49 +112,22 @@ std::vector<std::string> parse_funding_sources(std::string_view text) {
 
 std::vector<std::string> parse_payers(std::string_view text) {
   const std::u32string s = prepare(text);
-  static constexpr const char* kEnglish[] = {
-      "prefecture", "municipality", "operator", "participants", "hospital",
-      "medical_association", "national", "disclosing_institutions"};
   std::vector<std::string> out;
-  auto add = [&](const std::string& k) {
-    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  auto add = [&](std::string_view k) {
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.emplace_back(k);
   };
   for (std::u32string_view item : list_items(s)) {
     bool english = false;
-    for (const char* k : kEnglish) {
-      if (has_ascii_keyword(item, k)) {
-        add(k);
+    for (const vocabulary::Term& t : vocabulary::terms(vocabulary::Concept::payer)) {
+      if (has_ascii_keyword(item, t.keyword)) {
+        add(t.keyword);
         english = true;
       }
     }
     if (english) continue;
-    // One kind per item, most specific first: 県医師会 is the medical association.
-    const char* kind = nullptr;
-    if (contains(item, U"開示施設") || contains(item, U"情報提供施設") || contains(item, U"開示病院"))
-      kind = "disclosing_institutions";
-    else if (contains(item, U"参加") || contains(item, U"会員") || contains(item, U"利用施設") ||
-             contains(item, U"利用機関") || contains(item, U"医療機関") || contains(item, U"診療所") ||
-             contains(item, U"薬局"))
-      kind = "participants";
-    else if (contains(item, U"医師会"))
-      kind = "medical_association";
-    else if (contains(item, U"病院"))
-      kind = "hospital";
-    else if (contains(item, U"運営主体") || contains(item, U"協議会") || contains(item, U"事務局") ||
-             contains(item, U"法人"))
-      kind = "operator";
-    else if (item == U"国" || starts_with_at(item, 0, U"国庫") || starts_with_at(item, 0, U"国の") ||
-             starts_with_at(item, 0, U"国費") || starts_with_at(item, 0, U"国負担") ||
-             starts_with_at(item, 0, U"国補助"))
-      kind = "national";
-    else if (contains(item, U"市町村") || ends_with_any(item, {U"市", U"町", U"村"}) ||
-             contains(item, U"市負担") || contains(item, U"町負担") || contains(item, U"市費"))
-      kind = "municipality";
-    else if (contains(item, U"県") || contains(item, U"都道府県") || item == U"都" || item == U"道" ||
-             item == U"府" || contains(item, U"東京都") || contains(item, U"北海道") ||
-             contains(item, U"京都府") || contains(item, U"大阪府"))
-      kind = "prefecture";
-    if (kind != nullptr) add(kind);
+    // One kind per item, most specific first (the table's order): 県医師会 is the medical association.
+    if (const vocabulary::Term* t = vocabulary::first_match(vocabulary::Concept::payer, encode_utf8(item)))
+      add(t->keyword);
   }
   return out;
 }
@@ -248,23 +168,22 @@ std::optional<bool> parse_data_output_included(std::string_view text) {
 
 std::optional<std::string> parse_consent_method(std::string_view text) {
   const std::u32string s = prepare(text);
-  if (auto k = english_keyword(s, {"bulk", "per_facility", "list"})) return k;
-  static constexpr Keyword kMethods[] = {
-      {U"一括同意", "bulk"},     {U"包括同意", "bulk"},       {U"一括", "bulk"},
-      {U"施設ごと", "per_facility"}, {U"施設毎", "per_facility"},  {U"施設単位", "per_facility"},
-      {U"医療機関ごと", "per_facility"}, {U"個別同意", "per_facility"}, {U"各施設", "per_facility"},
-      {U"リスト", "list"},       {U"一覧", "list"},
-  };
-  std::size_t best = std::u32string::npos;
-  const char* key = nullptr;
-  for (const auto& [word, k] : kMethods) {
-    const std::size_t pos = s.find(word);
-    if (pos < best) {
-      best = pos;
-      key = k;
+  for (const vocabulary::Term& t : vocabulary::terms(vocabulary::Concept::consent_method))
+    if (has_ascii_keyword(s, t.keyword)) return std::string(t.keyword);
+  // The method named first in the text.
+  const std::string u = encode_utf8(s);
+  std::size_t best = std::string::npos;
+  std::string_view key;
+  for (const vocabulary::Term& t : vocabulary::terms(vocabulary::Concept::consent_method)) {
+    for (std::string_view w : t.wordings) {
+      const std::size_t pos = vocabulary::find_wording(u, w);
+      if (pos < best) {
+        best = pos;
+        key = t.keyword;
+      }
     }
   }
-  if (key == nullptr) return std::nullopt;
+  if (key.empty()) return std::nullopt;
   return std::string(key);
 }
 

@@ -20,6 +20,7 @@
 
 #include "ja/text_util.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei {
 inline namespace abi_v1 {
@@ -147,20 +148,28 @@ std::vector<Amount> find_amounts(std::u32string_view s) {
 
 // The first period marker in the text: "year", "month" or "unknown".
 std::string find_period(std::u32string_view s) {
-  static constexpr std::pair<std::u32string_view, const char*> kMarkers[] = {
-      {U"/年", "year"},      {U"(年間)", "year"},  {U"年額", "year"},     {U"年間", "year"},
-      {U"毎年", "year"},     {U"年あたり", "year"}, {U"年当たり", "year"}, {U"/月", "month"},
-      {U"月額", "month"},    {U"毎月", "month"},   {U"月あたり", "month"}, {U"月当たり", "month"},
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    for (const auto& [word, period] : kMarkers) {
-      if (!starts_with_at(s, i, word)) continue;
-      // "5年間で1億円" is a duration, not a rate per year.
-      if (word == U"年間" && i > 0 && (digit_value(s[i - 1]) >= 0 || small_multiplier(s[i - 1]) != 0))
-        continue;
-      return period;
+  // The markers are senrei/vocabulary.hpp's periods; the first one in the text decides.
+  const std::string u = encode_utf8(s);
+  std::size_t best = std::string::npos;
+  std::string_view period;
+  for (const vocabulary::Term& term : vocabulary::terms(vocabulary::Concept::period)) {
+    if (term.keyword == "once") continue;  // a one-off payment is not a running cost's period
+    for (std::string_view w : term.wordings) {
+      for (std::size_t pos = vocabulary::find_wording(u, w); pos != std::string::npos && pos < best;
+           pos = u.find(w, pos + 1)) {
+        // "5年間で1億円" is a duration, not a rate per year.
+        if (w == "年間" && pos > 0) {
+          const std::u32string before = decode_utf8(std::string_view(u).substr(0, pos));
+          const char32_t c = before.back();
+          if (digit_value(c) >= 0 || small_multiplier(c) != 0) continue;
+        }
+        best = pos;
+        period = term.keyword;
+        break;
+      }
     }
   }
+  if (!period.empty()) return std::string(period);
   if (has_ascii_keyword(s, "annual") || has_ascii_keyword(s, "yearly")) return "year";
   if (has_ascii_keyword(s, "monthly")) return "month";
   return "unknown";
@@ -207,27 +216,16 @@ std::optional<Money> parse_money(std::string_view text) {
     m.summed = true;
     return m;
   }
-  struct StateWord {
-    std::u32string_view word;
-    ValueState state;
-  };
-  static constexpr StateWord kStates[] = {
-      {U"非公開", ValueState::undisclosed}, {U"非開示", ValueState::undisclosed},
-      {U"全体額不明", ValueState::unknown},  {U"総額不明", ValueState::unknown},
-      {U"不明", ValueState::unknown},       {U"未定", ValueState::unknown},
-  };
-  for (const auto& [word, state] : kStates) {
-    if (contains(s, word)) {
-      m.state = state;
-      m.raw = encode_utf8(word);
-      return m;
-    }
-  }
-  const std::u32string_view t = trim(s);
-  for (std::u32string_view word : {U"なし", U"無し", U"該当なし", U"-", U"―"}) {
-    if (t == word) {
-      m.state = ValueState::not_applicable;
-      m.raw = encode_utf8(word);
+  // A stated non-value (senrei/vocabulary.hpp's value states): 非公開, 総額不明, 未定 anywhere
+  // in the text, なし or - only as the whole text.
+  const std::string t = encode_utf8(trim(s));
+  for (const vocabulary::Term& term : vocabulary::terms(vocabulary::Concept::value_state)) {
+    for (std::string_view w : term.wordings) {
+      if (vocabulary::find_wording(t, w) == std::string::npos) continue;
+      m.state = parse_value_state(term.keyword).value_or(ValueState::stated);
+      if (w.starts_with('^')) w.remove_prefix(1);
+      if (w.ends_with('$')) w.remove_suffix(1);
+      m.raw = std::string(w);
       return m;
     }
   }

@@ -56,6 +56,42 @@ std::optional<double> parse_rate(std::string_view text) {
   return fraction_fallback;
 }
 
+std::optional<double> parse_whole_number(std::string_view text) {
+  const std::string t = fold(text);
+  // Only digits, separators, kanji numerals and units: parse_number reads a prefix and would
+  // take "1億x" for 1億.
+  static constexpr std::string_view kAllowed[] = {"千", "万", "億", "兆", "円", "〇", "一", "二", "三", "四",
+                                                  "五", "六", "七", "八", "九", "十", "百"};
+  if (t.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    if ((c >= '0' && c <= '9') || c == ',' || c == '.') {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    for (auto a : kAllowed)
+      if (std::string_view(t).substr(i).starts_with(a)) n = a.size();
+    if (n == 0) return std::nullopt;
+    i += n;
+  }
+  return parse_number(t);
+}
+
+std::optional<int> parse_whole_year(std::string_view text) {
+  if (auto n = parse_whole_number(text)) {
+    if (*n >= 0 && *n <= 9999 && *n == static_cast<int>(*n)) return static_cast<int>(*n);
+    return std::nullopt;
+  }
+  // Folded text has lower-case era letters ("h25"), and a bare era year ("平成24") has no 年.
+  std::string t = fold(text);
+  for (char& c : t)
+    if (c == 'h' || c == 'r' || c == 's' || c == 't' || c == 'm') c = static_cast<char>(c - 'a' + 'A');
+  for (const std::string& s : {t, t + "年"})
+    if (auto y = parse_year(s)) return y;
+  return std::nullopt;
+}
+
 }  // namespace ja
 }  // namespace abi_v1
 }  // namespace senrei

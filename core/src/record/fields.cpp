@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei {
 inline namespace abi_v1 {
@@ -18,7 +20,7 @@ struct LabelRule {
 };
 
 // Order matters: the first rule that matches wins, so specific labels come before general ones.
-constexpr std::array<LabelRule, 43> kLabelRules{{
+constexpr LabelRule kLabelRules[] = {
     {"ネットワーク名", "network_name", false},
     {"名称", "network_name", true},
     {"運営主体の運用費用", "running_cost_yen", false},
@@ -52,6 +54,15 @@ constexpr std::array<LabelRule, 43> kLabelRules{{
     {"参加患者数", "patients", false},
     {"同意患者数", "patients", false},
     {"患者数", "patients", false},
+    // Breakdown rows below a total (「開示施設 40施設」, 「うち病院 12」) are their own fields.
+    {"開示施設", "institutions_disclosing", false},
+    {"情報提供施設", "institutions_disclosing", false},
+    {"閲覧施設", "institutions_viewing", false},
+    {"参照施設", "institutions_viewing", false},
+    {"うち病院", "institutions_hospital", false},
+    {"病院数", "institutions_hospital", false},
+    {"うち診療所", "institutions_clinic", false},
+    {"診療所数", "institutions_clinic", false},
     {"参加機関数", "institutions_total", false},
     {"参加施設数", "institutions_total", false},
     {"参加機関", "institutions_total", true},
@@ -62,7 +73,11 @@ constexpr std::array<LabelRule, 43> kLabelRules{{
     {"標準規格", "standards", false},
     {"同意方式", "consent_method", false},
     {"同意取得", "consent_method", false},
-}};
+    {"製品", "products", false},
+    {"システム名", "products", false},
+    {"ベンダー", "vendors", false},
+    {"導入業者", "vendors", false},
+};
 
 std::string squeeze(std::string_view s) {
   std::string t = ja::nfkc(s);
@@ -157,12 +172,15 @@ std::string without_form_prefix(std::string name) {
 
 // 非公開 / 不明 in a text cell (負担者：非公開) is a state, as it is for numbers.
 ValueState text_state(std::string_view value) {
-  std::string v = ja::nfkc(value);
-  while (!v.empty() && v.back() == ' ') v.pop_back();
-  if (v == "非公開" || v == "非開示") return ValueState::undisclosed;
-  if (v == "不明" || v == "未定") return ValueState::unknown;
-  if (v == "なし" || v == "該当なし" || v == "無し") return ValueState::not_applicable;
-  return ValueState::stated;
+  return parse_value_state(vocabulary::value_state_of(ja::nfkc(value), true)).value_or(ValueState::stated);
+}
+
+bool has_flag(const Field& f, std::string_view flag) {
+  return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
+}
+
+void add_flag(Field& f, std::string_view flag) {
+  if (std::find(f.flags.begin(), f.flags.end(), flag) == f.flags.end()) f.flags.emplace_back(flag);
 }
 
 void add_count(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p,
@@ -175,7 +193,19 @@ void add_count(std::vector<Field>& out, std::string_view name, std::string_view 
   f.number = count->value;
   f.approximate = count->approximate;
   f.as_of = count->as_of;
-  out.push_back(f);
+  if (count->summed) add_flag(f, "derived");  // a sum of parts: no total stated
+  // Stated parts larger than the stated total: the total stays, the field says so.
+  if (!count->summed && count->value && name == "institutions_total") {
+    double kinds = 0;
+    bool larger = false;
+    for (const auto& [kind, n] : count->breakdown) {
+      if (kind != "disclosing" && kind != "viewing") kinds += n;
+      larger = larger || n > *count->value + 0.5;
+    }
+    if (larger || kinds > *count->value + 0.5) add_flag(f, "parts_mismatch");
+  }
+  // Overlapping groups with no total stated: the groups are the facts, there is no total.
+  if (f.number || f.state != ValueState::stated || count->breakdown.empty()) out.push_back(f);
   if (count->parts.size() > 1 && !population) {
     Field g = base_field(name == "institutions_total" ? std::string("institutions_parts") : std::string(name) + "_parts", value, p);
     g.unit = unit;
@@ -192,6 +222,44 @@ void add_count(std::vector<Field>& out, std::string_view name, std::string_view 
       out.push_back(std::move(g));
     }
   }
+}
+
+// 「約80万人（高齢化率30.2％）」: the aging rate stated inside another value.
+void add_aging_rate_in(std::vector<Field>& out, std::string_view value, const Provenance& p) {
+  const std::string v = ja::nfkc(value);
+  const auto at = v.find("高齢化率");
+  if (at == std::string::npos) return;
+  if (auto r = ja::parse_rate(std::string_view(v).substr(at))) {
+    Field f = base_field("aging_rate", value, p);
+    f.number = *r;
+    f.unit = "fraction";
+    if (auto d = ja::parse_date(std::string_view(v).substr(at))) f.as_of = *d;
+    out.push_back(std::move(f));
+  }
+}
+
+// Payers that are budgets name a funding source: 県 → prefectural_budget, 市 → municipal_budget,
+// 国 → national_subsidy (senrei/vocabulary.hpp's payer table).
+void add_funding_from_payers(std::vector<Field>& out, const std::vector<std::string>& payers, std::string_view value,
+                             const Provenance& p) {
+  Field g = base_field("funding_sources", value, p);
+  for (const auto& payer : payers)
+    if (const auto* t = vocabulary::find(vocabulary::Concept::payer, payer); t && !t->funds_as.empty())
+      if (std::find(g.items.begin(), g.items.end(), t->funds_as) == g.items.end()) g.items.emplace_back(t->funds_as);
+  if (!g.items.empty()) out.push_back(std::move(g));
+}
+
+void add_payers(std::vector<Field>& out, std::string_view field, std::string_view v, const Provenance& p) {
+  Field f = base_field(field, v, p);
+  f.state = text_state(v);
+  if (f.state == ValueState::stated) {
+    f.items = ja::parse_payers(v);
+    f.text = std::string(v);
+  }
+  // 「島根県（構築には地域医療再生基金を活用した）」: a payer cell that names its fund says where the
+  // payer's money came from; the payer is then no budget of its own.
+  if (ja::parse_funding_sources(v).empty()) add_funding_from_payers(out, f.items, v, p);
+  out.push_back(std::move(f));
 }
 
 }  // namespace
@@ -219,7 +287,19 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
   std::string v = std::string(value);
   if (v.empty()) return out;
   if (field == "build_cost_yen" || field == "running_cost_yen") {
-    add_money(out, field, v, p);
+    // 「3億1,200万円／負担者：県・参加機関」: the payers after the amount are their own field.
+    std::string amount = v;
+    const std::string n = ja::nfkc(v);
+    if (auto at = n.find("負担者"); at != std::string::npos) {
+      std::size_t from = at + std::string_view("負担者").size();
+      while (from < n.size() && (n[from] == ':' || n[from] == ' ')) ++from;
+      if (n.compare(from, 3, "：") == 0) from += 3;
+      add_payers(out, field == "build_cost_yen" ? "build_payers" : "running_payers", n.substr(from), p);
+      amount = n.substr(0, at);
+    }
+    add_money(out, field, amount, p);
+    for (auto& f : out)
+      if (f.name == field) f.raw = v;
     add_funding_named_in(out, v, p);
   } else if (field == "build_cost_parts") {
     Field f = base_field(field, v, p);
@@ -236,6 +316,18 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     add_count(out, field, v, p, "institution");
   } else if (field == "population") {
     add_count(out, field, v, p, "person", true);
+    add_aging_rate_in(out, v, p);
+  } else if (field.starts_with("institutions_")) {
+    // A breakdown row (開示施設, うち病院): its own count, never added into the total.
+    if (auto c = ja::parse_count(v); c && (c->value || c->state != ValueState::stated)) {
+      Field f = base_field(field, v, p);
+      f.unit = "institution";
+      f.state = c->state;
+      f.number = c->value;
+      f.approximate = c->approximate;
+      f.as_of = c->as_of;
+      out.push_back(std::move(f));
+    }
   } else if (field == "aging_rate") {
     if (auto r = ja::parse_rate(v)) {
       Field f = base_field(field, v, p);
@@ -300,14 +392,13 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     g.items = {"member_fees"};
     out.push_back(std::move(g));
   } else if (field == "build_payers" || field == "running_payers") {
-    Field f = base_field(field, v, p);
-    f.state = text_state(v);
-    if (f.state == ValueState::stated) {
-      f.items = ja::parse_payers(v);
-      f.text = v;
-    }
-    out.push_back(std::move(f));
+    add_payers(out, field, v, p);
     add_funding_named_in(out, v, p);
+  } else if (field == "products") {
+    Field f = base_field(field, v, p);
+    f.text = v;
+    for (const auto* t : vocabulary::all_matches(vocabulary::Concept::product, ja::nfkc(v))) f.items.emplace_back(t->keyword);
+    out.push_back(std::move(f));
   } else if (field == "consent_method") {
     if (auto c = ja::parse_consent_method(v)) {
       Field f = base_field(field, v, p);
@@ -345,21 +436,30 @@ void merge_fields(std::vector<Field>& fields, std::vector<Field> more) {
     if (it == fields.end()) {
       fields.push_back(std::move(f));
     } else if (is_list_field(f.name)) {
-      for (auto& item : f.items)
-        if (std::find(it->items.begin(), it->items.end(), item) == it->items.end()) it->items.push_back(item);
+      // Each item keeps the sentence it was read from.
+      for (std::size_t i = 0; i < f.items.size(); ++i) {
+        if (std::find(it->items.begin(), it->items.end(), f.items[i]) != it->items.end()) continue;
+        if (it->item_provenance.empty()) it->item_provenance.assign(it->items.size(), it->provenance);
+        it->items.push_back(f.items[i]);
+        it->item_provenance.push_back(i < f.item_provenance.size() ? f.item_provenance[i] : f.provenance);
+      }
     } else if (it->state != ValueState::stated && f.state == ValueState::stated && f.number) {
       *it = std::move(f);  // a stated value beats an earlier "unknown" for the same field
+    } else if (it->number && f.number &&
+               std::abs(*it->number - *f.number) > 1e-6 * std::max(std::abs(*it->number), std::abs(*f.number)) &&
+               !has_flag(*it, "derived") && !has_flag(f, "derived")) {
+      add_flag(*it, "conflicting_values");  // the first value stays; the page states another
     }
   }
 }
 
 const std::vector<std::string>& known_field_names() {
-  static const std::vector<std::string> names = {
-      "network_name",   "operator_name",      "operator_form",   "promoter_type",   "start_year",
-      "area_name",      "population",         "aging_rate",      "build_cost_yen",  "build_cost_parts",
-      "running_cost_yen", "build_payers",     "running_payers",  "funding_sources", "fees",
-      "patients",       "institutions_total", "consent_method",  "standards",       "products",
-      "vendors",        "services",           "stakeholders",    "summary"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& f : vocabulary::fields())
+      if (f.labelled) v.emplace_back(f.name);
+    return v;
+  }();
   return names;
 }
 

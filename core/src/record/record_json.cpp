@@ -22,6 +22,12 @@ json to_json(const Field& f) {
   if (!f.raw.empty()) j["raw"] = f.raw;
   if (!f.provenance.url.empty() || !f.provenance.sentence.empty())
     j["provenance"] = {{"url", f.provenance.url}, {"sentence", f.provenance.sentence}};
+  if (!f.item_provenance.empty()) {
+    json items = json::array();
+    for (const auto& p : f.item_provenance) items.push_back({{"url", p.url}, {"sentence", p.sentence}});
+    j["item_provenance"] = std::move(items);
+  }
+  if (!f.flags.empty()) j["flags"] = f.flags;
   return j;
 }
 
@@ -77,6 +83,9 @@ Field field_from_json(const json& j) {
     f.provenance.url = str(*p, "url");
     f.provenance.sentence = str(*p, "sentence");
   }
+  if (auto ps = j.find("item_provenance"); ps != j.end() && ps->is_array())
+    for (const auto& p : *ps) f.item_provenance.push_back({str(p, "url"), str(p, "sentence")});
+  if (j.contains("flags")) f.flags = j.at("flags").get<std::vector<std::string>>();
   return f;
 }
 

@@ -4,17 +4,14 @@
 #include <iterator>
 
 #include "report/builder.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::report {
 namespace detail {
 
 std::string Builder::figure_text(const compare::SourcedValue& v, Num f) const {
-  switch (v.state) {
-    case ValueState::undisclosed: return t("非公開", "undisclosed");
-    case ValueState::unknown: return t("不明", "unknown");
-    case ValueState::not_applicable: return t("該当なし", "not applicable");
-    case ValueState::stated: break;
-  }
+  if (v.state != ValueState::stated)
+    return std::string(vocabulary::label(vocabulary::Concept::value_state, to_string(v.state), lang == Lang::ja));
   if (v.value) {
     std::string s = format_number(*v.value, f, lang, v.approximate);
     if (v.field == "running_cost_yen" || v.field == "fees") {

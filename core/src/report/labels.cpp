@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "senrei/vocabulary.hpp"
+
 namespace senrei::report {
 namespace {
 
@@ -10,39 +12,6 @@ struct Label {
 };
 
 constexpr std::array kLabels = std::to_array<Label>({
-    {"form", "npo", "特定非営利活動法人", "NPO"},
-    {"form", "general_association", "一般社団法人", "general incorporated association"},
-    {"form", "public_interest_association", "公益社団・財団法人", "public interest association"},
-    {"form", "voluntary_association", "任意団体", "voluntary association"},
-    {"form", "council", "協議会（形態の記載なし）", "council (form not stated)"},
-    {"form", "prefecture", "県", "prefecture"},
-    {"form", "municipality", "市町村", "municipality"},
-    {"form", "medical_association", "医師会", "medical association"},
-    {"form", "hospital", "病院", "hospital"},
-    {"form", "university", "大学", "university"},
-    {"scope", "prefecture", "全県", "whole prefecture"},
-    {"scope", "secondary_area", "二次医療圏", "secondary medical area"},
-    {"scope", "municipal", "市町村", "municipality"},
-    {"scope", "multi_area", "複数圏域", "several areas"},
-    {"fund", "regional_revitalization_fund", "地域医療再生基金", "regional medical revitalization fund"},
-    {"fund", "comprehensive_care_fund", "地域医療介護総合確保基金", "comprehensive medical and care fund"},
-    {"fund", "national_subsidy", "国庫補助", "national subsidy"},
-    {"fund", "prefectural_budget", "県費", "prefectural budget"},
-    {"fund", "municipal_budget", "市町村費", "municipal budget"},
-    {"fund", "member_fees", "会費・利用料", "member fees"},
-    {"fund", "own_funds", "自己資金", "own funds"},
-    {"fund", "medical_fee", "診療報酬", "medical fee (reimbursement)"},
-    {"payer", "hospital", "病院", "hospital"},
-    {"payer", "clinic", "診療所", "clinic"},
-    {"payer", "dental", "歯科診療所", "dental clinic"},
-    {"payer", "pharmacy", "薬局", "pharmacy"},
-    {"payer", "home_nursing", "訪問看護", "home nursing"},
-    {"payer", "care", "介護事業所", "care provider"},
-    {"payer", "lab", "検査センター", "laboratory"},
-    {"payer", "other", "その他", "other"},
-    {"consent", "bulk", "一括同意", "bulk consent"},
-    {"consent", "per_facility", "施設ごとに同意", "consent per facility"},
-    {"consent", "list", "リスト指定", "list"},
     {"metric", "build_cost", "構築費用", "Build cost"},
     {"metric", "running_cost_per_year", "運用費用（年額）", "Running cost per year"},
     {"metric", "build_cost_per_capita", "構築費用（人口1人あたり）", "Build cost per capita"},
@@ -81,10 +50,6 @@ constexpr std::array kLabels = std::to_array<Label>({
     {"similarity_part", "issues", "課題", "Issues"},
     {"use", "build", "構築", "build"},
     {"use", "running", "運用", "running"},
-    {"period", "year", "年額", "per year"},
-    {"period", "month", "月額", "per month"},
-    {"period", "once", "一度", "once"},
-    {"period", "unknown", "期間の記載なし", "period not stated"},
     // Added for issue 13 (compare stream): the projection check, why a score part is left out,
     // the confidence levels, the renewal-cost basis.
     {"check", "projection_balance", "10年収支の見通し", "Ten-year balance stays above zero"},
@@ -99,9 +64,27 @@ constexpr std::array kLabels = std::to_array<Label>({
     {"renewal_basis", "none", "更改費用の記載なし（0円で計算）", "no renewal cost stated (counted as 0)"},
 });
 
+// The groups that are DOMAIN.md §3 concepts read senrei/vocabulary.hpp; a fee's payer type is an
+// institution kind (病院, 診療所), a cost's payer a payer (県, 運営主体).
+const vocabulary::Term* vocabulary_term(std::string_view group, std::string_view keyword) {
+  using vocabulary::Concept;
+  if (group == "form") return vocabulary::find(Concept::operator_form, keyword);
+  if (group == "scope") return vocabulary::find(Concept::area_scope, keyword);
+  if (group == "fund") return vocabulary::find(Concept::funding_source, keyword);
+  if (group == "consent") return vocabulary::find(Concept::consent_method, keyword);
+  if (group == "period") return vocabulary::find(Concept::period, keyword);
+  if (group == "product") return vocabulary::find(Concept::product, keyword);
+  if (group == "payer") {
+    if (auto* t = vocabulary::find(Concept::institution_kind, keyword)) return t;
+    return vocabulary::find(Concept::payer, keyword);
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string label(std::string_view group, std::string_view keyword, Lang lang) {
+  if (const auto* t = vocabulary_term(group, keyword)) return std::string(lang == Lang::ja ? t->ja : t->en);
   for (const auto& l : kLabels)
     if (l.group == group && l.keyword == keyword) return std::string(lang == Lang::ja ? l.ja : l.en);
   return std::string(keyword);

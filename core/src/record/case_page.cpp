@@ -1,0 +1,248 @@
+#include "senrei/case_page.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "senrei/fields.hpp"
+#include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
+
+namespace senrei {
+inline namespace abi_v1 {
+
+namespace {
+
+bool contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+void add_flag(std::vector<std::string>& flags, std::string_view flag) {
+  if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.emplace_back(flag);
+}
+
+Field* find_field(std::vector<Field>& fields, std::string_view name) {
+  for (auto& f : fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+// Sentences of a block: split after 。 (kept), so each fact cites its own sentence.
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find("。", start);
+    end = end == std::string::npos ? text.size() : end + std::string_view("。").size();
+    std::string s = text.substr(start, end - start);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.erase(s.begin());
+    if (!s.empty()) out.push_back(std::move(s));
+    start = end;
+  }
+  return out;
+}
+
+// 「登録患者数や参加機関数」 → patients, institutions_total.
+std::vector<std::string> fields_named(std::string_view subject) {
+  std::vector<std::string> out;
+  std::string s(subject);
+  for (std::string_view sep : {"や", "、", "・", "及び", "および", "と", ","}) {
+    for (std::size_t p = s.find(sep); p != std::string::npos; p = s.find(sep, p + 1)) s.replace(p, sep.size(), "\n");
+  }
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start)
+      if (auto f = field_for_label(s.substr(start, end - start)))
+        if (std::find(out.begin(), out.end(), *f) == out.end()) out.push_back(*f);
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr std::string_view kCaseFacts[] = {
+    "start_year",       "population",    "aging_rate",     "build_cost_yen", "running_cost_yen",
+    "patients",         "institutions_total", "operator_name", "operator_form", "area_name",
+    "funding_sources",  "build_payers",  "running_payers", "consent_method", "fees"};
+
+}  // namespace
+
+AsOfNote read_as_of_note(const ParsedPage& page) {
+  AsOfNote note;
+  // A marked note (※) first; else the first short text stating 時点 / 現在 with a date.
+  for (bool marked : {true, false}) {
+    for (const auto& b : page.blocks) {
+      if (b.role == Block::Role::table_row || b.role == Block::Role::definition) continue;
+      if (b.text.size() > 600) continue;  // about 200 characters: a note, not a paragraph
+      if (!contains(b.text, "時点") && !contains(b.text, "現在")) continue;
+      if (marked && !contains(b.text, "※")) continue;
+      std::string head = b.text, rest;
+      for (std::string_view but : {"ただし", "但し", "なお"}) {
+        if (auto p = head.find(but); p != std::string::npos) {
+          rest = head.substr(p + but.size());
+          head.resize(p);
+          break;
+        }
+      }
+      auto d = ja::parse_date(head);
+      if (!d) continue;
+      note.date = *d;
+      note.sentence = b.text;
+      // 「登録患者数や参加機関数は平成28年6月末時点」: each clause names fields and their date.
+      for (const auto& clause : sentences(rest)) {
+        auto wa = clause.find("は");
+        if (wa == std::string::npos) continue;
+        auto date = ja::parse_date(clause.substr(wa));
+        if (!date) continue;
+        for (auto& f : fields_named(clause.substr(0, wa))) note.except.emplace_back(f, *date);
+      }
+      return note;
+    }
+  }
+  return note;
+}
+
+std::vector<Field> read_case_heading(const ParsedPage& page) {
+  std::vector<Field> out;
+  for (const auto& b : page.blocks) {
+    if (b.role != Block::Role::heading || b.level != 1) continue;
+    const std::string& text = b.text;
+    for (std::string_view open : {"（", "("}) {
+      auto pos = text.find(open);
+      if (pos == std::string::npos || pos == 0) continue;
+      std::string name = text.substr(0, pos);
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      std::string rest = text.substr(pos);
+      if (contains(rest, "稼働") || contains(rest, "開始") || contains(rest, "運用")) {
+        merge_fields(out, read_fields("network_name", name, {page.url, text}));
+        merge_fields(out, read_fields("start_year", rest, {page.url, text}));
+        return out;
+      }
+    }
+    merge_fields(out, read_fields("network_name", text, {page.url, text}));
+    return out;
+  }
+  return out;
+}
+
+std::vector<Field> read_stated_facts(const ParsedPage& page) {
+  std::vector<Field> out;
+  for (const auto& b : page.blocks) {
+    for (const auto& s : sentences(b.text)) {
+      const std::string n = ja::nfkc(s);
+      const Provenance p{page.url, s};
+      if (auto at = n.find("高齢化率"); at != std::string::npos) {
+        if (auto r = ja::parse_rate(std::string_view(n).substr(at))) {
+          Field f;
+          f.name = "aging_rate";
+          f.number = *r;
+          f.unit = "fraction";
+          f.raw = s;
+          f.provenance = p;
+          merge_fields(out, {f});
+        }
+      }
+      // A sentence names a funding source only when it speaks of money (「県内の市町村が参加」
+      // names no municipal budget; 「…を地域医療再生基金で更新した」 names a fund).
+      bool money = false;
+      for (std::string_view w : {"基金", "補助", "予算", "財源", "費", "負担", "料", "賄", "充て", "資金", "報酬"})
+        money = money || contains(n, w);
+      if (auto funds = money ? ja::parse_funding_sources(s) : std::vector<std::string>{}; !funds.empty()) {
+        Field f;
+        f.name = "funding_sources";
+        f.items = std::move(funds);
+        f.raw = s;
+        f.provenance = p;
+        merge_fields(out, {f});
+      }
+      if (auto products = vocabulary::all_matches(vocabulary::Concept::product, n); !products.empty()) {
+        Field f;
+        f.name = "products";
+        for (const auto* t : products) f.items.emplace_back(t->keyword);
+        f.raw = s;
+        f.provenance = p;
+        merge_fields(out, {f});
+      }
+    }
+  }
+  return out;
+}
+
+void date_values(std::vector<Field>& fields, const AsOfNote& note) {
+  for (auto& f : fields) {
+    if (!f.as_of.empty() || f.name == "start_year" || f.unit.empty()) continue;
+    std::string date = note.date;
+    for (const auto& [name, d] : note.except) {
+      const bool breakdown_of = (name == "institutions_total" && f.name.starts_with("institutions_")) ||
+                                (name == "patients" && f.name.starts_with("patients"));
+      if (f.name == name || breakdown_of) date = d;
+    }
+    f.as_of = date;
+  }
+}
+
+std::vector<std::string> check_consistency(std::vector<Field>& fields) {
+  auto number = [&](std::string_view name) -> const Field* {
+    for (const auto& f : fields)
+      if (f.name == name && f.state == ValueState::stated && f.number) return &f;
+    return nullptr;
+  };
+  // A count per 100,000 people out of range: more patients than people, or more institutions
+  // than any area has (Japan has about 200 hospitals, clinics, dental clinics and pharmacies per
+  // 100,000; 1,000 leaves room for care providers).
+  if (const Field* pop = number("population"); pop && *pop->number > 0) {
+    for (auto [name, high] : {std::pair<std::string_view, double>{"patients", 100000}, {"institutions_total", 1000}}) {
+      if (Field* f = find_field(fields, name); f && f->number && f->state == ValueState::stated)
+        if (*f->number / *pop->number * 100000 > high) add_flag(f->flags, "implausible_per_capita");
+    }
+  }
+  // A value dated before the network started.
+  if (const Field* start = number("start_year")) {
+    for (auto& f : fields) {
+      if (f.name == "start_year" || f.as_of.size() < 4 || f.name == "population" || f.name == "aging_rate") continue;
+      int year = 0;
+      for (std::size_t i = 0; i < 4; ++i) {
+        if (f.as_of[i] < '0' || f.as_of[i] > '9') year = -1;
+        if (year >= 0) year = year * 10 + (f.as_of[i] - '0');
+      }
+      if (year > 0 && year < static_cast<int>(*start->number)) add_flag(f.flags, "as_of_before_start");
+    }
+  }
+  // A running cost per year above the whole build cost.
+  if (const Field* build = number("build_cost_yen")) {
+    if (Field* run = find_field(fields, "running_cost_yen"); run && run->number && run->state == ValueState::stated) {
+      const double per_year = run->period == "month" ? *run->number * 12 : *run->number;
+      if ((run->period == "year" || run->period == "month") && per_year > *build->number)
+        add_flag(run->flags, "running_above_build");
+    }
+  }
+  std::vector<std::string> record_flags;
+  for (const auto& f : fields)
+    for (const auto& flag : f.flags)
+      if (flag != "derived") add_flag(record_flags, flag);
+  return record_flags;
+}
+
+bool reads_as_case_overview(const std::vector<Field>& fields) {
+  bool name = false;
+  int facts = 0;
+  for (const auto& f : fields) {
+    if (f.name == "network_name" && !f.text.empty()) name = true;
+    if (std::find(std::begin(kCaseFacts), std::end(kCaseFacts), f.name) != std::end(kCaseFacts)) ++facts;
+  }
+  return name && facts >= 2;
+}
+
+CaseReading read_case_overview(const ParsedPage& page) {
+  CaseReading r;
+  r.fields = read_case_heading(page);
+  merge_fields(r.fields, read_labelled_fields(page));
+  r.is_case_overview = reads_as_case_overview(r.fields);
+  merge_fields(r.fields, read_stated_facts(page));
+  const AsOfNote note = read_as_of_note(page);
+  r.as_of = note.date;
+  date_values(r.fields, note);
+  r.flags = check_consistency(r.fields);
+  return r;
+}
+
+}  // namespace abi_v1
+}  // namespace senrei
