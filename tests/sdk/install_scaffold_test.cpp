@@ -203,6 +203,11 @@ TEST_F(InstalledSdk, APluginBuiltForAnotherAbiIsRefusedAndTheOthersLoad) {
   std::string version = senrei_test::slurp(include / "senrei/version.hpp");
   version = std::regex_replace(version, std::regex("#define SENREI_PLUGIN_ABI_VERSION [0-9]+"),
                                "#define SENREI_PLUGIN_ABI_VERSION " + std::to_string(other));
+  // Its names stay in this ABI's namespace so that it links against this libsenrei_sdk.a: the
+  // number it exports is what differs (a plugin built wholly against other headers would not
+  // even link here, which is what the namespace derived from the number is for).
+  version = std::regex_replace(version, std::regex("#define SENREI_ABI_NAMESPACE [^\n]+"),
+                               "#define SENREI_ABI_NAMESPACE abi_v" + std::to_string(senrei::kPluginAbiVersion));
   std::ofstream(include / "senrei/version.hpp") << version;
   // The scaffolded plugin, renamed, built against them the way senrei_add_plugin builds.
   fs::path lib = root_ / "other-abi/plugins/minato-net-old.so";

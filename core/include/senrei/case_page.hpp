@@ -22,7 +22,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 // A page's as-of note: its date, and the fields its exceptions date otherwise.
 struct AsOfNote {
@@ -67,5 +67,5 @@ struct CaseReading {
 // All of the above for one page, in that order (the first value of a field wins).
 CaseReading read_case_overview(const ParsedPage& page);
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

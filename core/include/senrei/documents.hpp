@@ -18,7 +18,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 // The first edition named in text: "第6.0版" → "6.0", "第５版" → "5", "第1.1版" → "1.1",
 // "Ver.2.0" → "2.0"; nullopt when there is none.  The digits are kept as written (6.0 stays
@@ -47,5 +47,5 @@ std::vector<Field> read_document_fields(const ParsedPage& page, std::string_view
 // (document_kind), else a guideline.
 Record read_document(const ParsedPage& page, std::string_view publisher, RecordKind html_kind);
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -16,7 +16,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 // The field a Japanese label names ("構築費用" → "build_cost_yen", "運営主体の運用費用" →
 // "running_cost_yen", "参加機関数" → "institutions_total"), or nullopt.  `context` is the
@@ -43,5 +43,5 @@ void merge_fields(std::vector<Field>& fields, std::vector<Field> more);
 // label map is checked against this list.
 const std::vector<std::string>& known_field_names();
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

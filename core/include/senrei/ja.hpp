@@ -15,7 +15,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 
 // Unicode NFKC (full-width ASCII → half-width, half-width katakana → full-width, ～ stays
@@ -117,5 +117,5 @@ std::optional<bool> parse_data_output_included(std::string_view text);
 std::optional<std::string> parse_consent_method(std::string_view text);
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -14,7 +14,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 // One unit of main text in document order.
 struct Block {
@@ -74,5 +74,5 @@ struct ParsedPage {
   bool has_flag(const std::string& flag) const;
 };
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

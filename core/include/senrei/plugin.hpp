@@ -30,7 +30,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 struct SourceInfo {
   std::string name;       // command-line name, [a-z0-9-]+, e.g. "renkei-navi"
@@ -67,7 +67,7 @@ class Source {
   // (senrei/source_library.hpp) instead.
 };
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei
 
 // The exported symbols, plain C functions (default visibility; everything else in a plugin is

@@ -18,7 +18,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 enum class RecordKind {
   case_overview, case_step, step_guide, point, faq, glossary, statistics,
@@ -89,5 +89,5 @@ struct Record {
 
 std::string make_record_id(std::string_view source, std::string_view url, std::string_view part = {});
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

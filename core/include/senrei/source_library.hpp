@@ -22,7 +22,7 @@
 #include "senrei/plugin.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 class SourceLibrary {
  public:
@@ -35,7 +35,7 @@ class SourceLibrary {
   virtual std::vector<std::string> refusals() const { return {}; }
 };
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei
 
 #define SENREI_PLUGIN_LIBRARY(LibraryType) \

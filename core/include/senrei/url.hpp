@@ -15,7 +15,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 struct Url {
   std::string scheme;  // lower case
@@ -43,5 +43,5 @@ std::string display_host(std::string_view host);
 // The same for a URL's host part; the rest of the URL unchanged.
 std::string display_url(std::string_view url);
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

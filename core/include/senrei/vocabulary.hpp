@@ -21,7 +21,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace vocabulary {
 
 enum class Concept {
@@ -84,5 +84,5 @@ const FieldSpec* field(std::string_view name);
 const std::vector<std::string_view>& prefectures();
 
 }  // namespace vocabulary
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -15,7 +15,7 @@
 #include "senrei/vocabulary.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 namespace {
 
@@ -120,5 +120,5 @@ std::optional<std::string> parse_prefecture(std::string_view text) {
 }
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

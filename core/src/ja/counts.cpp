@@ -21,7 +21,7 @@
 #include "senrei/vocabulary.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 namespace {
 
@@ -232,5 +232,5 @@ std::optional<Count> parse_population(std::string_view text) {
 }
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

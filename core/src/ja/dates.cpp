@@ -12,7 +12,7 @@
 #include "senrei/ja.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 namespace detail {
 namespace {
@@ -256,5 +256,5 @@ std::string format_era_year(int year) {
 }
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -11,7 +11,7 @@
 #include "senrei/vocabulary.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 namespace {
 
@@ -188,5 +188,5 @@ std::optional<std::string> parse_consent_method(std::string_view text) {
 }
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -8,7 +8,7 @@
 #include "senrei/ja.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 
 std::string nfkc(std::string_view utf8) { return detail::nfkc_utf8(utf8); }
@@ -67,5 +67,5 @@ std::string fold(std::string_view utf8) {
 }
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -3,7 +3,7 @@
 #include "senrei/ja.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 
 using detail::find_number;
@@ -93,5 +93,5 @@ std::optional<int> parse_whole_year(std::string_view text) {
 }
 
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -13,7 +13,7 @@
 #include "senrei/version.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace ja {
 namespace detail {
 
@@ -101,5 +101,5 @@ bool has_ascii_keyword(std::u32string_view s, std::string_view keyword);
 
 }  // namespace detail
 }  // namespace ja
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

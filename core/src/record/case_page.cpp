@@ -8,7 +8,7 @@
 #include "senrei/vocabulary.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 namespace {
 
@@ -244,5 +244,5 @@ CaseReading read_case_overview(const ParsedPage& page) {
   return r;
 }
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

@@ -6,7 +6,7 @@
 #include "senrei/ja.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 namespace {
 
@@ -209,5 +209,5 @@ Record read_document(const ParsedPage& page, std::string_view publisher, RecordK
   return r;
 }
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

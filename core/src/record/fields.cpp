@@ -9,7 +9,7 @@
 #include "senrei/vocabulary.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 namespace {
 
@@ -493,5 +493,5 @@ std::vector<Field> read_labelled_fields(const ParsedPage& page) {
   return fields;
 }
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

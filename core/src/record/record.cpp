@@ -6,7 +6,7 @@
 #include "senrei/page.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 
 namespace {
 constexpr std::array<std::pair<RecordKind, std::string_view>, 11> kKinds{{
@@ -91,5 +91,5 @@ bool ParsedPage::has_flag(const std::string& flag) const {
   return false;
 }
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

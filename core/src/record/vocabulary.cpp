@@ -5,7 +5,7 @@
 #include <string>
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace vocabulary {
 
 namespace {
@@ -279,5 +279,5 @@ const FieldSpec* field(std::string_view name) {
 const std::vector<std::string_view>& prefectures() { return kPrefectures; }
 
 }  // namespace vocabulary
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 }  // namespace senrei

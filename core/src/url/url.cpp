@@ -13,7 +13,7 @@
 #include "url/uri_reference.hpp"
 
 namespace senrei {
-inline namespace abi_v1 {
+inline namespace SENREI_ABI_NAMESPACE {
 namespace {
 
 using url_detail::UriReference;
@@ -279,7 +279,7 @@ std::string display_url(std::string_view url) {
          std::string(url.substr(at + u->host.size()));
 }
 
-}  // namespace abi_v1
+}  // namespace SENREI_ABI_NAMESPACE
 
 std::string url_detail::normalize_escapes(std::string_view path_and_query) {
   return normalize_percent(path_and_query, query_char);
