@@ -447,7 +447,14 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       if (r.status == 404 || r.status == 410) {
         // With --prune the page goes at the end of this run, so an alias of its document takes
         // the records over in this run too; without, it keeps them until removal is decided.
-        if (options.prune) documents.lost(page.url);
+        if (options.prune) {
+          documents.lost(page.url);
+        } else if (had_page && page.alias_of.empty() && fold_body(page, page.sha256)) {
+          // It keeps its records, so it still holds its document — unless a preferred URL of this
+          // run serves the same bytes, which then holds them and this one is its alias.
+          finished.push_back(std::move(page));
+          continue;
+        }
         if (had_page) {  // evidence, not proof: kept until the run's end decides (removal_policy)
           note_missing(page.url, "http_" + std::to_string(r.status), page.record_ids);
           touched.push_back({std::move(page.url), page.depth});
