@@ -13,7 +13,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_check
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$(CURDIR)/tests/sanitizers/ubsan.supp
 
-.PHONY: all setup build demo test bench bench-scale check-asan fuzz clean
+.PHONY: all setup build demo test bench bench-fidelity bench-scale check-asan fuzz clean
 
 all: build
 
@@ -65,6 +65,16 @@ fuzz:
 bench: build
 	@scripts/setup bench
 	bench/run.sh
+
+# How right the facts are: 2,000 + 500 generated case overviews of invented networks (6+ layouts,
+# 15+ label phrasings per field, every value form, decoys, UTF-8/CP932/EUC-JP, renkei-navi and a
+# TOML source), the 8 sample overviews and the layout variants, scored field by field against
+# what the generator wrote (docs/performance.md, "Fidelity"). Prints a table; passes or fails
+# nothing. FIDELITY_ARGS="--pages 200" for a quick run; --senrei PATH for another build.
+FIDELITY_ARGS ?=
+bench-fidelity: build
+	@scripts/setup fidelity
+	python3 bench/fidelity/score.py --senrei $(BUILD)/senrei --work $(BUILD)/bench-fidelity $(FIDELITY_ARGS)
 
 # senrei alone at 200,000 generated pages (~3.4 GB, about half an hour): memory and latency bounds.
 bench-scale: build
