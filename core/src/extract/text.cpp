@@ -135,6 +135,18 @@ size_t count_chars(std::string_view s) {
 }
 
 std::optional<std::pair<std::string, std::string>> split_label_line(std::string_view line) {
+  // 「【構築費用】約９８１，３９８千円」: a bracketed label needs no colon.
+  static constexpr std::string_view kOpen = "\u3010", kClose = "\u3011";  // 【 】
+  if (std::string_view t = trim(line); t.starts_with(kOpen)) {
+    const size_t close = t.find(kClose);
+    if (close != std::string_view::npos) {
+      std::string_view label = trim(t.substr(kOpen.size(), close - kOpen.size()));
+      std::string_view value = trim(t.substr(close + kClose.size()));
+      for (std::string_view colon : {"\uFF1A", ":"})
+        if (value.starts_with(colon)) value = trim(value.substr(colon.size()));
+      if (!label.empty() && !value.empty() && count_chars(label) <= 20) return std::make_pair(std::string(label), std::string(value));
+    }
+  }
   static constexpr std::string_view kFullColon = "\uFF1A";
   size_t pos = std::string_view::npos;
   size_t colon_len = 0;
