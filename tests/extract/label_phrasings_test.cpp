@@ -195,5 +195,37 @@ TEST(LabelPhrasings, ProductsNamedInTheirRow) {
   EXPECT_EQ(find(r, "products")->items, (std::vector<std::string>{"prime_arch", "vital_link"}));
 }
 
+TEST(LabelPhrasings, AgingRateNamedInThePopulationNoteOrAsALabelLine) {
+  const CaseReading r = read_case_overview(page_of(
+      "<html><body><h1>ななほしネット</h1><table><tr><th>管内人口</th><td>約12万人（老年人口の割合34.1％）</td></tr>"
+      "<tr><th>運営主体</th><td>ななほし医師会</td></tr></table></body></html>"));
+  ASSERT_TRUE(find(r, "aging_rate"));
+  EXPECT_NEAR(*find(r, "aging_rate")->number, 0.341, 1e-9);
+  // A label with a figure that is no amount (65歳) is still a label.
+  const CaseReading line = read_case_overview(page_of(
+      "<html><body><h1>ななほしネット</h1><p>65歳以上の人口割合：28.7％</p><p>運営主体：ななほし医師会</p>"
+      "<p>人口：12万人</p></body></html>"));
+  ASSERT_TRUE(find(line, "aging_rate"));
+  EXPECT_NEAR(*find(line, "aging_rate")->number, 0.287, 1e-9);
+}
+
+TEST(LabelPhrasings, AStateBeforeThePayerNoteAndFeeLinesInACell) {
+  const CaseReading r = read_case_overview(page_of(
+      "<html><body><h1>みずほネット</h1><table>"
+      "<tr><th>システム維持費</th><td>非公開／負担者：北浜町・協議会</td></tr>"
+      "<tr><th>会員負担金</th><td>病院：年額24,000円</td></tr>"
+      "<tr><th>運営主体</th><td>北浜町（南県）</td></tr></table></body></html>"));
+  ASSERT_TRUE(find(r, "running_cost_yen"));
+  EXPECT_EQ(find(r, "running_cost_yen")->state, ValueState::undisclosed);
+  ASSERT_TRUE(find(r, "running_payers"));
+  EXPECT_EQ(find(r, "running_payers")->items, (std::vector<std::string>{"municipality", "operator"}));
+  ASSERT_TRUE(find(r, "fees"));
+  EXPECT_EQ(*find(r, "fees")->number, 24000);
+  EXPECT_EQ(find(r, "fees")->period, "year");
+  // The operator's form is read from its name, not from the bracketed place after it.
+  ASSERT_TRUE(find(r, "operator_form"));
+  EXPECT_EQ(find(r, "operator_form")->text, "municipality");
+}
+
 }  // namespace
 }  // namespace senrei

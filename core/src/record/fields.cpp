@@ -270,10 +270,21 @@ void add_count(std::vector<Field>& out, std::string_view name, std::string_view 
   }
 }
 
-// 「約80万人（高齢化率30.2％）」: the aging rate stated inside another value.
+// 「約80万人（高齢化率30.2％）」, 「218万人（65歳以上人口の割合31.6％）」: the aging rate stated inside
+// another value, in a bracketed note whose words name it as a label would.
 void add_aging_rate_in(std::vector<Field>& out, std::string_view value, const Provenance& p) {
   const std::string v = ja::nfkc(value);
-  const auto at = v.find("高齢化率");
+  std::size_t at = v.find("高齢化率");
+  for (std::size_t open = v.find('('); at == std::string::npos && open != std::string::npos; open = v.find('(', open + 1)) {
+    // The note's label is its text before the rate: 「65歳以上人口の割合」 of 「(65歳以上人口の割合31.6%)」.
+    const std::size_t close = v.find(')', open);
+    const std::size_t percent = v.find('%', open);
+    if (percent == std::string::npos || (close != std::string::npos && percent > close)) continue;
+    std::size_t number = percent;
+    while (number > open + 1 && (std::isdigit(static_cast<unsigned char>(v[number - 1])) || v[number - 1] == '.'))
+      --number;
+    if (field_for_label(v.substr(open + 1, number - open - 1)) == "aging_rate") at = number;
+  }
   if (at == std::string::npos) return;
   if (auto r = ja::parse_rate(std::string_view(v).substr(at))) {
     Field f = base_field("aging_rate", value, p);
@@ -342,6 +353,12 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
       if (n.compare(from, 3, "：") == 0) from += 3;
       add_payers(out, field == "build_cost_yen" ? "build_payers" : "running_payers", n.substr(from), p);
       amount = n.substr(0, at);
+      // 「非公開／負担者：県」: the separator before 負担者 is not part of the amount.
+      while (!amount.empty() && (amount.back() == '/' || amount.back() == ' ' || amount.back() == ',' ||
+                                 amount.back() == ';'))
+        amount.pop_back();
+      for (std::string_view sep : {"、", "。"})
+        if (amount.ends_with(sep)) amount.resize(amount.size() - sep.size());
     }
     add_money(out, field, amount, p);
     for (auto& f : out)
@@ -393,14 +410,20 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     // 「特定非営利活動法人 X協議会（長崎県）」: the name without its form and bracketed location.
     f.text = without_form_prefix(without_trailing_note(v));
     out.push_back(std::move(f));
-    if (auto form = ja::parse_operator_form(v)) {
+    // A legal form written with the name (特定非営利活動法人 X, X（組織形態：NPO法人）) is stated; one
+    // guessed from the name's ending (X協議会, X市) is derived, and a form stated by its own label
+    // wins over it.  The guess reads the name alone: 「美浜市（富山県）」 is a city, not a prefecture.
+    auto stated = [](const std::optional<std::string>& form) {
+      return form && (*form == "npo" || *form == "general_association" || *form == "public_interest_association" ||
+                      *form == "voluntary_association");
+    };
+    std::optional<std::string> form = ja::parse_operator_form(v);
+    if (!stated(form))
+      if (auto of_name = ja::parse_operator_form(without_trailing_note(v))) form = of_name;
+    if (form) {
       Field g = base_field("operator_form", v, p);
       g.text = *form;
-      // A legal form written before the name (特定非営利活動法人 X) is stated; one guessed from the
-      // name's ending (X協議会, X市) is derived, and a form stated by its own label wins over it.
-      if (*form != "npo" && *form != "general_association" && *form != "public_interest_association" &&
-          *form != "voluntary_association")
-        add_flag(g, "derived");
+      if (!stated(form)) add_flag(g, "derived");
       out.push_back(std::move(g));
     }
   } else if (field == "operator_form") {
@@ -536,18 +559,19 @@ std::vector<std::string> split_sentences(const std::string& text) {
 
 // 「実施主体は、○○協議会である。」: a sentence that states a labelled fact as 「ラベルは値」.  The
 // label is the text before a は (「あおばネットの運営主体は」 too); the value runs to the end of the
-// sentence without its copula (である, となっている, です).  Sentences with a colon are label lines.
+// sentence without its copula (である, となっている, です).
 struct ProseStatement {
   std::string label, value;
 };
 std::vector<ProseStatement> prose_statements(const std::string& sentence) {
   std::vector<ProseStatement> out;
-  if (sentence.find("：") != std::string::npos || sentence.find(':') != std::string::npos) return out;
   const std::string_view wa = "は";
   for (std::size_t at = sentence.find(wa); at != std::string::npos && at <= 90; at = sentence.find(wa, at + wa.size())) {
     if (at == 0) continue;
     std::string label = sentence.substr(0, at);
-    if (label.find("、") != std::string::npos || label.find("，") != std::string::npos) break;
+    // A label line (「運用費用：…」) is read as one; a value may hold a colon (「…／負担者：県」).
+    for (std::string_view stop : {"、", "，", "：", ":"})
+      if (label.find(stop) != std::string::npos) return out;
     std::string value = sentence.substr(at + wa.size());
     for (std::string_view lead : {"、", "，", " "})
       while (value.starts_with(lead)) value.erase(0, lead.size());
@@ -580,13 +604,17 @@ std::vector<Field> read_labelled_fields(const ParsedPage& page) {
   for (const auto& lv : page.labels) {
     if (handle(lv.label, lv.value, lv.context, lv.sentence)) continue;
     // A value cell that itself reads 「構築費用：29,925千円」 under an outer label (費用負担).
+    bool read = false;
     for (std::string_view colon : {"：", ":"}) {
       auto pos = lv.value.find(colon);
       if (pos == std::string::npos || pos == 0 || pos > 60) continue;
       std::string inner_label = lv.value.substr(0, pos);
       std::string inner_value = lv.value.substr(pos + colon.size());
-      if (handle(inner_label, inner_value, lv.label, lv.sentence.empty() ? lv.value : lv.sentence)) break;
+      if ((read = handle(inner_label, inner_value, lv.label, lv.sentence.empty() ? lv.value : lv.sentence))) break;
     }
+    // 「病院：年額9,000円」 under 利用料: a fee cell lists its payers as label lines.
+    if (!read && !lv.context.empty() && field_for_label(lv.context) == "fees")
+      handle(lv.context, lv.label + "：" + lv.value, "", lv.sentence);
   }
   // Facts stated in sentences: 「実施主体は…協議会である。」 (a label line wins: it came first).
   for (const auto& b : page.blocks) {
