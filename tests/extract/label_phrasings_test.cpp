@@ -227,5 +227,21 @@ TEST(LabelPhrasings, AStateBeforeThePayerNoteAndFeeLinesInACell) {
   EXPECT_EQ(find(r, "operator_form")->text, "municipality");
 }
 
+TEST(LabelPhrasings, AnAgeInAPlainCellLabelAndPayersThatAreBudgets) {
+  const CaseReading r = read_case_overview(page_of(
+      "<html><body><h1>あさなぎネット</h1><table>"
+      "<tr><td>75歳以上人口の比率</td><td>18.4％</td></tr>"
+      "<tr><td>導入費用の負担者</td><td>市町村・北県</td></tr>"
+      "<tr><td>人口</td><td>9万人</td></tr></table></body></html>"));
+  ASSERT_TRUE(find(r, "aging_rate"));
+  EXPECT_NEAR(*find(r, "aging_rate")->number, 0.184, 1e-9);
+  ASSERT_TRUE(find(r, "build_payers"));
+  EXPECT_EQ(find(r, "build_payers")->items, (std::vector<std::string>{"municipality", "prefecture"}));
+  ASSERT_TRUE(find(r, "funding_sources"));
+  const auto& funds = find(r, "funding_sources")->items;
+  EXPECT_NE(std::find(funds.begin(), funds.end(), "prefectural_budget"), funds.end());
+  EXPECT_NE(std::find(funds.begin(), funds.end(), "municipal_budget"), funds.end());
+}
+
 }  // namespace
 }  // namespace senrei

@@ -39,7 +39,7 @@ const std::vector<LabelRule>& label_rules() {
       {"fees", {"会費", "利用料", "参加費", "参加料", "負担金", "接続料", "使用料", "利用負担"}},
       {"funding_sources", {"財源", "資金", "補助金", "基金", "原資", "交付金"}},
       {"cost", {}},
-      {"aging_rate", {"高齢", "老年", "65歳"}, {"率", "割合", "比", "化"}},
+      {"aging_rate", {"高齢", "老年", "歳以上"}, {"率", "割合", "比", "化"}},
       {"patients", {"患者"}, {}, {"方式", "方法"}},
       {"patients", {"者数", "住民数", "同意書", "同意数", "登録数"}, {"登録", "同意", "参加", "利用"},
        {"機関", "施設", "事業所", "事業者"}},
@@ -314,8 +314,16 @@ void add_payers(std::vector<Field>& out, std::string_view field, std::string_vie
     f.text = std::string(v);
   }
   // 「島根県（構築には地域医療再生基金を活用した）」: a payer cell that names its fund says where the
-  // payer's money came from; the payer is then no budget of its own.
-  if (ja::parse_funding_sources(v).empty()) add_funding_from_payers(out, f.items, v, p);
+  // payer's money came from; the payer is then no budget of its own.  A payer that is a budget
+  // (「市町村・香川県」: 市町村 reads as a budget too) names no other fund.
+  bool names_fund = false;
+  for (const auto& fund : ja::parse_funding_sources(v)) {
+    bool payer_budget = false;
+    for (const auto& payer : f.items)
+      if (const auto* t = vocabulary::find(vocabulary::Concept::payer, payer); t && t->funds_as == fund) payer_budget = true;
+    names_fund = names_fund || !payer_budget;
+  }
+  if (!names_fund) add_funding_from_payers(out, f.items, v, p);
   out.push_back(std::move(f));
 }
 
