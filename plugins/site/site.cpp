@@ -79,10 +79,18 @@ class DeclaredSource final : public Source {
       // What any case page states, read as every source reads it (senrei/case_page.hpp): the
       // heading, labels, prose facts, per-value dates and consistency flags.  A page under a
       // case URL that does not read as one (an "about" or list page) is other.
+      // An <h1> on another site is a page title (「とねっとの運営のしくみと費用」), not the
+      // network's name: the name is a label's or the record title's, never the heading's.
       std::vector<Field> fields = std::move(r.fields);  // the source's own [labels] first
-      merge_fields(fields, read_case_heading(page));
       if (spec_.builtin_labels) merge_fields(fields, read_labelled_fields(page));
-      if (!reads_as_case_overview(fields)) r.kind = RecordKind::other;
+      std::vector<Field> probe = fields;
+      if (std::none_of(fields.begin(), fields.end(), [](const Field& f) { return f.name == "network_name"; })) {
+        Field name;
+        name.name = "network_name";
+        name.text = r.title;
+        probe.push_back(std::move(name));
+      }
+      if (!reads_as_case_overview(probe)) r.kind = RecordKind::other;
       merge_fields(fields, read_stated_facts(page));
       const AsOfNote note = read_as_of_note(page);
       if (r.as_of.empty()) r.as_of = note.date;

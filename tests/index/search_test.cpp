@@ -137,7 +137,7 @@ TEST_F(SearchTest, KeywordFilters) {
 
 TEST_F(SearchTest, FacetsAreExact) {
   auto r = run("参加", {}, true);  // kyoto, tokyo, idlink
-  ASSERT_EQ(r.facets.size(), 5u);
+  ASSERT_EQ(r.facets.size(), 6u);  // kind, source, pref, form, fund, product
   auto values = [&](const std::string& name) {
     std::map<std::string, Xapian::doccount> m;
     for (const auto& f : r.facets)
@@ -211,7 +211,7 @@ TEST_F(SearchTest, QueryErrorsNameTheProblem) {
   EXPECT_NE(message("").find("empty query"), std::string::npos);
   EXPECT_NE(message("   　 ").find("empty query"), std::string::npos);
   EXPECT_EQ(message("foo:bar"),
-            "unknown filter 'foo:' — known: kind, source, pref, form, fund, year, build, run, pop, patients, inst");
+            "unknown filter 'foo:' — known: kind, source, pref, form, fund, product, year, build, run, pop, patients, inst");
   EXPECT_NE(message("year:abc").find("malformed range 'year:abc'"), std::string::npos);
   EXPECT_NE(message("year:..").find("malformed range"), std::string::npos);
   EXPECT_NE(message("build:1億..x").find("malformed range"), std::string::npos);

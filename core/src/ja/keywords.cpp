@@ -82,10 +82,14 @@ std::vector<std::string> parse_funding_sources(std::string_view text) {
   for (const vocabulary::Term& term : vocabulary::terms(vocabulary::Concept::funding_source)) {
     std::size_t best = std::string::npos;
     for (std::string_view w : term.wordings) {
-      // The first mention that is not negated.
+      // The first mention that is not negated (an anchored wording, "^県単$", has one place).
+      std::string_view bare = w;
+      const bool anchored = bare.starts_with('^') || bare.ends_with('$');
+      if (bare.starts_with('^')) bare.remove_prefix(1);
+      if (bare.ends_with('$')) bare.remove_suffix(1);
       for (std::size_t pos = vocabulary::find_wording(t, w); pos != std::string::npos && pos < best;
-           pos = t.find(w, pos + 1)) {
-        if (negated_after(t, pos + w.size())) continue;
+           pos = anchored ? std::string::npos : t.find(bare, pos + 1)) {
+        if (negated_after(t, pos + bare.size())) continue;
         best = pos;
         break;
       }

@@ -140,7 +140,12 @@ std::vector<Field> read_stated_facts(const ParsedPage& page) {
           merge_fields(out, {f});
         }
       }
-      if (auto funds = ja::parse_funding_sources(s); !funds.empty()) {
+      // A sentence names a funding source only when it speaks of money (「県内の市町村が参加」
+      // names no municipal budget; 「…を地域医療再生基金で更新した」 names a fund).
+      bool money = false;
+      for (std::string_view w : {"基金", "補助", "予算", "財源", "費", "負担", "料", "賄", "充て", "資金", "報酬"})
+        money = money || contains(n, w);
+      if (auto funds = money ? ja::parse_funding_sources(s) : std::vector<std::string>{}; !funds.empty()) {
         Field f;
         f.name = "funding_sources";
         f.items = std::move(funds);

@@ -40,7 +40,7 @@ const std::vector<Term> kFundingSources = {
      {"地域医療介護総合確保基金", "総合確保基金"}},
     {"national_subsidy", "国庫補助", "national subsidy", {"国庫補助", "国の補助", "国補助", "国庫"}},
     {"prefectural_budget", "県費", "prefectural budget",
-     {"県費", "県単独", "県単", "県予算", "県の予算", "県補助"}},
+     {"県費", "県単独", "県単事業", "^県単$", "県予算", "県の予算", "県補助"}},  // not 県単位
     {"municipal_budget", "市町村費", "municipal budget",
      {"市町村", "市費", "町費", "市予算", "市の予算", "市負担", "市補助"}},
     {"member_fees", "会費・利用料", "member fees", {"会費", "利用料", "参加費", "使用料"}},
