@@ -83,6 +83,10 @@ class DeclaredSource final : public Source {
       // An <h1> on another site is a page title (「とねっとの運営のしくみと費用」), not the
       // network's name: the name is a label's or the record title's, never the heading's.
       std::vector<Field> fields = std::move(r.fields);  // the source's own [labels] first
+      // …unless the heading reads as a case's: a name with its start 「Xネット（平成24年稼働）」.
+      if (std::vector<Field> heading = read_case_heading(page);
+          std::any_of(heading.begin(), heading.end(), [](const Field& f) { return f.name == "start_year"; }))
+        merge_fields(fields, std::move(heading));
       if (spec_.builtin_labels) merge_fields(fields, read_labelled_fields(page));
       std::vector<Field> probe = fields;
       if (std::none_of(fields.begin(), fields.end(), [](const Field& f) { return f.name == "network_name"; })) {

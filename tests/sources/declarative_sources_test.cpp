@@ -172,6 +172,33 @@ TEST(DeclaredSource, AValidFileIsASourceAndFollowsItsRules) {
   EXPECT_NE(again.find("pref-test")->info.version, v1);
 }
 
+// Issue 12 item 11: a heading that reads as a case's (a name with its start) gives the name and
+// the start year; a heading that is a page title (「…の運営のしくみと費用」) gives nothing.
+TEST(DeclaredSource, ACaseHeadingGivesTheNameAndStartYear) {
+  TempDir dir("heading");
+  dir.write("pref-test.toml", kGood);
+  senrei::PluginHost host;
+  host.load({kBuiltin}, {dir.path().string()});
+  const auto* s = host.find("pref-test");
+  ASSERT_NE(s, nullptr);
+  senrei::ParsedPage page;
+  page.url = "https://www.pref.test.lg.jp/iryo/renkei/b.html";
+  page.title = "連携ネットワークの紹介";
+  page.blocks.push_back({senrei::Block::Role::heading, 1, "うみかぜネット（平成24年稼働）"});
+  page.labels.push_back({"事業費", "約2,100万円", "", "事業費：約2,100万円"});
+  auto records = s->source->extract(page);
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_NE(records[0].field("network_name"), nullptr);
+  EXPECT_EQ(records[0].field("network_name")->text, "うみかぜネット");
+  ASSERT_NE(records[0].field("start_year"), nullptr);
+  EXPECT_EQ(records[0].field("start_year")->number, 2012.0);
+  page.blocks[0].text = "うみかぜネットの運営のしくみと費用";
+  records = s->source->extract(page);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].field("network_name"), nullptr);
+  EXPECT_EQ(records[0].field("start_year"), nullptr);
+}
+
 TEST(DeclaredSource, MistakesAreRefusedWithFileLineAndWhatWasExpected) {
   EXPECT_EQ(refusal_of(replace_line(kGood, 5, "sead = [\"https://www.pref.test.lg.jp/\"]")),
             "pref-test.toml:5:1: unknown key 'sead' (expected one of: name, title, publisher, version, base_url, "

@@ -25,13 +25,22 @@ int int_attr(const GumboNode* n, const char* name, int fallback) {
   return static_cast<int>(x);
 }
 
-bool has_digit(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') return true;
-    if (s.compare(i, 2, "\xEF\xBC") == 0 && i + 2 < s.size()) {  // U+FF10..FF19 ０..９
-      unsigned char c = static_cast<unsigned char>(s[i + 2]);
-      if (c >= 0x90 && c <= 0x99) return true;
+// A figure in a cell makes it a value, except an age in a label (65歳以上人口割合, 75歳以上).
+bool has_figure(std::string_view s) {
+  auto digit_at = [&](size_t i) -> size_t {  // the byte length of a digit at i (ASCII or ０..９), else 0
+    if (s[i] >= '0' && s[i] <= '9') return 1;
+    if (i + 2 < s.size() && s.compare(i, 2, "\xEF\xBC") == 0 && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(s[i + 2]) <= 0x99)
+      return 3;
+    return 0;
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (digit_at(i) == 0) {
+      ++i;
+      continue;
     }
+    while (i < s.size() && digit_at(i) > 0) i += digit_at(i);
+    if (s.compare(i, std::string_view("歳").size(), "歳") != 0) return true;
   }
   return false;
 }
@@ -40,7 +49,7 @@ bool reads_as_label(const TableCell& c) {
   if (c.text.empty() || c.text.find('\n') != std::string::npos) return false;
   size_t len = tx::count_chars(c.text);
   if (c.header) return len <= 40;
-  if (len > 20 || has_digit(c.text)) return false;
+  if (len > 20 || has_figure(c.text)) return false;
   for (std::string_view p : {"。", "！", "？", "!", "?", "：", ":"})
     if (c.text.find(p) != std::string::npos) return false;
   return true;

@@ -146,6 +146,18 @@ size_t count_chars(std::string_view s) {
 }
 
 std::optional<std::pair<std::string, std::string>> split_label_line(std::string_view line) {
+  // 「【構築費用】約９８１，３９８千円」: a bracketed label needs no colon.
+  static constexpr std::string_view kOpen = "\u3010", kClose = "\u3011";  // 【 】
+  if (std::string_view t = trim(line); t.starts_with(kOpen)) {
+    const size_t close = t.find(kClose);
+    if (close != std::string_view::npos) {
+      std::string_view label = trim(t.substr(kOpen.size(), close - kOpen.size()));
+      std::string_view value = trim(t.substr(close + kClose.size()));
+      for (std::string_view colon : {"\uFF1A", ":"})
+        if (value.starts_with(colon)) value = trim(value.substr(colon.size()));
+      if (!label.empty() && !value.empty() && count_chars(label) <= 20) return std::make_pair(std::string(label), std::string(value));
+    }
+  }
   static constexpr std::string_view kFullColon = "\uFF1A";
   size_t pos = std::string_view::npos;
   size_t colon_len = 0;
@@ -169,17 +181,34 @@ std::optional<std::pair<std::string, std::string>> split_label_line(std::string_
   std::string_view label = trim(line.substr(0, pos));
   std::string_view value = trim(line.substr(pos + colon_len));
   if (label.empty() || value.empty() || count_chars(label) > 20) return std::nullopt;
-  for (std::string_view p : {"。", "、", "！", "？", "「", "」", "『", "』", "!", "?"})
+  // 「不明／負担者：県」: what stands before ／ is a value, the line a value with a note.
+  for (std::string_view p : {"。", "、", "！", "？", "「", "」", "『", "』", "!", "?", "\uFF0F"})
     if (label.find(p) != std::string_view::npos) return std::nullopt;
-  // 「3億1,200万円／負担者：県」: text before the colon that states an amount is a value with a
-  // note after it, not a label.
-  bool digit = std::any_of(label.begin(), label.end(), [](char c) { return c >= '0' && c <= '9'; });
-  for (size_t i = 0; !digit && i + 2 < label.size(); ++i)  // full-width ０..９: EF BC 90..99
-    digit = label.compare(i, 2, "\xEF\xBC") == 0 && static_cast<unsigned char>(label[i + 2]) >= 0x90 &&
-            static_cast<unsigned char>(label[i + 2]) <= 0x99;
-  if (digit)
-    for (std::string_view unit : {"円", "万", "億", "人", "施設", "%", "％"})
-      if (label.find(unit) != std::string_view::npos) return std::nullopt;
+  // 「3億1,200万円／負担者：県」: text before the colon that states an amount (a figure followed by
+  // its unit) is a value with a note after it, not a label; 「65歳以上人口割合」 is a label.
+  auto digit_at = [&](size_t i) -> size_t {  // the byte length of a digit at i (ASCII or ０..９), else 0
+    if (label[i] >= '0' && label[i] <= '9') return 1;
+    if (i + 2 < label.size() && label.compare(i, 2, "\xEF\xBC") == 0 && static_cast<unsigned char>(label[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(label[i + 2]) <= 0x99)
+      return 3;
+    return 0;
+  };
+  for (size_t i = 0; i < label.size();) {
+    size_t n = digit_at(i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    while (i < label.size()) {  // the figure: digits, commas, points
+      if (size_t m = digit_at(i)) i += m;
+      else if (label[i] == ',' || label[i] == '.') ++i;
+      else if (label.compare(i, 3, "\uFF0C") == 0 || label.compare(i, 3, "\uFF0E") == 0) i += 3;
+      else break;
+    }
+    while (i < label.size() && label[i] == ' ') ++i;
+    for (std::string_view unit : {"円", "万", "億", "千", "人", "施設", "機関", "%", "％"})
+      if (label.compare(i, unit.size(), unit) == 0) return std::nullopt;
+  }
   return std::make_pair(std::string(label), std::string(value));
 }
 

@@ -28,7 +28,8 @@ std::string collapse_one_line(std::string_view raw);
 
 // 「ラベル：値」: the text before the first full-width or half-width colon, when it reads as a
 // label (1–20 characters, no sentence punctuation); a colon in "://" or between ASCII digits
-// (10:30) does not count.  Returns {label, value}, both trimmed and non-empty.
+// (10:30) does not count.  A line that opens with a bracketed label 「【構築費用】約98万円」 is
+// one too, colon or not.  Returns {label, value}, both trimmed and non-empty.
 std::optional<std::pair<std::string, std::string>> split_label_line(std::string_view line);
 
 // Code points in a UTF-8 string (invalid bytes count one each).

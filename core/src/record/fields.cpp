@@ -13,71 +13,117 @@ inline namespace SENREI_ABI_NAMESPACE {
 
 namespace {
 
+// A label is read by what it says, not by a list of phrasings: 「保守費の負担者」 names a payer of a
+// running cost because it holds 負担者 after a running-cost word, 「対象地域の人口」 a population
+// because it holds 人口.  A rule matches when the label holds one of `any`, one of `also` (when
+// given) and none of `none`; wordings may be anchored like vocabulary wordings (「システム$」: a
+// label ending in システム).  The first matching rule wins, so the rules that read the most
+// telling word come first (人口 before 地域, 運営主体名 before 名).  Payers are read by
+// payer_field() before these rules, costs by cost_field() where the rule "cost" stands.
 struct LabelRule {
-  std::string_view label;  // matched against the NFKC label with spaces removed
   std::string_view field;
-  bool exact;              // exact match, else "label contains"
+  std::vector<std::string_view> any;
+  std::vector<std::string_view> also = {};
+  std::vector<std::string_view> none = {};
 };
 
-// Order matters: the first rule that matches wins, so specific labels come before general ones.
-constexpr LabelRule kLabelRules[] = {
-    {"ネットワーク名", "network_name", false},
-    {"名称", "network_name", true},
-    {"運営主体の運用費用", "running_cost_yen", false},
-    {"運用費用", "running_cost_yen", false},
-    {"運営費用", "running_cost_yen", false},
-    {"運用経費", "running_cost_yen", false},
-    {"構築費用の内訳", "build_cost_parts", false},
-    {"構築費用", "build_cost_yen", false},
-    {"構築費", "build_cost_yen", false},
-    {"初期費用", "build_cost_yen", false},
-    {"運営主体", "operator_name", true},
-    {"運営団体", "operator_name", true},
-    {"事務局", "operator_name", true},
-    {"組織形態", "operator_form", false},
-    {"法人格", "operator_form", false},
-    {"計画推進主体", "promoter_type", false},
-    {"稼働", "start_year", false},
-    {"運用開始", "start_year", false},
-    {"開始年", "start_year", false},
-    {"対象地域", "area_name", false},
-    {"対象エリア", "area_name", false},
-    {"地域", "area_name", true},
-    {"人口", "population", false},
-    {"高齢化率", "aging_rate", false},
-    {"財源", "funding_sources", false},
-    {"補助金", "funding_sources", false},
-    {"年会費", "fees", false},
-    {"会費", "fees", false},
-    {"利用料", "fees", false},
-    {"登録患者数", "patients", false},
-    {"参加患者数", "patients", false},
-    {"同意患者数", "patients", false},
-    {"患者数", "patients", false},
-    // Breakdown rows below a total (「開示施設 40施設」, 「うち病院 12」) are their own fields.
-    {"開示施設", "institutions_disclosing", false},
-    {"情報提供施設", "institutions_disclosing", false},
-    {"閲覧施設", "institutions_viewing", false},
-    {"参照施設", "institutions_viewing", false},
-    {"うち病院", "institutions_hospital", false},
-    {"病院数", "institutions_hospital", false},
-    {"うち診療所", "institutions_clinic", false},
-    {"診療所数", "institutions_clinic", false},
-    {"参加機関数", "institutions_total", false},
-    {"参加施設数", "institutions_total", false},
-    {"参加機関", "institutions_total", true},
-    {"病病・病診連携以外のサービス", "services", false},
-    {"サービス", "services", false},
-    {"概要", "summary", true},
-    {"構築時の主な関係者", "stakeholders", false},
-    {"標準規格", "standards", false},
-    {"同意方式", "consent_method", false},
-    {"同意取得", "consent_method", false},
-    {"製品", "products", false},
-    {"システム名", "products", false},
-    {"ベンダー", "vendors", false},
-    {"導入業者", "vendors", false},
-};
+// Words that make a cost a build cost or a running cost (構築費, 維持管理費, イニシャルコスト).
+constexpr std::string_view kBuildWords[] = {"構築", "導入", "整備", "初期", "イニシャル", "開発", "創設", "立ち上げ"};
+constexpr std::string_view kRunningWords[] = {"運用", "運営", "維持", "保守", "ランニング", "年間", "管理費"};
+constexpr std::string_view kCostWords[] = {"費", "コスト", "経費", "投資", "予算", "料"};
+
+const std::vector<LabelRule>& label_rules() {
+  static const std::vector<LabelRule> rules = {
+      {"promoter_type", {"推進主体"}},
+      {"operator_form", {"形態", "法人格", "種別", "種類", "区分"}, {"組織", "法人", "団体", "運営", "設立", "主体"}},
+      {"fees", {"会費", "利用料", "参加費", "参加料", "負担金", "接続料", "使用料", "利用負担"}},
+      {"funding_sources", {"財源", "資金", "補助金", "基金", "原資", "交付金"}},
+      {"cost", {}},
+      {"aging_rate", {"高齢", "老年", "歳以上"}, {"率", "割合", "比", "化"}},
+      {"patients", {"患者"}, {}, {"方式", "方法"}},
+      {"patients", {"者数", "住民数", "同意書", "同意数", "登録数"}, {"登録", "同意", "参加", "利用"},
+       {"機関", "施設", "事業所", "事業者"}},
+      {"population", {"人口", "^住民数", "住民の数"}},
+      // Breakdown rows below a total (「開示施設 40施設」, 「うち病院 12」) are their own fields.
+      {"institutions_disclosing", {"開示施設", "情報提供施設", "開示機関", "開示病院"}},
+      {"institutions_viewing", {"閲覧施設", "参照施設", "閲覧機関"}},
+      {"institutions_hospital", {"^うち病院", "^病院数"}},
+      {"institutions_clinic", {"^うち診療所", "^診療所数"}},
+      {"institutions_total", {"機関", "施設", "事業所", "事業者"}, {"数", "参加", "加入", "登録", "利用", "連携", "接続"}},
+      {"start_year", {"稼働", "稼動", "開始", "供用", "運用年", "開設"}},
+      {"operator_name",
+       {"主体", "運営団体", "運営組織", "運営者", "運営法人", "運営母体", "事務局", "運営管理者", "設置者", "実施団体",
+        "運営元", "法人名", "団体名"}},
+      {"vendors", {"ベンダー", "ベンダ", "業者", "メーカー"}},
+      {"products",
+       {"製品", "パッケージ", "基盤", "ソフトウェア", "システム$", "^システム名", "導入システム", "使用システム",
+        "採用システム", "利用システム"}},
+      {"network_name", {"名称", "愛称", "通称", "呼称", "名$", "名前"}},
+      {"area_name", {"地域", "エリア", "区域", "範囲", "医療圏", "圏域", "^地区"}},
+      {"services", {"サービス"}},
+      {"summary", {"^概要$"}},
+      {"stakeholders", {"関係者"}},
+      {"standards", {"規格"}},
+      {"consent_method", {"同意方式", "同意取得", "同意の方法", "同意方法", "同意の取得"}},
+  };
+  return rules;
+}
+
+bool holds(std::string_view label, std::string_view wording) {
+  return vocabulary::find_wording(label, wording) != std::string_view::npos;
+}
+
+template <typename Words>
+std::size_t last_of(std::string_view text, const Words& words, std::size_t before) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view w : words) {
+    std::size_t p = text.rfind(w, before);
+    if (p != std::string_view::npos && p < before && (best == std::string_view::npos || p > best)) best = p;
+  }
+  return best;
+}
+
+// "build", "running" or "" for the cost word at `at` in text: the build or running word nearest
+// before it says which (運用保守費用 → running, 運営主体の構築費用 → build); else the nearest after.
+std::string_view cost_kind(std::string_view text, std::size_t at = std::string_view::npos) {
+  const std::size_t b = last_of(text, kBuildWords, at);
+  const std::size_t r = last_of(text, kRunningWords, at);
+  if (b != std::string_view::npos || r != std::string_view::npos) {
+    if (b == std::string_view::npos) return "running";
+    if (r == std::string_view::npos) return "build";
+    return b > r ? "build" : "running";
+  }
+  return "";
+}
+
+// 負担者 / 負担 (not 負担金) names who bears a cost: the cost word before it says which cost,
+// else the outer label or the last cost read (`context`).
+std::optional<std::string> payer_field(std::string_view l, std::string_view context) {
+  std::size_t at = std::string_view::npos;
+  for (std::size_t p = l.find("負担"); p != std::string_view::npos; p = l.find("負担", p + 1))
+    if (l.compare(p, std::string_view("負担金").size(), "負担金") != 0) {
+      at = p;
+      break;
+    }
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view kind = cost_kind(l, at);
+  if (kind.empty() && l.find("負担者") == std::string_view::npos) return std::nullopt;  // 費用負担: an outer label
+  if (kind.empty()) kind = cost_kind(context);
+  return std::string(kind == "running" ? "running_payers" : "build_payers");
+}
+
+// A cost label: 構築費用の内訳 → build_cost_parts, 保守費用 → running_cost_yen; a cost word with
+// neither kind (費用, 事業費) is an outer label, no field.
+std::optional<std::string> cost_field(std::string_view l) {
+  std::size_t at = std::string_view::npos;
+  for (std::string_view w : kCostWords) at = std::min(at, l.find(w));
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view kind = cost_kind(l, at);
+  if (kind.empty()) kind = cost_kind(l);
+  if (kind.empty()) return std::nullopt;
+  if (kind == "build") return std::string(l.find("内訳") != std::string_view::npos ? "build_cost_parts" : "build_cost_yen");
+  return std::string("running_cost_yen");
+}
 
 std::string squeeze(std::string_view s) {
   std::string t = ja::nfkc(s);
@@ -224,10 +270,21 @@ void add_count(std::vector<Field>& out, std::string_view name, std::string_view 
   }
 }
 
-// 「約80万人（高齢化率30.2％）」: the aging rate stated inside another value.
+// 「約80万人（高齢化率30.2％）」, 「218万人（65歳以上人口の割合31.6％）」: the aging rate stated inside
+// another value, in a bracketed note whose words name it as a label would.
 void add_aging_rate_in(std::vector<Field>& out, std::string_view value, const Provenance& p) {
   const std::string v = ja::nfkc(value);
-  const auto at = v.find("高齢化率");
+  std::size_t at = v.find("高齢化率");
+  for (std::size_t open = v.find('('); at == std::string::npos && open != std::string::npos; open = v.find('(', open + 1)) {
+    // The note's label is its text before the rate: 「65歳以上人口の割合」 of 「(65歳以上人口の割合31.6%)」.
+    const std::size_t close = v.find(')', open);
+    const std::size_t percent = v.find('%', open);
+    if (percent == std::string::npos || (close != std::string::npos && percent > close)) continue;
+    std::size_t number = percent;
+    while (number > open + 1 && (std::isdigit(static_cast<unsigned char>(v[number - 1])) || v[number - 1] == '.'))
+      --number;
+    if (field_for_label(v.substr(open + 1, number - open - 1)) == "aging_rate") at = number;
+  }
   if (at == std::string::npos) return;
   if (auto r = ja::parse_rate(std::string_view(v).substr(at))) {
     Field f = base_field("aging_rate", value, p);
@@ -257,8 +314,16 @@ void add_payers(std::vector<Field>& out, std::string_view field, std::string_vie
     f.text = std::string(v);
   }
   // 「島根県（構築には地域医療再生基金を活用した）」: a payer cell that names its fund says where the
-  // payer's money came from; the payer is then no budget of its own.
-  if (ja::parse_funding_sources(v).empty()) add_funding_from_payers(out, f.items, v, p);
+  // payer's money came from; the payer is then no budget of its own.  A payer that is a budget
+  // (「市町村・香川県」: 市町村 reads as a budget too) names no other fund.
+  bool names_fund = false;
+  for (const auto& fund : ja::parse_funding_sources(v)) {
+    bool payer_budget = false;
+    for (const auto& payer : f.items)
+      if (const auto* t = vocabulary::find(vocabulary::Concept::payer, payer); t && t->funds_as == fund) payer_budget = true;
+    names_fund = names_fund || !payer_budget;
+  }
+  if (!names_fund) add_funding_from_payers(out, f.items, v, p);
   out.push_back(std::move(f));
 }
 
@@ -267,17 +332,17 @@ void add_payers(std::vector<Field>& out, std::string_view field, std::string_vie
 std::optional<std::string> field_for_label(std::string_view label, std::string_view context) {
   std::string l = squeeze(label);
   if (l.empty() || l.size() > 90) return std::nullopt;
-  if (l == "負担者" || l == "費用負担者") {
-    std::string c = squeeze(context);
-    if (c.find("運用") != std::string::npos || c.find("運営") != std::string::npos) return "running_payers";
-    return "build_payers";
-  }
-  if (l.find("負担者") != std::string::npos) {
-    if (l.find("運用") != std::string::npos || l.find("運営") != std::string::npos) return "running_payers";
-    return "build_payers";
-  }
-  for (const auto& rule : kLabelRules) {
-    if (rule.exact ? l == rule.label : l.find(rule.label) != std::string::npos) return std::string(rule.field);
+  if (auto payer = payer_field(l, squeeze(context))) return payer;
+  for (const auto& rule : label_rules()) {
+    if (rule.field == "cost") {  // after forms, fees and funds (運営主体の法人格, 年会費, 運営財源)
+      if (auto cost = cost_field(l)) return cost;
+      continue;
+    }
+    auto in = [&](const std::vector<std::string_view>& words) {
+      return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return holds(l, w); });
+    };
+    if (!in(rule.any) || (!rule.also.empty() && !in(rule.also)) || in(rule.none)) continue;
+    return std::string(rule.field);
   }
   return std::nullopt;
 }
@@ -296,6 +361,12 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
       if (n.compare(from, 3, "：") == 0) from += 3;
       add_payers(out, field == "build_cost_yen" ? "build_payers" : "running_payers", n.substr(from), p);
       amount = n.substr(0, at);
+      // 「非公開／負担者：県」: the separator before 負担者 is not part of the amount.
+      while (!amount.empty() && (amount.back() == '/' || amount.back() == ' ' || amount.back() == ',' ||
+                                 amount.back() == ';'))
+        amount.pop_back();
+      for (std::string_view sep : {"、", "。"})
+        if (amount.ends_with(sep)) amount.resize(amount.size() - sep.size());
     }
     add_money(out, field, amount, p);
     for (auto& f : out)
@@ -347,9 +418,20 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     // 「特定非営利活動法人 X協議会（長崎県）」: the name without its form and bracketed location.
     f.text = without_form_prefix(without_trailing_note(v));
     out.push_back(std::move(f));
-    if (auto form = ja::parse_operator_form(v)) {
+    // A legal form written with the name (特定非営利活動法人 X, X（組織形態：NPO法人）) is stated; one
+    // guessed from the name's ending (X協議会, X市) is derived, and a form stated by its own label
+    // wins over it.  The guess reads the name alone: 「美浜市（富山県）」 is a city, not a prefecture.
+    auto stated = [](const std::optional<std::string>& form) {
+      return form && (*form == "npo" || *form == "general_association" || *form == "public_interest_association" ||
+                      *form == "voluntary_association");
+    };
+    std::optional<std::string> form = ja::parse_operator_form(v);
+    if (!stated(form))
+      if (auto of_name = ja::parse_operator_form(without_trailing_note(v))) form = of_name;
+    if (form) {
       Field g = base_field("operator_form", v, p);
       g.text = *form;
+      if (!stated(form)) add_flag(g, "derived");
       out.push_back(std::move(g));
     }
   } else if (field == "operator_form") {
@@ -445,6 +527,9 @@ void merge_fields(std::vector<Field>& fields, std::vector<Field> more) {
       }
     } else if (it->state != ValueState::stated && f.state == ValueState::stated && f.number) {
       *it = std::move(f);  // a stated value beats an earlier "unknown" for the same field
+    } else if (has_flag(*it, "derived") && !has_flag(f, "derived") && f.state == ValueState::stated &&
+               (f.number || !f.text.empty())) {
+      *it = std::move(f);  // a stated value beats one derived (a sum of parts, a form guessed from a name)
     } else if (it->number && f.number &&
                std::abs(*it->number - *f.number) > 1e-6 * std::max(std::abs(*it->number), std::abs(*f.number)) &&
                !has_flag(*it, "derived") && !has_flag(f, "derived")) {
@@ -463,15 +548,60 @@ const std::vector<std::string>& known_field_names() {
   return names;
 }
 
+namespace {
+
+// Sentences of a paragraph: split after 。 (kept).
+std::vector<std::string> split_sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find("。", start);
+    end = end == std::string::npos ? text.size() : end + std::string_view("。").size();
+    std::string s = text.substr(start, end - start);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.erase(s.begin());
+    if (!s.empty()) out.push_back(std::move(s));
+    start = end;
+  }
+  return out;
+}
+
+// 「実施主体は、○○協議会である。」: a sentence that states a labelled fact as 「ラベルは値」.  The
+// label is the text before a は (「あおばネットの運営主体は」 too); the value runs to the end of the
+// sentence without its copula (である, となっている, です).
+struct ProseStatement {
+  std::string label, value;
+};
+std::vector<ProseStatement> prose_statements(const std::string& sentence) {
+  std::vector<ProseStatement> out;
+  const std::string_view wa = "は";
+  for (std::size_t at = sentence.find(wa); at != std::string::npos && at <= 90; at = sentence.find(wa, at + wa.size())) {
+    if (at == 0) continue;
+    std::string label = sentence.substr(0, at);
+    // A label line (「運用費用：…」) is read as one; a value may hold a colon (「…／負担者：県」).
+    for (std::string_view stop : {"、", "，", "：", ":"})
+      if (label.find(stop) != std::string::npos) return out;
+    std::string value = sentence.substr(at + wa.size());
+    for (std::string_view lead : {"、", "，", " "})
+      while (value.starts_with(lead)) value.erase(0, lead.size());
+    for (std::string_view end : {"。", "である", "となっている", "となっています", "となります", "です", "だ"})
+      if (value.ends_with(end)) value.resize(value.size() - end.size());
+    if (!value.empty()) out.push_back({label, value});
+    break;  // only the first は: 「運営主体は県医師会は…」 is no statement of two
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Field> read_labelled_fields(const ParsedPage& page) {
   std::vector<Field> fields;
   std::string last_cost_context;
   auto handle = [&](const std::string& label, const std::string& value, const std::string& context,
                     const std::string& sentence) {
-    // 負担者 follows the cost it belongs to; an outer label (費用負担) or heading says which
-    // only when it names 構築 or 運用.
-    bool telling = context.find("構築") != std::string::npos || context.find("運用") != std::string::npos ||
-                   context.find("運営") != std::string::npos;
+    // 負担者 follows the cost it belongs to; an outer label or heading says which only when it
+    // names a cost or a burden of one kind (運用費用, 構築時の負担), not a bare 運営体制.
+    const std::string c = squeeze(context);
+    const bool telling = !cost_kind(c).empty() && (cost_field(c) || c.find("負担") != std::string::npos);
     auto name = field_for_label(label, telling ? context : last_cost_context);
     if (!name) return false;
     if (*name == "build_cost_yen") last_cost_context = "構築";
@@ -482,13 +612,23 @@ std::vector<Field> read_labelled_fields(const ParsedPage& page) {
   for (const auto& lv : page.labels) {
     if (handle(lv.label, lv.value, lv.context, lv.sentence)) continue;
     // A value cell that itself reads 「構築費用：29,925千円」 under an outer label (費用負担).
+    bool read = false;
     for (std::string_view colon : {"：", ":"}) {
       auto pos = lv.value.find(colon);
       if (pos == std::string::npos || pos == 0 || pos > 60) continue;
       std::string inner_label = lv.value.substr(0, pos);
       std::string inner_value = lv.value.substr(pos + colon.size());
-      if (handle(inner_label, inner_value, lv.label, lv.sentence.empty() ? lv.value : lv.sentence)) break;
+      if ((read = handle(inner_label, inner_value, lv.label, lv.sentence.empty() ? lv.value : lv.sentence))) break;
     }
+    // 「病院：年額9,000円」 under 利用料: a fee cell lists its payers as label lines.
+    if (!read && !lv.context.empty() && field_for_label(lv.context) == "fees")
+      handle(lv.context, lv.label + "：" + lv.value, "", lv.sentence);
+  }
+  // Facts stated in sentences: 「実施主体は…協議会である。」 (a label line wins: it came first).
+  for (const auto& b : page.blocks) {
+    if (b.role != Block::Role::paragraph && b.role != Block::Role::list_item) continue;
+    for (const auto& sentence : split_sentences(b.text))
+      for (const auto& st : prose_statements(sentence)) handle(st.label, st.value, "", sentence);
   }
   return fields;
 }

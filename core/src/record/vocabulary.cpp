@@ -124,6 +124,12 @@ const std::vector<Term> kProducts = {
     {"humanbridge", "HumanBridge", "HumanBridge", {"HumanBridge", "Human Bridge", "ヒューマンブリッジ"}},
     {"karteco", "カルテコ", "Karteco", {"カルテコ", "Karteco", "KarteCo"}},
     {"net4u", "Net4U", "Net4U", {"Net4U", "NET4U"}},
+    {"prime_arch", "Prime Arch", "Prime Arch", {"Prime Arch", "PrimeArch", "PRIME ARCH", "プライムアーチ"}},
+    {"medaca", "MeDaCa", "MeDaCa", {"MeDaCa", "MEDACA"}},
+    {"vital_link", "バイタルリンク", "Vital Link", {"バイタルリンク", "VitalLink", "Vital Link"}},
+    {"medical_care_station", "メディカルケアステーション", "Medical Care Station",
+     {"メディカルケアステーション", "MedicalCareStation", "Medical Care Station"}},
+    {"carna_connect", "C@RNA Connect", "C@RNA Connect", {"C@RNA", "カルナコネクト"}},
 };
 
 const std::vector<std::string_view> kPrefectures = {
