@@ -465,9 +465,15 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
     Field f = base_field(field, v, p);
     f.text = v;
     if (auto money = ja::parse_money(v); money && money->yen) {
-      f.number = money->yen;
-      f.unit = "yen";
-      f.period = money->period;
+      if (money->summed || money->parts.size() > 1) {
+        // 「病院 年額2万円、診療所 月額5千円」: one fee per payer, each with its own period.  Their
+        // sum is nobody's fee, so no number: the text keeps every amount, and the flag says why.
+        f.flags.push_back("several_amounts");
+      } else {
+        f.number = money->yen;
+        f.unit = "yen";
+        f.period = money->period;
+      }
     }
     out.push_back(std::move(f));
     Field g = base_field("funding_sources", v, p);
