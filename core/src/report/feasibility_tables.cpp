@@ -242,9 +242,9 @@ std::string plan_figures(const Builder& b, const compare::Check& c) {
 
 Table checks_table(const Builder& b) {
   Table t{"checks", b.t("失敗パターンの確認", "Failure pattern checks"),
-          b.t("DOMAIN.md §5 の失敗パターン（参加目標なし、更改財源なし、期限付き基金に頼る運用、会費なし、受入テストなし、利用状況の未把握）を計画と照合した。"
+          b.t("全国の調査・監査が挙げる失敗パターン（参加目標なし、更改財源なし、期限付き基金に頼る運用、会費なし、受入テストなし、利用状況の未把握）を計画と照合した。"
               "根拠は全国の調査・監査の数値と、該当する先例の記載。",
-              "The failure patterns of DOMAIN.md §5 (no participant targets, no renewal funding, running costs on a "
+              "The failure patterns named by the national surveys and audits (no participant targets, no renewal funding, running costs on a "
               "time-limited fund, no fee model, no acceptance test, use not monitored) checked against the plan, "
               "with the national survey or audit figure and the precedents behind each."),
           {b.t("確認項目", "Check"), b.t("結果", "Result"), b.t("計画の数値", "The plan's figures"), b.t("根拠", "Evidence")},
