@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "record/sentences.hpp"
 #include "senrei/fields.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/vocabulary.hpp"
@@ -24,20 +25,6 @@ Field* find_field(std::vector<Field>& fields, std::string_view name) {
   return nullptr;
 }
 
-// Sentences of a block: split after 。 (kept), so each fact cites its own sentence.
-std::vector<std::string> sentences(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find("。", start);
-    end = end == std::string::npos ? text.size() : end + std::string_view("。").size();
-    std::string s = text.substr(start, end - start);
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.erase(s.begin());
-    if (!s.empty()) out.push_back(std::move(s));
-    start = end;
-  }
-  return out;
-}
 
 // 「登録患者数や参加機関数」 → patients, institutions_total.
 std::vector<std::string> fields_named(std::string_view subject) {
@@ -87,7 +74,7 @@ AsOfNote read_as_of_note(const ParsedPage& page) {
       note.date = *d;
       note.sentence = b.text;
       // 「登録患者数や参加機関数は平成28年6月末時点」: each clause names fields and their date.
-      for (const auto& clause : sentences(rest)) {
+      for (const auto& clause : record_detail::split_sentences(rest)) {
         auto wa = clause.find("は");
         if (wa == std::string::npos) continue;
         auto date = ja::parse_date(clause.substr(wa));
@@ -126,7 +113,7 @@ std::vector<Field> read_case_heading(const ParsedPage& page) {
 std::vector<Field> read_stated_facts(const ParsedPage& page) {
   std::vector<Field> out;
   for (const auto& b : page.blocks) {
-    for (const auto& s : sentences(b.text)) {
+    for (const auto& s : record_detail::split_sentences(b.text)) {
       const std::string n = ja::nfkc(s);
       const Provenance p{page.url, s};
       if (auto at = n.find("高齢化率"); at != std::string::npos) {

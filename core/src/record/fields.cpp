@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "record/sentences.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/vocabulary.hpp"
 
@@ -556,20 +557,6 @@ const std::vector<std::string>& known_field_names() {
 
 namespace {
 
-// Sentences of a paragraph: split after 。 (kept).
-std::vector<std::string> split_sentences(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find("。", start);
-    end = end == std::string::npos ? text.size() : end + std::string_view("。").size();
-    std::string s = text.substr(start, end - start);
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.erase(s.begin());
-    if (!s.empty()) out.push_back(std::move(s));
-    start = end;
-  }
-  return out;
-}
 
 // 「実施主体は、○○協議会である。」: a sentence that states a labelled fact as 「ラベルは値」.  The
 // label is the text before a は (「あおばネットの運営主体は」 too); the value runs to the end of the
@@ -633,7 +620,7 @@ std::vector<Field> read_labelled_fields(const ParsedPage& page) {
   // Facts stated in sentences: 「実施主体は…協議会である。」 (a label line wins: it came first).
   for (const auto& b : page.blocks) {
     if (b.role != Block::Role::paragraph && b.role != Block::Role::list_item) continue;
-    for (const auto& sentence : split_sentences(b.text))
+    for (const auto& sentence : record_detail::split_sentences(b.text))
       for (const auto& st : prose_statements(sentence)) handle(st.label, st.value, "", sentence);
   }
   return fields;
