@@ -117,7 +117,14 @@ TEST(Bounds, F2_IngestingAGigabyteSparseFileStaysUnder100MB) {
                                     (dir / "log").string());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(status, 0) << slurp(dir / "log");
-  EXPECT_LT(kib, 100 * 1024) << "peak RSS " << kib << " KiB";  // was 2.1 GB for one such file
+  // AddressSanitizer's shadow memory and quarantine add their own (170 MB measured): under it the
+  // bound is looser, still far below reading a 1 GB file whole (2.1 GB for one such file before).
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr long kMaxKib = 400 * 1024;
+#else
+  constexpr long kMaxKib = 100 * 1024;
+#endif
+  EXPECT_LT(kib, kMaxKib) << "peak RSS " << kib << " KiB";
   EXPECT_LT(seconds, 30) << seconds;                                // was 16 s for one
   // Both are kept, cut at the cap and flagged.
   auto records = exported_records((dir / "data").string());
