@@ -87,14 +87,18 @@ void work(std::shared_ptr<Worker> w) {
   ::sigaltstack(&ss, nullptr);
 }
 
-// This thread's worker; told to end when the thread ends.
+// This thread's worker; told to end when the thread ends (end_plugin_worker() waits for it).
 struct WorkerSlot {
   std::shared_ptr<Worker> worker;
+  std::thread thread;
   ~WorkerSlot() {
     if (!worker) return;
-    std::lock_guard lock(worker->m);
-    worker->quit = true;
-    worker->cv.notify_all();
+    {
+      std::lock_guard lock(worker->m);
+      worker->quit = true;
+      worker->cv.notify_all();
+    }
+    if (thread.joinable()) thread.detach();
   }
 };
 thread_local WorkerSlot slot;
@@ -106,7 +110,7 @@ std::optional<T> bounded(std::function<T()> fn, std::chrono::milliseconds limit)
   if (limit.count() <= 0) return fn();
   if (!slot.worker) {
     slot.worker = std::make_shared<Worker>();
-    std::thread(work, slot.worker).detach();
+    slot.thread = std::thread(work, slot.worker);
   }
   auto result = std::make_shared<std::optional<T>>();
   auto error = std::make_shared<std::exception_ptr>();
@@ -124,6 +128,7 @@ std::optional<T> bounded(std::function<T()> fn, std::chrono::milliseconds limit)
   w->cv.notify_all();
   if (!w->cv.wait_for(lock, limit, [&] { return w->finished; })) {
     lock.unlock();
+    if (slot.thread.joinable()) slot.thread.detach();
     slot.worker.reset();  // still inside the plugin: left to itself
     abandoned.fetch_add(1);
     return std::nullopt;
@@ -139,6 +144,17 @@ std::string timeout_message(const SourceInfo& info, const std::string& call, std
 }
 
 }  // namespace
+
+void end_plugin_worker() {
+  if (!slot.worker) return;
+  {
+    std::lock_guard lock(slot.worker->m);
+    slot.worker->quit = true;
+    slot.worker->cv.notify_all();
+  }
+  if (slot.thread.joinable()) slot.thread.join();
+  slot.worker.reset();
+}
 
 int abandoned_plugin_calls() { return abandoned.load(); }
 

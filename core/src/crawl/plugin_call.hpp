@@ -33,6 +33,9 @@ PluginCall call_extract(const Source& source, const SourceInfo& info, std::share
 
 // How many calls this process abandoned (their threads may still run inside a plugin).
 int abandoned_plugin_calls();
+// Ends this thread's idle worker and waits for it (a command's end: no thread is left running
+// inside the process but abandoned ones).  Cheap when there is none.
+void end_plugin_worker();
 
 // The other calls into a plugin run under the same deadline (F5 of the reliability report: an
 // in_scope() that never returned hung a crawl holding the workspace lock).  in_scope() is
