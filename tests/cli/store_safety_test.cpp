@@ -390,5 +390,9 @@ TEST(Interrupt, ASecondSigintEndsAtOnce) {
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 130);
+#if defined(__SANITIZE_ADDRESS__)
+  EXPECT_LT(took, 5.0);  // the sanitizer's own work at exit
+#else
   EXPECT_LT(took, 1.0);
+#endif
 }
