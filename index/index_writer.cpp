@@ -330,13 +330,24 @@ Xapian::doccount IndexWriter::doc_count() const {
   }
 }
 
-std::vector<std::string> IndexWriter::ids(std::string_view source) const {
+std::vector<std::string> IndexWriter::ids(std::string_view source, std::vector<std::string>* unreadable) const {
   drain();
   std::vector<std::string> out;
   const std::string term = source.empty() ? std::string() : bounded_term(kPrefixSource, fold(source));
   try {
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-      out.push_back(db_.get_document(*it).get_value(kSlotId));
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+      Xapian::Document doc = db_.get_document(*it);
+      std::string id = doc.get_value(kSlotId);
+      if (unreadable) {
+        try {
+          (void)doc.get_data();  // the record itself, in the docdata table
+        } catch (const Xapian::DatabaseError&) {  // damaged (corrupt, or failing to inflate)
+          unreadable->push_back(std::move(id));
+          continue;
+        }
+      }
+      out.push_back(std::move(id));
+    }
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
   }

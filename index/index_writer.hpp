@@ -59,8 +59,10 @@ class IndexWriter {
   void wait_commit(std::uint64_t ticket);
   // Documents in the index, pending changes included.
   Xapian::doccount doc_count() const;
-  // Ids of all records, or of one source's (to delete pages gone from a source).
-  std::vector<std::string> ids(std::string_view source = {}) const;
+  // Ids of all records, or of one source's (to delete pages gone from a source).  With
+  // `unreadable`, each record's stored data is read too: the ids of those whose data cannot be
+  // read (a damaged docdata table) go there instead of into the result.
+  std::vector<std::string> ids(std::string_view source = {}, std::vector<std::string>* unreadable = nullptr) const;
 
   const std::filesystem::path& path() const { return dir_; }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "crawl/crawler.hpp"
 #include "fetch/mirror_fetcher.hpp"
@@ -289,6 +290,140 @@ TEST(RemovalPolicy, DecideRemovalsBounds) {
   EXPECT_EQ(d.remove.size(), 1u);
   EXPECT_TRUE(decide_removals(two, 9, 0, false).refused);  // 22 %
   EXPECT_EQ(decide_removals(two, 9, 0, true).remove.size(), 2u);
+}
+
+// ---- issue 14 item 1: "no longer linked" is evidence too, never a silent removal ----
+
+namespace {
+
+// A mirror read as a web server serves it: only what a seed or a link leads to is found (no list
+// of files, as over HTTP).
+class ServedOnly : public Fetcher {
+ public:
+  explicit ServedOnly(const fs::path& dir) : mirror_(dir, "http://example.test/") {}
+  void submit(FetchRequest r) override { mirror_.submit(std::move(r)); }
+  std::vector<FetchResponse> poll(std::chrono::milliseconds w) override { return mirror_.poll(w); }
+  size_t pending() const override { return mirror_.pending(); }
+
+ private:
+  MirrorFetcher mirror_;
+};
+
+CrawlSummary crawl_served(Site& site, CrawlState& state, BodyStore& bodies, MemorySink& sink, const TestSource& src,
+                          CrawlOptions options = {}) {
+  ServedOnly f(site.mirror());
+  return Crawler(state, bodies, sink).run(src, f, options);
+}
+
+// The top page of make_site() linking every page but those in `unlinked`, plus `extra` links.
+void relink_top(Site& site, int n, const std::set<int>& unlinked, const std::string& extra = "") {
+  std::string links;
+  for (int i = 0; i < n; ++i)
+    if (!unlinked.count(i)) links += "<a href=\"/p" + std::to_string(i) + "/\">P</a>";
+  site.page("", "トップ", links + extra);
+}
+
+}  // namespace
+
+TEST(RemovalPolicy, APageNoLongerLinkedIsMissingAndKeptUntilADayLater) {
+  Site site("unlinked");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  ASSERT_EQ(crawl_served(site, state, bodies, sink, src).records, 10);
+  const std::string orphan = "http://example.test/p3/";
+  relink_top(site, 9, {3});  // p3 is still served, but nothing links to it
+
+  auto first = crawl_served(site, state, bodies, sink, src);
+  EXPECT_EQ(first.failed(), 0);
+  EXPECT_EQ(first.removed, 0);
+  EXPECT_EQ(first.missing, 1);
+  EXPECT_EQ(first.missing_first, 1);
+  EXPECT_EQ(first.missing_by_reason["not_linked"], 1);
+  EXPECT_EQ(sink.committed.count("test:" + orphan), 1u);  // still searchable
+  ASSERT_EQ(state.missing("test").count(orphan), 1u);
+
+  auto again = crawl_served(site, state, bodies, sink, src);  // the same day: kept
+  EXPECT_EQ(again.removed, 0);
+  EXPECT_EQ(again.missing_waiting, 1);
+  EXPECT_EQ(sink.committed.count("test:" + orphan), 1u);
+
+  relink_top(site, 9, {});  // linked again: no longer missing
+  auto back = crawl_served(site, state, bodies, sink, src);
+  EXPECT_EQ(back.missing, 0);
+  EXPECT_TRUE(state.missing("test").empty());
+
+  relink_top(site, 9, {3});  // unlinked since more than a day: this run removes it, and says why
+  crawl_served(site, state, bodies, sink, src);
+  state.clear_missing("test", orphan);
+  state.mark_missing("test", orphan, std::time(nullptr) - kRemovalGraceSeconds - 60);
+  auto later = crawl_served(site, state, bodies, sink, src);
+  EXPECT_EQ(later.removed, 1);
+  ASSERT_EQ(later.removed_urls.size(), 1u);
+  EXPECT_EQ(later.removed_urls[0], orphan);
+  ASSERT_EQ(later.removed_reasons.size(), 1u);
+  EXPECT_EQ(later.removed_reasons[0], "not_linked");
+  EXPECT_EQ(sink.committed.count("test:" + orphan), 0u);
+  EXPECT_EQ(sink.committed.size(), 9u);
+}
+
+TEST(RemovalPolicy, ASiteThatStopsLinkingMostPagesRemovesNothing) {
+  Site site("unlinked-mass");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_served(site, state, bodies, sink, src);
+  relink_top(site, 9, {0, 1, 2, 3, 4, 5, 6, 7});  // a broken menu: 8 of 10 pages unreachable
+  auto s = crawl_served(site, state, bodies, sink, src);
+  EXPECT_TRUE(s.removal_refused);
+  EXPECT_EQ(s.missing_by_reason["not_linked"], 8);
+  EXPECT_EQ(s.removed, 0);
+  EXPECT_EQ(sink.committed.size(), 10u);
+}
+
+TEST(RemovalPolicy, AMirrorsFileIsKnownWithoutALink) {
+  Site site("unlinked-mirror");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_once(site, state, bodies, sink, src);
+  relink_top(site, 9, {3});
+  auto s = crawl_once(site, state, bodies, sink, src);  // the file is there: it exists
+  EXPECT_EQ(s.missing, 0);
+}
+
+TEST(RemovalPolicy, ARunThatCannotKnowEveryLinkConcludesNothingUnlinked) {
+  Site site("unlinked-partial");
+  make_site(site, 9);
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  crawl_served(site, state, bodies, sink, src);
+  // p3 is now linked only from a new page the plugin fails on: its links are unknown.
+  site.page("hub/", "新しい入口", "<a href=\"/p3/\">P3</a>");
+  relink_top(site, 9, {3}, "<a href=\"/hub/\">hub</a>");
+  TestSource failing;
+  failing.throw_on = "/hub/";
+  auto s = crawl_served(site, state, bodies, sink, failing);
+  EXPECT_EQ(s.failed(), 1);
+  EXPECT_EQ(s.missing, 0);
+  // A bound that refused links (here --max-pages) leaves the same doubt.
+  CrawlOptions bounded;
+  bounded.max_pages = 5;
+  auto b = crawl_served(site, state, bodies, sink, src, bounded);
+  EXPECT_FALSE(b.skipped_by_limit.empty());
+  EXPECT_EQ(b.missing, 0);
+  // Read whole, the hub's link counts.
+  auto whole = crawl_served(site, state, bodies, sink, src);
+  EXPECT_EQ(whole.missing, 0);
+  EXPECT_EQ(whole.failed(), 0);
 }
 
 // ---- issue 14 item 2 / F1: the index is derived from the stored bodies ----

@@ -291,6 +291,43 @@ TEST(Bounds, F5_AnInScopeThatNeverReturnsIsCutOffAtTheDeadline) {
   EXPECT_TRUE(named) << r.out;
 }
 
+// check-url and `sources --check` ask a plugin's in_scope() under the same deadline as a crawl
+// (issue 14, session 5): before, both called it directly and hung with the plugin.
+TEST(Bounds, F5_CheckUrlCutsOffAnInScopeThatNeverReturns) {
+  ScratchDir dir("f5-check-url");
+  const auto t0 = std::chrono::steady_clock::now();
+  auto r = senrei_test::senrei({"--data", (dir / "data").string(), "check-url", "http://faulty.test/hang-in-scope/",
+                                "--source", "faulty", "--plugin-timeout", "2"},
+                               kFaultyEnv);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(seconds, 30);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("plugin 'faulty' did not return from in_scope()"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("within 2 s"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("its scope is unknown"), std::string::npos) << r.err;
+  // A URL the plugin answers for is judged as before.
+  auto fine = senrei_test::senrei({"--data", (dir / "data").string(), "check-url", "http://faulty.test/a/",
+                                   "--source", "faulty", "--plugin-timeout", "2"},
+                                  kFaultyEnv);
+  EXPECT_EQ(fine.status, 0) << fine.out << fine.err;
+  EXPECT_NE(fine.out.find("in scope of faulty"), std::string::npos) << fine.out;
+}
+
+TEST(Bounds, F5_SourcesCheckCutsOffAnInScopeThatNeverReturns) {
+  ScratchDir dir("f5-sources-check");
+  // The source's sample pages: one of them is a URL its in_scope() never returns on.
+  write_page(dir / "samples/faulty.test", "", "トップ", "入口");
+  write_page(dir / "samples/faulty.test", "hang-in-scope/", "止まる", "本文");
+  const auto t0 = std::chrono::steady_clock::now();
+  auto r = senrei_test::senrei({"--data", (dir / "data").string(), "sources", "--check", "faulty",
+                                "--plugin-timeout", "2"},
+                               kFaultyEnv + " SENREI_SAMPLE_PATH=" + (dir / "samples").string());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(seconds, 30);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("plugin 'faulty' did not return from in_scope() (2 URLs"), std::string::npos) << r.err;
+}
+
 // ---- F6: outputs are written whole or not at all ---------------------------------------------
 
 TEST(Bounds, F6_AFailedWriteLeavesThePreviousFileIntact) {

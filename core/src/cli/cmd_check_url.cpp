@@ -1,5 +1,7 @@
 // `senrei check-url`: the fetcher's decisions for one URL, without the network (fetch/url_check.hpp).
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -7,7 +9,9 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "crawl/plugin_call.hpp"
 #include "fetch/url_check.hpp"
+#include "i18n/i18n.hpp"
 #include "senrei/url.hpp"
 
 namespace senrei::cli {
@@ -15,12 +19,15 @@ namespace {
 
 constexpr int kRefused = 3;
 
-bool claims(const LoadedSource& s, const std::string& url) {
-  try {
-    return s.source->in_scope(url);
-  } catch (...) {
-    return false;  // as the crawler treats a plugin that throws
+// Whether the source claims the URL, asked under the crawl's plugin deadline (a plugin that
+// throws does not, as in a crawl); a call that does not return in time leaves `error` set.
+bool claims(const LoadedSource& s, const std::string& url, std::chrono::milliseconds limit, std::string& error) {
+  ScopeCall scope = call_in_scope(*s.source, s.info, {url}, limit);
+  if (!scope.ok()) {
+    error = scope.error;
+    return false;
   }
+  return scope.in[0] != 0;
 }
 
 std::string read_robots(const std::string& file) {
@@ -49,11 +56,17 @@ int run_check_url(Context& ctx, const Args& args) {
   } else {
     for (const auto& s : ctx.plugins().sources()) sources.push_back(&s);
   }
+  // Every call into a plugin runs under the crawl's deadline (crawl/plugin_call.hpp).
+  const auto limit = std::chrono::milliseconds(1000 * args.get_int("plugin-timeout", 30, 0, 86400));
   std::vector<std::string> claimed_by;
+  std::vector<std::string> timeouts;  // sources whose in_scope() did not return in time
   auto scope = [&](const std::string& u) {
     claimed_by.clear();
-    for (const auto* s : sources)
-      if (claims(*s, u)) claimed_by.push_back(s->info.name);
+    for (const auto* s : sources) {
+      std::string error;
+      if (claims(*s, u, limit, error)) claimed_by.push_back(s->info.name);
+      if (!error.empty()) timeouts.push_back(error);
+    }
     return !claimed_by.empty();
   };
 
@@ -88,7 +101,20 @@ int run_check_url(Context& ctx, const Args& args) {
     if (parsed && !classify_ip_literal(parsed->host))
       out << "  " << parsed->host << " is a name: its addresses are checked when senrei connects\n";
   }
-  return verdict.allowed ? 0 : kRefused;
+  int status = verdict.allowed ? 0 : kRefused;
+  // A source that did not answer: its scope is unknown, so the verdict is not the whole answer.
+  for (const auto& e : timeouts) {
+    *ctx.err << "senrei: " << e << "; " << tr("its scope is unknown, so this answer may be wrong") << "\n";
+    status = 1;
+  }
+  if (abandoned_plugin_calls() > 0) {
+    // A plugin thread never returned and still runs inside the plugin: end here rather than
+    // destroy the plugin under it (as crawl and sources --check do).
+    ctx.out->flush();
+    ctx.err->flush();
+    std::_Exit(status);
+  }
+  return status;
 }
 
 }  // namespace senrei::cli

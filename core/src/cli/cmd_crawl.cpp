@@ -22,6 +22,7 @@
 #include "crawl/plugin_call.hpp"
 #include "crawl/http_crawl.hpp"
 #include "fetch/mirror_fetcher.hpp"
+#include "i18n/i18n.hpp"
 #include "index/errors.hpp"
 #include "store/workspace.hpp"
 
@@ -30,12 +31,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// What made a page count as missing, as a person reads it (removal_policy.hpp's reasons).
+std::string missing_reason_text(const std::string& reason) {
+  if (reason == "not_linked") return tr("still served, but no page of the source links to it any more");
+  if (reason == "out_of_scope") return tr("outside the source's scope now");
+  if (reason.rfind("http_", 0) == 0) return tr("not found") + std::string(" (HTTP ") + reason.substr(5) + ")";
+  return reason;
+}
+
 nlohmann::json summary_json(const CrawlSummary& s) {
+  nlohmann::json removed_pages = nlohmann::json::array();
+  for (size_t i = 0; i < s.removed_urls.size(); ++i)
+    removed_pages.push_back({{"url", s.removed_urls[i]}, {"reason", i < s.removed_reasons.size() ? s.removed_reasons[i] : ""}});
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& f : s.failures) failures.push_back({{"url", f.url}, {"reason", f.kind}, {"message", f.message}});
   return {{"source", s.source},         {"resumed", s.resumed},     {"fetched", s.fetched},
           {"not_modified", s.not_modified}, {"unchanged", s.unchanged}, {"new", s.new_pages},
           {"changed", s.changed},       {"removed", s.removed},     {"removed_urls", s.removed_urls},
+          {"removed_pages", removed_pages}, {"missing_by_reason", s.missing_by_reason},
+          {"unreadable_records", s.unreadable_records},
           {"rebuilt", s.rebuilt},       {"missing", s.missing},     {"missing_share", s.missing_share},
           {"removal_refused", s.removal_refused}, {"interrupted", s.interrupted},
           {"failed", s.failed()},       {"failed_by_reason", s.failed_by_reason},
@@ -50,13 +64,25 @@ void print_summary(std::ostream& out, const CrawlSummary& s) {
       << s.removed << " removed, " << s.failed() << " failed; " << s.records << " records written\n";
   if (s.rebuilt > 0)
     out << "  rebuilt  " << s.rebuilt << " pages from their stored bodies (the index lacked their records)\n";
-  for (const auto& u : s.removed_urls) out << "  removed  " << u << "\n";
+  if (!s.unreadable_records.empty())
+    out << "  damaged  " << s.unreadable_records.size() << " " << tr("records in the index could not be read (e.g.")
+        << " " << s.unreadable_records.front() << "); "
+        << tr("they were made again from the stored pages — run `senrei doctor` to check the rest of the index")
+        << "\n";
+  for (size_t i = 0; i < s.removed_urls.size(); ++i)
+    out << "  removed  " << s.removed_urls[i]
+        << (i < s.removed_reasons.size() ? " — " + missing_reason_text(s.removed_reasons[i]) : std::string()) << "\n";
   if (!s.removal_refused && s.missing_first > 0)
     out << "  missing  " << s.missing_first << " pages for the first time: kept; removed when still missing on a run "
         << kRemovalGraceSeconds / 3600 << " hours or more from now (or now with --prune)\n";
   if (!s.removal_refused && s.missing_waiting > 0)
     out << "  missing  " << s.missing_waiting << " pages again, first missing less than "
         << kRemovalGraceSeconds / 3600 << " hours ago: kept for now\n";
+  // Why they count as missing: a page still served but no longer linked is not a 404.
+  if (s.missing > 0 && s.missing_by_reason.size() > 0)
+    for (const auto& [reason, n] : s.missing_by_reason)
+      out << "  missing  " << n << " " << (n == 1 ? tr("page") : tr("pages")) << ": " << missing_reason_text(reason)
+          << "\n";
   for (const auto& [reason, n] : s.failed_by_reason) out << "  failed   " << reason << ": " << n << "\n";
   for (const auto& [flag, n] : s.flagged) out << "  flagged  " << flag << ": " << n << "\n";
   for (const auto& [bound, n] : s.skipped_by_limit)

@@ -57,7 +57,7 @@ std::vector<CheckedPage> read_from_mirror(MirrorFetcher& mirror, const std::vect
 
 // The source's bundled sample pages: <root>/<host of base_url>/ on the sample path, every file
 // there the source would crawl.
-std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::string& where) {
+std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::chrono::milliseconds limit, std::string& where) {
   const std::string host = host_of(s.info);
   std::string looked;
   for (const auto& root : PluginHost::data_path("sample", "SENREI_SAMPLE_PATH")) {
@@ -66,15 +66,13 @@ std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::string& where)
     std::error_code ec;
     if (host.empty() || !fs::is_directory(dir, ec)) continue;
     MirrorFetcher mirror(dir, origin_of(s.info));
+    // The scope under the crawl's plugin deadline, as every call into a plugin (plugin_call.hpp).
+    const std::vector<std::string> files = mirror.known_urls();
+    ScopeCall scope = call_in_scope(*s.source, s.info, files, limit);
+    if (!scope.ok()) throw Failure(scope.error);
     std::vector<std::string> urls;
-    for (const auto& u : mirror.known_urls()) {
-      bool in = false;
-      try {
-        in = s.source->in_scope(u);
-      } catch (...) {
-      }
-      if (in) urls.push_back(u);
-    }
+    for (size_t k = 0; k < files.size(); ++k)
+      if (scope.in[k]) urls.push_back(files[k]);
     if (urls.empty()) continue;
     where = dir.string();
     return read_from_mirror(mirror, urls);
@@ -118,13 +116,15 @@ CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const s
   return p;
 }
 
-CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const Args& args) {
+CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const Args& args,
+                          std::chrono::milliseconds limit) {
   auto canon = canonicalize_url(url);
   if (!canon) throw UsageError(url + " is not a URL senrei can fetch");
   HttpCrawlSettings http;
   http.allow_private = args.has("allow-private");
   http.base_url_override = args.get("base-url");  // fetch the real URL from a test server or proxy
   http.delay_seconds = 0;
+  http.plugin_time_limit_seconds = static_cast<double>(limit.count()) / 1000.0;
   std::unique_ptr<Fetcher> fetcher;
   try {
     fetcher = make_http_fetcher(*s.source, s.info, http);
@@ -166,16 +166,28 @@ int run_source_check(Context& ctx, const Args& args) {
     throw UsageError("no source named '" + name + "' (known: " + (known.empty() ? "none" : known) + "; see senrei sources)");
   }
 
+  // The crawl's deadline on every call into the plugin: a plugin being written may well loop.
+  const auto limit = std::chrono::milliseconds(1000 * args.get_int("plugin-timeout", 30, 0, 86400));
   std::vector<CheckedPage> pages;
   std::string where;
-  if (args.positional.empty()) {
-    pages = sample_pages(*s, where);
-  } else {
-    const std::string& arg = args.positional[0];
-    if (arg.rfind("http://", 0) == 0 || arg.rfind("https://", 0) == 0)
-      pages.push_back(page_from_url(*s, arg, args));
-    else
-      pages.push_back(page_from_file(*s, arg, args.get("url")));
+  try {
+    if (args.positional.empty()) {
+      pages = sample_pages(*s, limit, where);
+    } else {
+      const std::string& arg = args.positional[0];
+      if (arg.rfind("http://", 0) == 0 || arg.rfind("https://", 0) == 0)
+        pages.push_back(page_from_url(*s, arg, args, limit));
+      else
+        pages.push_back(page_from_file(*s, arg, args.get("url")));
+    }
+  } catch (const Failure& e) {
+    if (abandoned_plugin_calls() == 0) throw;
+    // A plugin thread never returned and still runs inside the plugin: say why and end here
+    // rather than destroy the plugin under it (below, and crawl/plugin_call.hpp).
+    ctx.out->flush();
+    *ctx.err << "senrei: " << e.what() << "\n";
+    ctx.err->flush();
+    std::_Exit(1);
   }
 
   auto& out = *ctx.out;
@@ -188,8 +200,6 @@ int run_source_check(Context& ctx, const Args& args) {
     if (!where.empty()) out << " on its sample pages in " << where;
     out << "\n";
   }
-  // The crawl's deadline on extract(): a plugin being written may well loop.
-  const auto limit = std::chrono::milliseconds(1000 * args.get_int("plugin-timeout", 30, 0, 86400));
   int failed = 0;
   size_t records = 0, fields = 0;
   for (auto& p : pages) {

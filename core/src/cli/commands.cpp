@@ -104,6 +104,7 @@ const std::vector<Command>& commands() {
            {"agent", 0, "TOKEN", "the robots.txt product token (default senrei)"},
            {"source", 0, "NAME", "check against this source's scope"},
            {"allow-private", 0, "", "allow loopback and private addresses"},
+           {"plugin-timeout", 0, "SECONDS", "give up on a source whose scope check takes longer (default 30; 0: none)"},
        },
        engine_check_url},
   };

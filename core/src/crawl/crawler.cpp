@@ -87,6 +87,10 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   std::unordered_map<std::string, int> host_pages;      // origin → URLs admitted
   std::unordered_map<std::string, int> path_variants;   // origin + path → query URLs admitted
   std::unordered_set<std::string> limited;              // URLs refused by a bound, counted once
+  // Every URL this run found a way to: a seed, a mirror's file, a link of a page read (or, for a
+  // page that failed, of its last version), a redirect's or canonical's target.  A stored page
+  // outside it is still served but no longer linked: evidence that it is gone (removal_policy).
+  std::unordered_set<std::string> linked;
 
   auto skip = [&](const std::string& url, const char* bound) {
     if (limited.insert(url).second) ++summary.skipped_by_limit[bound];
@@ -155,6 +159,12 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     starts_in_scope = std::move(scope.in);
   }
 
+  // What the index holds of this source: a page whose records it lacks (the index deleted,
+  // damaged and rebuilt, behind the state) is extracted again from its stored body (F1), and so
+  // is one whose record the index holds but cannot read (a damaged docdata table).
+  const auto present = sink_.present_ids(name);
+  summary.unreadable_records = sink_.unreadable_ids();
+
   // Begin or resume this source's run, in one transaction with its initial frontier.
   state_.begin();
   Run run = state_.begin_run(name);
@@ -168,9 +178,6 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     auto it = missing_since.find(url);
     missing_now.push_back({url, std::move(reason), it == missing_since.end() ? 0 : it->second, std::move(record_ids)});
   };
-  // What the index holds of this source: a page whose records it lacks (the index deleted,
-  // damaged and rebuilt, behind the state) is extracted again from its stored body (F1).
-  const auto present = sink_.present_ids(name);
   std::vector<FetchResponse> from_store;        // answered from stored bodies, not the fetcher
   std::unordered_set<std::string> from_body;    // their URLs
   for (size_t k = 0; k < stored.size(); ++k) {
@@ -203,7 +210,10 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
   };
   if (!options.offline)
     for (size_t k = 0; k < starts.size(); ++k)
-      if (starts_in_scope[k]) admit(starts[k], 0, false);
+      if (starts_in_scope[k]) {
+        linked.insert(starts[k]);
+        admit(starts[k], 0, false);
+      }
   starts.clear();
   enqueue_new(new_urls);
   state_.commit();
@@ -286,12 +296,24 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     return true;
   };
 
+  // Set when a page this run could not read had no earlier version, so its links are unknown
+  // (a refusal by robots.txt, scope or address never has any): no page is then "not linked".
+  bool links_unknown = false;
   auto fail = [&](const std::string& url, const std::string& kind, const std::string& message) {
     ++summary.failed_by_reason[kind];
     summary.failures.push_back({url, kind, message});
   };
+  auto note_unread = [&](const PageState& page, const std::string& kind) {
+    static const std::unordered_set<std::string> never_read = {"robots", "scope", "private_address", "protocol",
+                                                                "redirect_limit", "not_found"};
+    if (page.sha256.empty() && !never_read.count(kind)) links_unknown = true;
+  };
 
+  auto note_links = [&](const PageState& page) {
+    for (const auto& l : page.links) linked.insert(l);
+  };
   auto requeue_links = [&](const PageState& page) {
+    note_links(page);
     if (plugin_disabled || options.offline) return;  // a reindex follows no link
     std::vector<std::string> unseen;  // (seen first: most links of a re-run are, and cost no plugin call)
     for (const auto& l : page.links)
@@ -340,6 +362,8 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       page.last_modified.clear();
       page.error = outcome.error_kind + ": " + outcome.error;
       fail(page.url, outcome.error_kind, outcome.error);
+      note_unread(page, outcome.error_kind);
+      note_links(page);  // its last version's links still count as links
       finished.push_back(std::move(page));
       return;
     }
@@ -362,6 +386,7 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     page.alias_reason.clear();
     alias_now.erase(page.url);
     if (!outcome.canonical.empty()) {  // the end of the run folds it when the target is fetched
+      linked.insert(outcome.canonical);
       documents.declare_canonical(page.url, outcome.canonical);
       if (!seen.count(outcome.canonical)) admit(outcome.canonical, page.depth, false);
     }
@@ -472,6 +497,8 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
         page.status = r.status;
         page.error = r.error_kind + ": " + r.error;
         fail(page.url, r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind, r.error);
+        note_unread(page, r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind);
+        note_links(page);  // not read now: its last version's links still count
         // It keeps its previous records, so it still claims its last body.
         if (!page.sha256.empty() && page.alias_of.empty()) fold_body(page, page.sha256);
         finished.push_back(std::move(page));
@@ -481,10 +508,13 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
       if (const std::string target = r.final_url.empty() ? page.url : r.final_url; target != page.url) {
         if (r.not_modified) {  // the target answered our conditional request: nothing changed
           ++summary.not_modified;
+          linked.insert(target);
+          if (auto row = state_.get(name, target)) note_links(*row);  // its links are those it had
           touched.push_back({std::move(page.url), page.depth});
           continue;
         }
         alias_to(page, target, "redirect");
+        linked.insert(target);
         page.sha256.clear();
         page.etag.clear();
         page.last_modified.clear();
@@ -595,9 +625,24 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     return summary;
   }
   if (!options.offline) {
-    // Pages missing before and found in this run are no longer missing.
     std::unordered_set<std::string> still_missing;
     for (const auto& m : missing_now) still_missing.insert(m.url);
+    // A page that still answers but that no page of this run links to (nor a seed or a mirror's
+    // file) is evidence too, judged like a 404 (removal_policy.hpp) — but only from a run that
+    // knows every link: not resumed, the plugin never disabled, no link refused by a bound, and
+    // no page that failed without an earlier version whose links stand in for it.
+    if (!run.resumed && !plugin_disabled && !links_unknown && summary.skipped_by_limit.empty()) {
+      for (const auto& url : known) {
+        if (linked.count(url) || still_missing.count(url) || !seen.count(url)) continue;
+        auto row = state_.get(name, url);
+        if (!row || row->state != "done" || row->generation != run.generation || row->record_ids.empty() ||
+            !row->alias_of.empty())
+          continue;
+        note_missing(url, "not_linked", row->record_ids);
+        still_missing.insert(url);
+      }
+    }
+    // Pages missing before and found in this run are no longer missing.
     state_.begin();
     for (const auto& [url, since] : missing_since)
       if (!still_missing.count(url) && seen.count(url)) state_.clear_missing(name, url);

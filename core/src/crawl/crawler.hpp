@@ -5,7 +5,8 @@
 // body by sha256, extracts, and replaces the page's records.  A page whose body (sha256) and
 // extractor are unchanged, or that answers 304, rewrites nothing — unless the index lacks its
 // records (deleted, rebuilt, behind the state): then they are made again from the stored body,
-// without fetching it.  A page that left the source's scope counts as missing.  Records and the crawl state are committed in batches, the bodies
+// without fetching it.  A page that left the source's scope counts as missing, and so does one
+// still served that no page, seed or mirror file of a complete run leads to (not linked).  Records and the crawl state are committed in batches, the bodies
 // synced and the index committed first (on the index writer's thread, while the loop reads the
 // next batch), the batch's rows after, so a run killed at any moment resumes where it stopped
 // (the same generation) and never refetches a page it had finished.  The state is read a page
@@ -85,7 +86,11 @@ struct CrawlSummary {
   int64_t removed = 0;
   int64_t records = 0;       // records written (replaced) in this run
   int64_t rebuilt = 0;       // pages extracted again from their stored body (index behind, reindex)
-  // Pages found missing (404/410, file gone, out of scope) and what was done about them.
+  // Records the index held but could not read when the run began (a damaged index): made again
+  // from their stored bodies like the ones it lacked (counted in `rebuilt`).
+  std::vector<std::string> unreadable_records;
+  // Pages found missing (404/410, file gone, out of scope, still served but no longer linked from
+  // any page of the source) and what was done about them.
   int64_t pages_before = 0;      // pages the source had when the run began
   int64_t missing = 0;           // found missing in this run
   int64_t missing_first = 0;     // of which missing for the first time: kept, removed if still missing a day on
@@ -98,6 +103,9 @@ struct CrawlSummary {
   // "query_variants" → distinct URLs.
   std::map<std::string, int64_t> skipped_by_limit;
   std::vector<std::string> removed_urls;
+  std::vector<std::string> removed_reasons;  // removed_urls[i]'s evidence: "http_404", "http_410", "out_of_scope", "not_linked"
+  // The pages found missing by their evidence (the same reasons), whatever was done about them.
+  std::map<std::string, int64_t> missing_by_reason;
   std::vector<CrawlFailure> failures;
   // Pages extracted in this run by the limit or repair that marked them: "truncated",
   // "depth_capped", "charset_replaced", "no_text_layer", ... (extract/extract.hpp).

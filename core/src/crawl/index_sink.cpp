@@ -13,7 +13,8 @@ void IndexSink::commit() { writer_->commit(); }
 std::uint64_t IndexSink::begin_commit(std::function<void()> first) { return writer_->commit_async(std::move(first)); }
 void IndexSink::wait_commit(std::uint64_t ticket) { writer_->wait_commit(ticket); }
 std::optional<std::unordered_set<std::string>> IndexSink::present_ids(const std::string& source) {
-  auto ids = writer_->ids(source);
+  unreadable_.clear();
+  auto ids = writer_->ids(source, &unreadable_);
   return std::unordered_set<std::string>(std::make_move_iterator(ids.begin()), std::make_move_iterator(ids.end()));
 }
 

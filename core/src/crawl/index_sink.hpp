@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "crawl/record_sink.hpp"
 
@@ -22,9 +24,11 @@ class IndexSink : public RecordSink {
   std::uint64_t begin_commit(std::function<void()> first) override;
   void wait_commit(std::uint64_t ticket) override;
   std::optional<std::unordered_set<std::string>> present_ids(const std::string& source) override;
+  std::vector<std::string> unreadable_ids() const override { return unreadable_; }
 
  private:
   std::unique_ptr<index::IndexWriter> writer_;
+  std::vector<std::string> unreadable_;
 };
 
 }  // namespace senrei

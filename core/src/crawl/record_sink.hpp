@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "senrei/record.hpp"
 
@@ -36,6 +37,9 @@ class RecordSink {
   virtual std::optional<std::unordered_set<std::string>> present_ids(const std::string& /*source*/) {
     return std::nullopt;
   }
+  // Of the records the last present_ids() looked at, those the sink holds but cannot read (a
+  // damaged index): left out of present_ids(), so the crawler makes them again.
+  virtual std::vector<std::string> unreadable_ids() const { return {}; }
 };
 
 }  // namespace senrei

@@ -31,6 +31,7 @@ void apply_removals(CrawlState& state, RecordSink& sink, const std::string& sour
   const int64_t now = std::time(nullptr);
   const RemovalDecision d = decide_removals(missing, summary.pages_before, now, prune);
   summary.missing = static_cast<int64_t>(missing.size());
+  for (const auto& m : missing) ++summary.missing_by_reason[m.reason];
   summary.missing_share = d.share;
   summary.removal_refused = d.refused;
   summary.missing_first = static_cast<int64_t>(d.first_seen.size());
@@ -47,6 +48,7 @@ void apply_removals(CrawlState& state, RecordSink& sink, const std::string& sour
   for (const auto* m : d.remove) {
     state.erase(source, m->url);
     summary.removed_urls.push_back(m->url);
+    summary.removed_reasons.push_back(m->reason);
     ++summary.removed;
   }
   for (const auto* m : d.first_seen) state.mark_missing(source, m->url, now);

@@ -1,7 +1,9 @@
 // crawl/removal_policy.hpp — when a crawl may remove a page's records, and when it must not.
 //
-// A page that answers 404/410, a mirror file that is gone, or a page that left the source's
-// scope is evidence that the page is gone, not proof: a wrong --mirror folder, a site outage
+// A page that answers 404/410, a mirror file that is gone, a page that left the source's scope,
+// or a page still served that no page of the source links to any more (and that is neither a
+// seed nor a mirror's file; the crawler concludes it only from a run that read every link) is
+// evidence that the page is gone, not proof: a wrong --mirror folder, a site outage
 // answering 404 everywhere, or a plugin's scope narrowed by mistake give the same evidence for
 // every page at once.  So, as Heritrix and Nutch do, a page is removed only when it was missing
 // on two runs at least kRemovalGraceSeconds apart (the first time it is missing is kept in the
@@ -24,7 +26,7 @@ inline constexpr double kMaxRemovalShare = 0.20;
 // A page found missing in this run.
 struct MissingPage {
   std::string url;
-  std::string reason;  // "http_404", "http_410", "out_of_scope"
+  std::string reason;  // "http_404", "http_410", "out_of_scope", "not_linked"
   int64_t missing_since = 0;  // first run that found it missing (unix seconds), 0: this one
   std::vector<std::string> record_ids;
 };

@@ -1,0 +1,64 @@
+// A crawl notices an index whose records it cannot read (issue 14 item 2, session 5): damaged
+// document data (docdata.glass) used to go unnoticed by a crawl ("51 not modified", exit 0) while
+// export and search failed on it.  Now the crawl names the damage, makes those records again from
+// the stored pages, and says which command checks the rest.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "safety_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace senrei_test;
+using nlohmann::json;
+
+namespace {
+
+// XORs `n` bytes spread over the second half of `file` (as tests/cli/store_safety_test.cpp does).
+void flip_bytes(const fs::path& file, size_t n) {
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  const auto size = static_cast<size_t>(fs::file_size(file));
+  ASSERT_GT(size, n * 2);
+  for (size_t i = 0; i < n; ++i) {
+    const auto at = static_cast<std::streamoff>(size / 2 + i * 7 % (size / 2 - 1));
+    f.seekg(at);
+    char c = 0;
+    f.read(&c, 1);
+    c = static_cast<char>(c ^ 0x5a);
+    f.seekp(at);
+    f.write(&c, 1);
+  }
+}
+
+}  // namespace
+
+TEST(DamagedIndex, ACrawlNoticesRecordsItCannotReadAndMakesThemAgain) {
+  ScratchDir dir("docdata");
+  const std::string data = (dir / "data").string();
+  auto first = senrei({"--data", data, "crawl", "renkei-navi", "--mirror", kSample});
+  ASSERT_EQ(first.status, 0) << first.err;
+  const auto before = exported_records(data);
+  ASSERT_EQ(before.size(), 51u);
+
+  flip_bytes(dir / "data/index/docdata.glass", 200);
+  ASSERT_NE(senrei({"--data", data, "export"}).status, 0) << "the damage must be one export sees";
+  const std::string copy = (dir / "copy").string();
+  fs::copy(data, copy, fs::copy_options::recursive);
+
+  auto r = senrei({"--data", data, "crawl", "renkei-navi", "--mirror", kSample, "--json"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  const json run = json::parse(r.out)["runs"][0];
+  const size_t damaged = run["unreadable_records"].size();
+  EXPECT_GT(damaged, 0u) << run.dump();
+  EXPECT_GE(run["rebuilt"].get<int64_t>(), static_cast<int64_t>(damaged));
+  EXPECT_EQ(run["fetched"], 0);  // made from the stored pages, nothing read from the mirror again
+  EXPECT_EQ(exported_records(data), before);
+
+  // The human summary names the damage and the command that checks the rest.
+  auto text = senrei({"--data", copy, "crawl", "renkei-navi", "--mirror", kSample});
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("damaged  " + std::to_string(damaged) + " records in the index could not be read (e.g. renkei-navi:"),
+            std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("senrei doctor"), std::string::npos) << text.out;
+  EXPECT_EQ(exported_records(copy), before);
+}
