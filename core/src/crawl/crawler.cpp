@@ -309,8 +309,9 @@ CrawlSummary Crawler::run(const Source& source, Fetcher& fetcher, const CrawlOpt
     if (page.sha256.empty() && !never_read.count(kind)) links_unknown = true;
   };
 
-  auto note_links = [&](const PageState& page) {
-    for (const auto& l : page.links) linked.insert(l);
+  auto note_links = [&](const PageState& page) {  // (only stored pages can be "not linked")
+    for (const auto& l : page.links)
+      if (known.count(l)) linked.insert(l);
   };
   auto requeue_links = [&](const PageState& page) {
     note_links(page);
