@@ -286,11 +286,16 @@ SiteSpec read_site_spec(const std::filesystem::path& file) {
     for (const auto& item : *rules) {
       const auto* rule = item.as_table();
       if (!rule) r.fail(item.source(), "each [[kind]] must be a table with url = '...' and kind = \"...\"");
-      r.only_keys(*rule, {"url", "kind"}, " in [[kind]]");
+      r.only_keys(*rule, {"url", "kind", "force"}, " in [[kind]]");
       const auto* url = rule->get("url");
       const auto* kind = rule->get("kind");
       if (!url || !kind) r.fail(rule->source(), "each [[kind]] needs both url = '<regular expression>' and kind = \"<record kind>\"");
-      s.kinds.push_back({r.pattern(*url, "url"), r.kind(*kind, "kind")});
+      bool force = false;
+      if (const auto* f = rule->get("force")) {
+        if (!f->is_boolean()) r.fail(f->source(), "'force' in [[kind]] must be true or false");
+        force = **f->as_boolean();
+      }
+      s.kinds.push_back({r.pattern(*url, "url"), r.kind(*kind, "kind"), force});
     }
   }
 

@@ -289,7 +289,7 @@ int run_export(Context& ctx, const Args& args) {
   const auto& db = searcher.database();
   if (format == "csv") {
     *out << "\xEF\xBB\xBF"  // UTF-8 BOM, so spreadsheet programs read Japanese right
-         << "id,source,kind,title,url,as_of,field,value,number,unit,period,approximate,state,field_as_of,raw,"
+         << "id,source,kind,title,url,as_of,field,value,number,unit,period,payer_type,approximate,state,field_as_of,raw,"
             "provenance_url,provenance_sentence,flags\r\n";
   }
   std::vector<Record> records;
@@ -315,11 +315,11 @@ int run_export(Context& ctx, const Args& args) {
     auto row = [&](const Field* f) {
       std::string head = csv_cell(r.id) + "," + csv_cell(r.source) + "," + csv_cell(std::string(to_string(r.kind))) +
                          "," + csv_cell(r.title) + "," + csv_cell(r.url) + "," + csv_cell(r.as_of) + ",";
-      if (!f) return head + ",,,,,,,,,,," + csv_cell(join_flags(r.flags)) + "\r\n";
+      if (!f) return head + ",,,,,,,,,,,," + csv_cell(join_flags(r.flags)) + "\r\n";
       char num[64] = "";
       if (f->number) std::snprintf(num, sizeof num, "%.15g", *f->number);
       return head + csv_cell(f->name) + "," + csv_cell(display_value(*f)) + "," + num + "," + csv_cell(f->unit) + "," +
-             csv_cell(f->period) + "," + (f->approximate ? "true" : "false") + "," +
+             csv_cell(f->period) + "," + csv_cell(f->payer_type) + "," + (f->approximate ? "true" : "false") + "," +
              csv_cell(std::string(to_string(f->state))) + "," + csv_cell(f->as_of) + "," + csv_cell(f->raw) + "," +
              csv_cell(f->provenance.url) + "," + csv_cell(f->provenance.sentence) + "," +
              csv_cell(join_flags(f->flags)) + "\r\n";

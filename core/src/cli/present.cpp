@@ -61,6 +61,9 @@ std::string display_value(const Field& f) {
   } else {
     out = f.text;
   }
+  // A fee names its payer: 「病院 2万円/年」.
+  if (!f.payer_type.empty() && f.number)
+    out = std::string(vocabulary::label(vocabulary::Concept::institution_kind, f.payer_type, true)) + " " + out;
   return out;
 }
 
@@ -74,6 +77,7 @@ void print_fields(std::ostream& out, const Record& rec, const std::string& inden
     if (!f.unit.empty()) note(f.unit);
     if (f.approximate) note("approximate");
     if (!f.period.empty()) note("period " + f.period);
+    if (!f.payer_type.empty()) note("payer " + f.payer_type);
     if (f.state != ValueState::stated) note("state " + std::string(to_string(f.state)));
     if (!f.as_of.empty()) note("as of " + f.as_of);
     for (const auto& flag : f.flags) note("flag " + flag);

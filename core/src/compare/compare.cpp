@@ -50,11 +50,7 @@ std::vector<FeeRow> fees_of(const Plan& plan, const std::vector<Precedent>& prec
       FeeRow row;
       row.precedent = i;
       row.label = f.text;
-      // 「年会費（中核病院）：年額50,000円」: the payer is named in the label's brackets.
-      const std::string& s = f.provenance.sentence;
-      auto open = s.find("（"), close = s.find("）");
-      if (open != std::string::npos && close != std::string::npos && close > open)
-        row.payer_type = institution_kind(s.substr(open + 3, close - open - 3)).value_or("");
+      row.payer_type = f.payer_type;  // one fee per payer type (record/fees.hpp)
       if (f.state == ValueState::stated) row.yen = f.number;
       row.state = f.state;
       row.period = f.period;

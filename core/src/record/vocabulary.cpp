@@ -53,7 +53,7 @@ const std::vector<Term> kFundingSources = {
 // budget (a prefecture, a city, the state) names a funding source.  Fee payers (病院, 診療所,
 // 薬局 paying a fee) are institution kinds.
 const std::vector<Term> kPayers = {
-    {"disclosing_institutions", "開示施設", "disclosing institutions", {"開示施設", "情報提供施設", "開示病院"}},
+    {"disclosing_institutions", "開示施設", "disclosing institutions", {"開示施設", "情報提供施設", "開示病院", "開示する", "情報を提供する"}},
     {"participants", "参加機関", "participating institutions",
      {"参加", "会員", "利用施設", "利用機関", "医療機関", "診療所", "薬局"}},
     {"medical_association", "医師会", "medical association", {"医師会"}},
