@@ -51,6 +51,7 @@ struct SourcedValue {
   std::string as_of;
   std::string url;
   std::string sentence;
+  std::vector<std::string> flags;  // the field's consistency flags (docs/json.md): shown, never acted on
 };
 SourcedValue sourced(const Field& field);
 

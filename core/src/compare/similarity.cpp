@@ -61,6 +61,7 @@ SourcedValue sourced(const Field& f) {
   v.as_of = f.as_of;
   v.url = f.provenance.url;
   v.sentence = f.provenance.sentence;
+  v.flags = f.flags;
   return v;
 }
 
