@@ -28,7 +28,7 @@ class ComparePaper : public ::testing::Test {
     auto crawl = senrei({"--data", data_, "crawl", "renkei-navi", "--mirror", kSample});
     ASSERT_EQ(crawl.status, 0) << crawl.err;
     for (const char* f : {"html", "xlsx"}) {
-      auto r = senrei({"--data", data_, "compare", kPlan, "-o", (out_ / (std::string("report.") + f)).string()});
+      auto r = senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "-o", (out_ / (std::string("report.") + f)).string()});
       ASSERT_EQ(r.status, 0) << f << ": " << r.err;
     }
   }
@@ -45,8 +45,8 @@ fs::path ComparePaper::out_;
 }  // namespace
 
 TEST_F(ComparePaper, TopOnlyChoosesRowsNeverTheScore) {
-  auto one = json::parse(senrei({"--data", data_, "compare", kPlan, "--format", "json", "--top", "1"}).out);
-  auto twenty = json::parse(senrei({"--data", data_, "compare", kPlan, "--format", "json", "--top", "20"}).out);
+  auto one = json::parse(senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "json", "--top", "1"}).out);
+  auto twenty = json::parse(senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "json", "--top", "20"}).out);
   EXPECT_EQ(one["similar"].size(), 1u);
   EXPECT_GT(twenty["similar"].size(), 1u);
   EXPECT_EQ(one["score"]["total"], twenty["score"]["total"]);
@@ -55,13 +55,13 @@ TEST_F(ComparePaper, TopOnlyChoosesRowsNeverTheScore) {
 
 TEST_F(ComparePaper, PdfAndDocxAreRefusedNamingTheFormats) {
   for (const char* name : {"report.pdf", "report.docx"}) {
-    auto r = senrei({"--data", data_, "compare", kPlan, "-o", (out_ / name).string()});
+    auto r = senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "-o", (out_ / name).string()});
     EXPECT_EQ(r.status, 2) << name;
     EXPECT_NE(r.err.find("compare writes .md, .csv, .html, .xlsx or .json files, not '"), std::string::npos) << r.err;
     EXPECT_EQ(count_lines(r.err), 1u) << r.err;
     EXPECT_FALSE(fs::exists(out_ / name));
   }
-  auto r = senrei({"--data", data_, "compare", kPlan, "--format", "html", "-o", (out_ / "x.pdf").string()});
+  auto r = senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "html", "-o", (out_ / "x.pdf").string()});
   EXPECT_EQ(r.status, 2);
 }
 
