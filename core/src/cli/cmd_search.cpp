@@ -197,7 +197,7 @@ int run_search(Context& ctx, const Args& args) {
     out << trf("no precedents match {1}", {ja::one_line(query)}) << "\n";  // F8: echoed inert
   } else {
     const std::string total = std::to_string(res.total);
-    out << (res.total_exact ? trf(res.total == 1 ? "{1} result" : "{1} results", {total})
+    out << (res.total_exact ? fill(res.total == 1 ? tr("{1} result") : tr("{1} results"), {total})
                             : trf("about {1} results", {total}));
     if (!res.hits.empty())
       out << trf(", showing {1}–{2}", {std::to_string(res.hits.front().rank), std::to_string(res.hits.back().rank)});
@@ -249,12 +249,12 @@ int run_show(Context& ctx, const Args& args) {
   out << bold(c) << rec->title << reset(c) << "\n";
   // The heading words padded to one column whatever the language (display width, not bytes).
   auto head = [](const char* word) { return pad_display(tr(word), 9); };
-  out << head("id:") << rec->id << "\n"
-      << head("kind:") << code_label(vocabulary::Concept::record_kind, to_string(rec->kind)) << "\n"
-      << head("source:") << rec->source << "\n"
-      << head("url:") << rec->url << "\n";
-  for (const auto& a : aliases) out << head("alias:") << a << "\n";
-  if (!rec->as_of.empty()) out << head("as of:") << rec->as_of << "\n";
+  out << head(N_("id:")) << rec->id << "\n"
+      << head(N_("kind:")) << code_label(vocabulary::Concept::record_kind, to_string(rec->kind)) << "\n"
+      << head(N_("source:")) << rec->source << "\n"
+      << head(N_("url:")) << rec->url << "\n";
+  for (const auto& a : aliases) out << head(N_("alias:")) << a << "\n";
+  if (!rec->as_of.empty()) out << head(N_("as of:")) << rec->as_of << "\n";
   if (!rec->flags.empty()) {
     out << pad_display(tr("flags:"), 8);
     for (const auto& f : rec->flags) {

@@ -50,8 +50,9 @@ const char* tr(const char* msgid) {
   return ::dgettext(kDomain, msgid);
 }
 
-std::string trf(const char* msgid, std::initializer_list<std::string_view> args) {
-  std::string_view pattern = tr(msgid);
+std::string trf(const char* msgid, std::initializer_list<std::string_view> args) { return fill(tr(msgid), args); }
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(pattern.size() + 32);
   for (std::size_t i = 0; i < pattern.size(); ++i) {

@@ -34,6 +34,9 @@ const char* tr(const char* msgid);
 
 // tr() then fill {1}, {2}, ... with `args` (a translation may reorder them).
 std::string trf(const char* msgid, std::initializer_list<std::string_view> args);
+// Fills {1}, {2}, ... of an already translated pattern: fill(n == 1 ? tr("{1} page") : tr("{1} pages"), {…})
+// (xgettext sees both msgids only when each is inside tr()).
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
 
 namespace i18n {
 
