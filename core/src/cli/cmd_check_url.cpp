@@ -77,7 +77,7 @@ int run_check_url(Context& ctx, const Args& args) {
                                : std::string(tr("refused: outside the scope of every source (senrei sources lists them)")))
         << "\n";
   } else {
-    out << "  " << tr(verdict.reason.c_str())
+    out << "  " << verdict.reason
         << (robots && verdict.kind != "protocol" && verdict.kind != "private_address"
                 ? " (" + trf("{1}, agent {2}", {args.get("robots"), agent}) + ")"
                 : "")

@@ -185,7 +185,7 @@ constexpr FlagName kFlagNames[] = {
     {"garbled_text", N_("garbled text")},
     {"charset_replaced", N_("characters replaced")},
     {"truncated", N_("truncated")},
-    {"depth_capped", N_("link depth limit reached")},
+    {"depth_capped", N_("markup nested too deep")},
     {"parse_errors_capped", N_("too many parse errors")},
     {"derived", N_("derived (not stated)")},
     {"parts_mismatch", N_("parts exceed the total")},
