@@ -175,7 +175,7 @@ int run_doctor(Context& ctx, const Args& args) {
 
   auto& out = *ctx.out;
   out << trf("workspace {1}: {2} pages in the crawl state", {ws.dir().string(), std::to_string(pages.size())});
-  if (index_ids) out << ", " << trf("{1} records in the index", {std::to_string(index_ids->size())});
+  if (index_ids) out << trf(", {1} records in the index", {std::to_string(index_ids->size())});
   out << "\n";
   if (f.lines.empty()) {
     out << tr("all is well: the state, the stored bodies and the index agree") << "\n";

@@ -167,7 +167,7 @@ std::string human_value(const Field& f) {
   if (!spec || !spec->has_values) return display_value(f);
   if (!f.items.empty()) {
     std::string out;
-    for (const auto& i : f.items) out += (out.empty() ? "" : "・") + item_label(f, i);
+    for (const auto& i : f.items) out += (out.empty() ? "" : "、") + item_label(f, i);
     return out;
   }
   return f.text.empty() ? display_value(f) : code_label(spec->values, f.text);
@@ -213,6 +213,7 @@ const FacetName kFacets[] = {
     {"pref", N_("prefecture"), vocabulary::Concept::record_kind, false},
     {"form", N_("operator form"), vocabulary::Concept::operator_form, true},
     {"fund", N_("funding"), vocabulary::Concept::funding_source, true},
+    {"product", N_("product"), vocabulary::Concept::product, true},
 };
 }  // namespace
 
