@@ -110,6 +110,33 @@ TEST(Catalog, IsCompiledIntoTheBuildTree) {
   EXPECT_TRUE(fs::is_regular_file(fs::path(SENREI_BINARY_DIR) / "locale/ja/LC_MESSAGES/senrei.mo"));
 }
 
+// A binary that finds no catalog (not beside it in locale/, not in ../share/locale) says so once
+// and speaks English; SENREI_LOCALEDIR points it at one.
+TEST(Catalog, AMissingCatalogIsSaidAndEnglishIsUsed) {
+  const fs::path dir = fs::temp_directory_path() / ("senrei-nocatalog-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "bin");
+  fs::copy_file(fs::path(SENREI_BINARY_DIR) / "senrei", dir / "bin" / "senrei", fs::copy_options::overwrite_existing);
+  const std::string binary = shell_quote((dir / "bin" / "senrei").string());
+  auto lost = run_shell(kNoLanguage + " " + binary + " --help");
+  EXPECT_EQ(lost.status, 0) << lost.err;
+  EXPECT_NE(lost.out.find("usage:"), std::string::npos) << lost.out;
+  EXPECT_NE(lost.err.find("senrei.mo"), std::string::npos) << lost.err;
+  EXPECT_EQ(senrei_test::count_lines(lost.err), 1u) << lost.err;
+  auto found = run_shell(kNoLanguage + " SENREI_LOCALEDIR=" + shell_quote(std::string(SENREI_BINARY_DIR) + "/locale") +
+                         " " + binary + " --help");
+  EXPECT_NE(found.out.find("使い方:"), std::string::npos) << found.out << found.err;
+  EXPECT_EQ(found.err, "");
+  auto english = run_shell(kNoLanguage + " " + binary + " --lang en --help");
+  EXPECT_EQ(english.err, "") << "English needs no catalog";
+  // Installed: <prefix>/bin/senrei finds <prefix>/share/locale.
+  fs::create_directories(dir / "share/locale/ja/LC_MESSAGES");
+  fs::copy_file(fs::path(SENREI_BINARY_DIR) / "locale/ja/LC_MESSAGES/senrei.mo", dir / "share/locale/ja/LC_MESSAGES/senrei.mo");
+  auto installed = run_shell(kNoLanguage + " " + binary + " --help");
+  EXPECT_NE(installed.out.find("使い方:"), std::string::npos) << installed.out << installed.err;
+  EXPECT_EQ(installed.err, "");
+  fs::remove_all(dir);
+}
+
 // ---- which language ----
 
 TEST(Language, JapaneseByDefaultWithoutAnyLocale) {

@@ -98,7 +98,11 @@ void choose_language(std::vector<std::string>& args) {
     senrei::i18n::init("");
     throw senrei::cli::UsageError(trf("--lang takes en or ja, not '{1}'", {flag}));
   }
-  senrei::i18n::init(flag);
+  if (senrei::i18n::init(flag) == Lang::ja && !senrei::i18n::catalog_loaded())
+    // The one message that cannot come from the catalog: say so in both languages, once.
+    std::cerr << "senrei: 日本語のメッセージ（senrei.mo）が見つからないため英語で表示します — senrei を入れ直すか "
+                 "SENREI_LOCALEDIR を指定してください (the Japanese catalog senrei.mo was not found: reinstall senrei, "
+                 "or set SENREI_LOCALEDIR; --lang en hides this)\n";
 }
 
 }  // namespace
