@@ -55,13 +55,13 @@ TEST_F(ComparePaper, TopOnlyChoosesRowsNeverTheScore) {
 
 TEST_F(ComparePaper, PdfAndDocxAreRefusedNamingTheFormats) {
   for (const char* name : {"report.pdf", "report.docx"}) {
-    auto r = senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "-o", (out_ / name).string()});
+    auto r = senrei({"--data", data_, "compare", kPlan, "-o", (out_ / name).string()});
     EXPECT_EQ(r.status, 2) << name;
     EXPECT_NE(r.err.find("compare writes .md, .csv, .html, .xlsx or .json files, not '"), std::string::npos) << r.err;
     EXPECT_EQ(count_lines(r.err), 1u) << r.err;
     EXPECT_FALSE(fs::exists(out_ / name));
   }
-  auto r = senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "html", "-o", (out_ / "x.pdf").string()});
+  auto r = senrei({"--data", data_, "compare", kPlan, "--format", "html", "-o", (out_ / "x.pdf").string()});
   EXPECT_EQ(r.status, 2);
 }
 

@@ -426,7 +426,7 @@ TEST(CompareEmpty, NoPrecedentsSaysHowToGetThem) {
   const fs::path dir = fs::temp_directory_path() / ("senrei-compare-empty-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   // A workspace never crawled.
-  auto r = senrei_test::senrei({"--data", dir.string(), "compare", "--lang", "ja", kPlan});
+  auto r = senrei_test::senrei({"--data", dir.string(), "compare", kPlan});
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(r.out.empty()) << "no empty tables";
   EXPECT_NE(r.err.find("no precedents to compare with"), std::string::npos) << r.err;
@@ -437,7 +437,7 @@ TEST(CompareEmpty, NoPrecedentsSaysHowToGetThem) {
   fs::create_directories(docs);
   std::ofstream(docs / "note.txt") << "地域医療連携のメモ。会費について。\n";
   ASSERT_EQ(senrei_test::senrei({"--data", (dir / "data").string(), "crawl", "files", "--mirror", docs.string()}).status, 0);
-  r = senrei_test::senrei({"--data", (dir / "data").string(), "compare", "--lang", "ja", kPlan, "--format", "html"});
+  r = senrei_test::senrei({"--data", (dir / "data").string(), "compare", kPlan, "--format", "html"});
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("no precedents to compare with: the index holds no case overviews"), std::string::npos) << r.err;
