@@ -257,7 +257,7 @@ TEST_F(JapaneseOutput, ShowLabelsFieldsAndTheirValuesFromTheVocabularyTable) {
   EXPECT_NE(r.out.find("項目:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("組織形態 = 一般社団法人"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("財源 = 地域医療再生基金、会費・利用料"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("期間: 年額"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[円, 年額, "), std::string::npos) << r.out;  // period and unit in Japanese
   EXPECT_EQ(r.out.find("operator_form"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("funding_sources"), std::string::npos) << r.out;
   EXPECT_EQ(english_sentence(r.out), "") << r.out;
