@@ -9,7 +9,7 @@ file(WRITE ${SRC}/po/POTFILES "${list}\n")
 execute_process(
   COMMAND ${XGETTEXT} --from-code=UTF-8 --language=C++ --keyword=tr --keyword=trf --keyword=N_
           --flag=tr:1:no-c-format --flag=trf:1:no-c-format --flag=N_:1:no-c-format
-          --package-name=senrei --package-version=${VERSION} --sort-output --add-comments=TRANSLATORS:
+          --package-name=senrei --package-version=${VERSION} --sort-output --no-location --add-comments=TRANSLATORS:
           -f po/POTFILES -o po/senrei.pot
   WORKING_DIRECTORY ${SRC} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
