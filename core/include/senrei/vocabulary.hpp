@@ -34,7 +34,8 @@ enum class Concept {
   period,            // year, month, once, unknown
   consent_method,    // bulk, per_facility, list
   record_kind,       // case_overview, faq, ... (the same keywords as senrei/record.hpp's RecordKind)
-  product            // products items: id_link, humanbridge, karteco, ...
+  product,           // products items: id_link, humanbridge, karteco, ...
+  flag               // record and field flags (docs/json.md): parts_mismatch, garbled_text, ...
 };
 
 struct Term {

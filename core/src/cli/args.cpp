@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "i18n/i18n.hpp"
+
 namespace senrei::cli {
 
 std::string Args::get(const std::string& name, const std::string& fallback) const {
@@ -98,7 +100,7 @@ std::string format_options(const std::vector<OptionSpec>& options) {
     if (!o.value_name.empty()) left += " " + std::string(o.value_name);
     if (left.size() < 28) left.resize(28, ' ');
     else left += "  ";
-    out += left + std::string(o.help) + "\n";
+    out += left + tr(std::string(o.help).c_str()) + "\n";
   }
   return out;
 }

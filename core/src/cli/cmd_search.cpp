@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "i18n/i18n.hpp"
 #include "cli/output_file.hpp"
 #include "cli/present.hpp"
 #include "index/schema.hpp"
@@ -98,9 +99,9 @@ nlohmann::json hit_json(const index::SearchHit& h, bool with_text) {
 // server or a script asking many questions sees, without process start-up (bench/latency.py).
 int run_query_file(Context& ctx, const Args& args, index::SearchRequest req) {
   const std::string file = args.get("queries");
-  if (!args.positional.empty()) throw UsageError("give either a QUERY or --queries FILE, not both");
+  if (!args.positional.empty()) throw UsageError(tr("give either a QUERY or --queries FILE, not both"));
   std::ifstream in(file);
-  if (!in) throw Failure("cannot read the queries file " + file + ": " + std::strerror(errno));
+  if (!in) throw Failure(trf("cannot read the queries file {1}: {2}", {file, std::strerror(errno)}));
   std::vector<std::pair<int, std::string>> queries;
   int line_no = 0;
   for (std::string line; std::getline(in, line);) {
@@ -137,7 +138,8 @@ int run_query_file(Context& ctx, const Args& args, index::SearchRequest req) {
     } else {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%9.2f ms", ms);
-      out << buf << "  " << res.total << " results  " << ja::one_line(q) << "\n";  // F8: echoed inert
+      out << buf << "  " << trf("{1} results", {std::to_string(res.total)}) << "  " << ja::one_line(q)
+          << "\n";  // F8: echoed inert
     }
   }
   return 0;
@@ -155,7 +157,7 @@ int run_search(Context& ctx, const Args& args) {
   req.exact_total = args.has("exact");
   if (args.has("queries")) return run_query_file(ctx, args, req);
   if (query.find_first_not_of(" \t\n") == std::string::npos)
-    throw UsageError("empty query: give words to search for, e.g. senrei search 会費 (docs/query.md)");
+    throw UsageError(tr("empty query: give words to search for, e.g. senrei search 会費 (docs/query.md)"));
 
   auto searcher = open_searcher(ctx);
   index::SearchResult res;
@@ -192,15 +194,18 @@ int run_search(Context& ctx, const Args& args) {
 
   const bool c = ctx.color;
   if (res.total == 0) {
-    out << "no precedents match " << ja::one_line(query) << "\n";  // F8: echoed inert
+    out << trf("no precedents match {1}", {ja::one_line(query)}) << "\n";  // F8: echoed inert
   } else {
-    out << (res.total_exact ? "" : "about ") << res.total << " result" << (res.total == 1 ? "" : "s");
+    const std::string total = std::to_string(res.total);
+    out << (res.total_exact ? fill(res.total == 1 ? tr("{1} result") : tr("{1} results"), {total})
+                            : trf("about {1} results", {total}));
     if (!res.hits.empty())
-      out << ", showing " << res.hits.front().rank << "–" << res.hits.back().rank;
+      out << trf(", showing {1}–{2}", {std::to_string(res.hits.front().rank), std::to_string(res.hits.back().rank)});
     out << "\n\n";
   }
   for (const auto& h : res.hits) {
-    out << h.rank << ". " << bold(c) << h.record.title << reset(c) << "  [" << to_string(h.record.kind) << "]";
+    out << h.rank << ". " << bold(c) << h.record.title << reset(c) << "  ["
+        << code_label(vocabulary::Concept::record_kind, to_string(h.record.kind)) << "]";
     if (h.percent > 0) out << "  " << h.percent << "%";
     out << "\n   " << (c ? "\033[32m" : "") << h.record.url << reset(c) << "\n";
     if (!h.snippet.empty())
@@ -211,8 +216,8 @@ int run_search(Context& ctx, const Args& args) {
   }
   if (req.facets) {
     for (const auto& facet : res.facets) {
-      out << facet.name << ":";
-      for (const auto& v : facet.values) out << "  " << v.value << " (" << v.count << ")";
+      out << facet_label(facet.name) << ":";
+      for (const auto& v : facet.values) out << "  " << facet_value_label(facet.name, v.value) << " (" << v.count << ")";
       out << "\n";
     }
   }
@@ -220,7 +225,7 @@ int run_search(Context& ctx, const Args& args) {
 }
 
 int run_show(Context& ctx, const Args& args) {
-  if (args.positional.size() != 1) throw UsageError("show takes one record id or URL");
+  if (args.positional.size() != 1) throw UsageError(tr("show takes one record id or URL"));
   const std::string& key = args.positional[0];
   auto searcher = open_searcher(ctx);
   auto state = open_state_for_aliases(ctx);
@@ -230,7 +235,7 @@ int run_show(Context& ctx, const Args& args) {
   if (!rec && url != key) rec = searcher.get_by_url(url);
   if (!rec && state)  // another URL of the same document: its record is under the URL that holds it
     if (auto owner = state->alias_owner(url)) rec = searcher.get_by_url(owner->url);
-  if (!rec) throw Failure("no record with id or URL " + key + " (senrei search finds ids; senrei export lists all)");
+  if (!rec) throw Failure(trf("no record with id or URL {1} (senrei search finds ids; senrei export lists all)", {key}));
   const std::vector<std::string> aliases = state ? state->aliases_of(rec->source, rec->url) : std::vector<std::string>{};
   auto& out = *ctx.out;
   if (args.has("json")) {
@@ -242,39 +247,43 @@ int run_show(Context& ctx, const Args& args) {
   }
   const bool c = ctx.color;
   out << bold(c) << rec->title << reset(c) << "\n";
-  out << "id:      " << rec->id << "\nkind:    " << to_string(rec->kind) << "\nsource:  " << rec->source
-      << "\nurl:     " << rec->url << "\n";
-  for (const auto& a : aliases) out << "alias:   " << a << "\n";
-  if (!rec->as_of.empty()) out << "as of:   " << rec->as_of << "\n";
+  // The heading words padded to one column whatever the language (display width, not bytes).
+  auto head = [](const char* word) { return pad_display(tr(word), 9); };
+  out << head(N_("id:")) << rec->id << "\n"
+      << head(N_("kind:")) << code_label(vocabulary::Concept::record_kind, to_string(rec->kind)) << "\n"
+      << head(N_("source:")) << rec->source << "\n"
+      << head(N_("url:")) << rec->url << "\n";
+  for (const auto& a : aliases) out << head(N_("alias:")) << a << "\n";
+  if (!rec->as_of.empty()) out << head(N_("as of:")) << rec->as_of << "\n";
   if (!rec->flags.empty()) {
-    out << "flags:  ";
+    out << pad_display(tr("flags:"), 8);
     for (const auto& f : rec->flags) {
-      out << " " << f;
+      out << " " << flag_label(f);
       if (std::string why = flag_explanation(f); !why.empty()) out << " " << why;
     }
     out << "\n";
   }
-  if (!rec->fields.empty()) out << "\nfields:\n";
+  if (!rec->fields.empty()) out << "\n" << tr("fields:") << "\n";
   print_fields(out, *rec, "  ", c);
-  out << "\ntext:\n" << rec->text << "\n";
+  out << "\n" << tr("text:") << "\n" << rec->text << "\n";
   return 0;
 }
 
 int run_export(Context& ctx, const Args& args) {
-  if (!args.positional.empty()) throw UsageError("export takes no arguments (use --format and -o)");
+  if (!args.positional.empty()) throw UsageError(tr("export takes no arguments (use --format and -o)"));
   // The format: --format, else the extension of -o (.csv, .jsonl), else JSON Lines.
   std::string format = args.get("format", "");
   if (args.has("output")) {
     std::string ext = std::filesystem::path(args.get("output")).extension().string();
     std::string from_ext = ext == ".csv" ? "csv" : ext == ".jsonl" ? "jsonl" : "";
     if (!ext.empty() && from_ext.empty())
-      throw UsageError("export writes .csv or .jsonl files, not '" + ext + "': use -o FILE.csv or -o FILE.jsonl");
+      throw UsageError(trf("export writes .csv or .jsonl files, not '{1}': use -o FILE.csv or -o FILE.jsonl", {ext}));
     if (!format.empty() && !from_ext.empty() && format != from_ext)
-      throw UsageError("--format " + format + " does not match -o " + args.get("output") + " (use ." + format + ")");
+      throw UsageError(trf("--format {1} does not match -o {2} (use .{1})", {format, args.get("output")}));
     if (format.empty()) format = from_ext;
   }
   if (format.empty()) format = "jsonl";
-  if (format != "jsonl" && format != "csv") throw UsageError("--format takes jsonl or csv, not '" + format + "'");
+  if (format != "jsonl" && format != "csv") throw UsageError(trf("--format takes jsonl or csv, not '{1}'", {format}));
   auto searcher = open_searcher(ctx);
   std::optional<OutputFile> file;  // whole or not at all (F6)
   std::ostream* out = ctx.out;
@@ -328,7 +337,7 @@ int run_export(Context& ctx, const Args& args) {
     for (const auto& f : r.fields) *out << row(&f);
   }
   out->flush();
-  if (!file && !*out) throw Failure("writing the export failed (disk full?)");
+  if (!file && !*out) throw Failure(tr("writing the export failed (disk full?)"));
   if (file) {
     try {
       file->commit();
@@ -340,7 +349,7 @@ int run_export(Context& ctx, const Args& args) {
 }
 
 int run_stats(Context& ctx, const Args& args) {
-  if (!args.positional.empty()) throw UsageError("stats takes no arguments");
+  if (!args.positional.empty()) throw UsageError(tr("stats takes no arguments"));
   auto ws = Workspace::open_existing(ctx.data_dir());
   std::map<std::string, std::map<std::string, int64_t>> pages;
   std::map<std::string, int64_t> flags;
@@ -387,23 +396,26 @@ int run_stats(Context& ctx, const Args& args) {
     out << j.dump(2) << "\n";
     return state_problem.empty() ? 0 : 1;
   }
-  out << "workspace " << ws.dir().string() << "\n\npages crawled:\n";
+  out << trf("workspace {1}", {ws.dir().string()}) << "\n\n" << tr("pages crawled:") << "\n";
   if (!state_problem.empty())
-    out << "  unknown: the crawl state cannot be read (see the message above)\n";
+    out << "  " << tr("unknown: the crawl state cannot be read (see the message above)") << "\n";
   else if (pages.empty())
-    out << "  none yet — run senrei crawl\n";
+    out << "  " << tr("none yet — run senrei crawl") << "\n";
   for (const auto& [source, states] : pages) {
     out << "  " << source << ":";
-    for (const auto& [state, n] : states) out << "  " << state << " " << n;
+    for (const auto& [state, n] : states) out << "  " << page_state_label(state) << " " << n;
     out << "\n";
   }
-  out << "\nrecords in the index: " << docs << "\n";
-  for (const auto& [kind, n] : kinds) out << "  " << kind << " " << n << "\n";
+  out << "\n" << trf("records in the index: {1}", {std::to_string(docs)}) << "\n";
+  for (const auto& [kind, n] : kinds) out << "  " << code_label(vocabulary::Concept::record_kind, kind) << " " << n << "\n";
   if (!flags.empty()) {
-    out << "\npages flagged:\n";
-    for (const auto& [flag, n] : flags) out << "  " << flag << " " << n << "\n";
+    out << "\n" << tr("pages flagged:") << "\n";
+    for (const auto& [flag, n] : flags) out << "  " << flag_label(flag) << " " << n << "\n";
   }
-  out << "\nstored bodies: " << body_bytes / 1024 << " KiB; index: " << index_bytes / 1024 << " KiB\n";
+  out << "\n"
+      << trf("stored bodies: {1} KiB; index: {2} KiB",
+             {std::to_string(body_bytes / 1024), std::to_string(index_bytes / 1024)})
+      << "\n";
   return state_problem.empty() ? 0 : 1;
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "i18n/i18n.hpp"
 #include "cli/present.hpp"
 #include "crawl/http_crawl.hpp"
 #include "crawl/page_processor.hpp"
@@ -79,16 +80,16 @@ std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::string& where)
     where = dir.string();
     return read_from_mirror(mirror, urls);
   }
-  throw Failure("no sample pages for source '" + s.info.name + "' (looked in " + (looked.empty() ? "nothing" : looked) +
-                "); name a page: senrei sources --check " + s.info.name + " URL|FILE, or put samples under " +
-                "$SENREI_SAMPLE_PATH/" + (host.empty() ? "<host>" : host) + "/");
+  throw Failure(trf("no sample pages for source '{1}' (looked in {2}); name a page: senrei sources --check {1} "
+                    "URL|FILE, or put samples under $SENREI_SAMPLE_PATH/{3}/",
+                    {s.info.name, looked.empty() ? tr("nothing") : looked, host.empty() ? "<host>" : host}));
 }
 
 CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const std::string& url_flag) {
   std::error_code ec;
   fs::path file = fs::weakly_canonical(fs::absolute(given), ec);
   if (ec || !fs::is_regular_file(file, ec))
-    throw UsageError(given.string() + " is not a file (give a page saved from the site, or a URL)");
+    throw UsageError(trf("{1} is not a file (give a page saved from the site, or a URL)", {given.string()}));
   // A page inside a folder named after the source's host (a wget -m mirror, a sample folder)
   // knows its real URL; otherwise --url says it, or it is read as a file: URL.
   std::string url = url_flag;
@@ -104,7 +105,7 @@ CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const s
   }
   if (url.empty()) url = "file://" + file.string();
   auto canon = canonicalize_url(url);
-  if (!canon) throw UsageError("--url " + url + " is not an absolute URL");
+  if (!canon) throw UsageError(trf("--url {1} is not an absolute URL", {url}));
   std::ifstream in(file, std::ios::binary);
   std::ostringstream body;
   body << in.rdbuf();
@@ -120,7 +121,7 @@ CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const s
 
 CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const Args& args) {
   auto canon = canonicalize_url(url);
-  if (!canon) throw UsageError(url + " is not a URL senrei can fetch");
+  if (!canon) throw UsageError(trf("{1} is not a URL senrei can fetch", {url}));
   HttpCrawlSettings http;
   http.allow_private = args.has("allow-private");
   http.base_url_override = args.get("base-url");  // fetch the real URL from a test server or proxy
@@ -139,7 +140,7 @@ CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const A
   while (fetcher->pending() && std::chrono::steady_clock::now() < deadline) {
     for (auto& r : fetcher->poll(std::chrono::milliseconds(200))) p.response = std::move(r);
   }
-  if (p.response.request.url.empty()) throw Failure("fetching " + *canon + " did not finish within 2 minutes");
+  if (p.response.request.url.empty()) throw Failure(trf("fetching {1} did not finish within 2 minutes", {*canon}));
   return p;
 }
 
@@ -156,14 +157,14 @@ std::string refusal_for(const PluginHost& host, const std::string& name) {
 
 int run_source_check(Context& ctx, const Args& args) {
   const std::string name = args.get("check");
-  if (args.positional.size() > 1) throw UsageError("sources --check NAME takes at most one URL or FILE");
+  if (args.positional.size() > 1) throw UsageError(tr("sources --check NAME takes at most one URL or FILE"));
   auto& host = ctx.plugins();
   const LoadedSource* s = host.find(name);
   if (!s) {
-    if (auto why = refusal_for(host, name); !why.empty()) throw Failure("source '" + name + "' was refused: " + why);
+    if (auto why = refusal_for(host, name); !why.empty()) throw Failure(trf("source '{1}' was refused: {2}", {name, why}));
     std::string known;
     for (const auto& l : host.sources()) known += (known.empty() ? "" : ", ") + l.info.name;
-    throw UsageError("no source named '" + name + "' (known: " + (known.empty() ? "none" : known) + "; see senrei sources)");
+    throw UsageError(trf("no source named '{1}' (known: {2}; see senrei sources)", {name, known.empty() ? tr("none") : known}));
   }
 
   std::vector<CheckedPage> pages;
@@ -184,8 +185,8 @@ int run_source_check(Context& ctx, const Args& args) {
   nlohmann::json j = {{"source", name}, {"version", s->info.version}, {"pages", nlohmann::json::array()}};
   if (!where.empty()) j["samples"] = where;
   if (!json) {
-    out << name << " (" << s->info.title << ", version " << s->info.version << ")";
-    if (!where.empty()) out << " on its sample pages in " << where;
+    out << name << " (" << s->info.title << ", " << trf("version {1}", {s->info.version}) << ")";
+    if (!where.empty()) out << " " << trf("on its sample pages in {1}", {where});
     out << "\n";
   }
   // The crawl's deadline on extract(): a plugin being written may well loop.
@@ -206,7 +207,7 @@ int run_source_check(Context& ctx, const Args& args) {
       ++failed;
       std::string why = (r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind) + ": " + r.error;
       jp["error"] = why;
-      if (!json) out << "  not fetched — " << why << "\n";
+      if (!json) out << "  " << trf("not fetched — {1}", {why}) << "\n";
       j["pages"].push_back(jp);
       continue;
     }
@@ -217,34 +218,37 @@ int run_source_check(Context& ctx, const Args& args) {
     if (!o.ok()) {
       ++failed;
       jp["error"] = o.error_kind + ": " + o.error;
-      if (!json) out << "  failed — " << o.error_kind << ": " << o.error << "\n";
+      if (!json) out << "  " << trf("failed — {1}", {o.error_kind + ": " + o.error}) << "\n";
     }
     if (!json) {
       out << "  ";
       if (!o.charset.empty()) out << o.charset << " (" << o.charset_source << "), ";
-      out << o.links.size() << " links in scope";
+      out << trf("{1} links in scope", {std::to_string(o.links.size())});
       for (const auto& f : o.flags) {
-        out << ", " << f;
+        out << ", " << flag_label(f);
         if (f == "garbled_text") out << " " << flag_explanation(f);
       }
-      out << "; " << o.records.size() << (o.records.size() == 1 ? " record" : " records") << "\n";
+      out << "; " << fill(o.records.size() == 1 ? tr("{1} record") : tr("{1} records"), {std::to_string(o.records.size())})
+          << "\n";
     }
     for (const auto& rec : o.records) {
       ++records;
       fields += rec.fields.size();
       jp["records"].push_back(to_json(rec));
       if (json) continue;
-      out << "  " << (c ? "\033[1m" : "") << rec.title << (c ? "\033[0m" : "") << "  [" << to_string(rec.kind) << "]\n"
-          << "    id:     " << rec.id << "\n";
-      if (!rec.as_of.empty()) out << "    as of:  " << rec.as_of << "\n";
+      out << "  " << (c ? "\033[1m" : "") << rec.title << (c ? "\033[0m" : "") << "  ["
+          << code_label(vocabulary::Concept::record_kind, to_string(rec.kind)) << "]\n"
+          << "    " << pad_display(tr("id:"), 8) << rec.id << "\n";
+      if (!rec.as_of.empty()) out << "    " << pad_display(tr("as of:"), 8) << rec.as_of << "\n";
       size_t cut = std::min<size_t>(160, rec.text.size());  // at a UTF-8 character boundary
       while (cut > 0 && cut < rec.text.size() && (static_cast<unsigned char>(rec.text[cut]) & 0xC0) == 0x80) --cut;
       std::string text = rec.text.substr(0, cut);
       for (auto& ch : text)
         if (ch == '\n') ch = ' ';
-      out << "    text:   " << rec.text.size() << " bytes: " << text << (cut < rec.text.size() ? "…" : "") << "\n";
-      if (rec.fields.empty()) out << "    fields: none\n";
-      else out << "    fields:\n";
+      out << "    " << pad_display(tr("text:"), 8) << trf("{1} bytes:", {std::to_string(rec.text.size())}) << " " << text
+          << (cut < rec.text.size() ? "…" : "") << "\n";
+      if (rec.fields.empty()) out << "    " << pad_display(tr("fields:"), 8) << tr("none") << "\n";
+      else out << "    " << tr("fields:") << "\n";
       print_fields(out, rec, "      ", c);
     }
     j["pages"].push_back(jp);
@@ -253,8 +257,11 @@ int run_source_check(Context& ctx, const Args& args) {
   if (json) {
     out << j.dump(2) << "\n";
   } else {
-    out << "\n" << pages.size() << (pages.size() == 1 ? " page, " : " pages, ") << records << " records, " << fields
-        << " fields, " << failed << " failed\n";
+    out << "\n"
+        << fill(pages.size() == 1 ? tr("{1} page, {2} records, {3} fields, {4} failed")
+                                  : tr("{1} pages, {2} records, {3} fields, {4} failed"),
+               {std::to_string(pages.size()), std::to_string(records), std::to_string(fields), std::to_string(failed)})
+        << "\n";
   }
   if (abandoned_plugin_calls() > 0) {
     // A plugin thread never returned and still runs inside the plugin: end here rather than

@@ -61,13 +61,6 @@ constexpr std::array kLabels = std::to_array<Label>({
     {"confidence", "high", "高", "high"},
     {"renewal_basis", "stated", "計画の更改費用", "the plan's renewal cost"},
     {"renewal_basis", "share_of_build", "構築費用に対する割合", "a share of the build cost"},
-    // A precedent's figure the page itself casts doubt on (Field::flags): shown beside the figure.
-    {"flag", "parts_mismatch", "内訳と合計が合わない", "parts disagree with the total"},
-    {"flag", "conflicting_values", "ページ内に別の値あり", "the page states another value"},
-    {"flag", "implausible_per_capita", "人口比で不自然な値", "implausible per 100,000 people"},
-    {"flag", "as_of_before_start", "稼働前の日付", "dated before the start year"},
-    {"flag", "running_above_build", "運用費用が構築費用を上回る", "running cost above the build cost"},
-    {"flag", "several_amounts", "複数の金額", "several amounts"},
     {"renewal_basis", "none", "更改費用の記載なし（0円で計算）", "no renewal cost stated (counted as 0)"},
 });
 
@@ -81,6 +74,7 @@ const vocabulary::Term* vocabulary_term(std::string_view group, std::string_view
   if (group == "consent") return vocabulary::find(Concept::consent_method, keyword);
   if (group == "period") return vocabulary::find(Concept::period, keyword);
   if (group == "product") return vocabulary::find(Concept::product, keyword);
+  if (group == "flag") return vocabulary::find(Concept::flag, keyword);
   if (group == "payer") {
     if (auto* t = vocabulary::find(Concept::institution_kind, keyword)) return t;
     return vocabulary::find(Concept::payer, keyword);
