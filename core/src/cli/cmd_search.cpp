@@ -242,9 +242,14 @@ int run_show(Context& ctx, const Args& args) {
   }
   const bool c = ctx.color;
   out << bold(c) << rec->title << reset(c) << "\n";
+  // An internationalized host in Unicode for people, the stored (punycode) form beside it.
+  auto shown_url = [](const std::string& url) {
+    const std::string shown = display_url(url);
+    return shown == url ? url : shown + "  (" + url + ")";
+  };
   out << "id:      " << rec->id << "\nkind:    " << to_string(rec->kind) << "\nsource:  " << rec->source
-      << "\nurl:     " << rec->url << "\n";
-  for (const auto& a : aliases) out << "alias:   " << a << "\n";
+      << "\nurl:     " << shown_url(rec->url) << "\n";
+  for (const auto& a : aliases) out << "alias:   " << shown_url(a) << "\n";
   if (!rec->as_of.empty()) out << "as of:   " << rec->as_of << "\n";
   if (!rec->flags.empty()) {
     out << "flags:  ";
