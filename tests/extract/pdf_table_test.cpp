@@ -167,7 +167,7 @@ TEST(PdfTable, CentredMultiLineCellsJoinTheirRow) {
   put(w, 40, 60, "No");
   put(w, 80, 60, "名称");
   put(w, 200, 60, "所在地");
-  put(w, 360, 60, "診療科");
+  put(w, 360, 60, "診療科（主なもの）");
   // Row 1: one line each.
   put(w, 40, 90, "1");
   put(w, 80, 90, "あおば内科");
@@ -196,6 +196,7 @@ TEST(PdfTable, CentredMultiLineCellsJoinTheirRow) {
   EXPECT_TRUE(t.rows[0][1].header);
   EXPECT_FALSE(t.rows[1][1].header);
   EXPECT_EQ(t.rows[0][2].text, "所在地");
+  EXPECT_EQ(t.rows[0][3].text, "診療科（主なもの）");
   EXPECT_EQ(t.rows[2][0].text, "2");
   EXPECT_EQ(t.rows[2][1].text, "みなと県立中央病院附属こども医療センター");
   EXPECT_EQ(t.rows[2][3].text, "小児科\n外科\n内科");
@@ -204,7 +205,7 @@ TEST(PdfTable, CentredMultiLineCellsJoinTheirRow) {
   ASSERT_EQ(page.lines.size(), 6u);
   EXPECT_EQ(page.lines[0].text, "医療機関の一覧（みなと県）");
   EXPECT_FALSE(page.lines[0].table_row);
-  EXPECT_EQ(page.lines[3].text, "2 | みなと県立中央病院附属こども医療センター | みなと県港区4-5 | 小児科外科内科");
+  EXPECT_EQ(page.lines[3].text, "2 | みなと県立中央病院附属こども医療センター | みなと県港区4-5 | 小児科 外科 内科");
   EXPECT_TRUE(page.lines[3].table_row);
   EXPECT_EQ(page.lines[5].text.substr(0, 3), "※");
   EXPECT_FALSE(page.lines[5].table_row);

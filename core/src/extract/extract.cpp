@@ -9,6 +9,7 @@
 #include "extract/pdf.hpp"
 #include "extract/text.hpp"
 #include "extract/xlsx.hpp"
+#include "i18n/i18n.hpp"
 
 namespace senrei {
 namespace {
@@ -117,9 +118,9 @@ ParsedPage extract_document(const RawDocument& doc, const ExtractLimits& limits)
   }
   if (page.content_type == kXlsxType) {
     if (doc.body.size() > limits.max_pdf_bytes)
-      throw ExtractError("too_large", doc.url + ": workbook of " + std::to_string(doc.body.size()) +
-                                          " bytes exceeds the limit of " +
-                                          std::to_string(limits.max_pdf_bytes));
+      throw ExtractError("too_large", doc.url + ": " + tr("the workbook exceeds the size limit") + " (" +
+                                          std::to_string(doc.body.size()) + " > " +
+                                          std::to_string(limits.max_pdf_bytes) + " bytes)");
     extract_xlsx(doc.body, page);
     if (garbled_text(page.main_text())) {
       page.flags.emplace_back("garbled_text");

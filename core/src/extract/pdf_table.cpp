@@ -179,10 +179,12 @@ bool has_digit(std::string_view s) {
   return false;
 }
 
-// The line leaves no room in the cell for the next line's first character.
+// The line leaves no room in the cell for the next line's first two characters (one, and one
+// more for the Japanese line-breaking rule that moves a character to the next line rather than
+// start it with ッ, ー or a closing bracket).
 bool fills(const Piece& line, const Piece& next, double room, double h) {
   const bool next_wide = !next.text.empty() && is_wide(static_cast<unsigned char>(next.text[0]));
-  return line.x1 - line.x0 + (next_wide ? h : 0.55 * h) > room;
+  return line.x1 - line.x0 + 2 * (next_wide ? h : 0.55 * h) > room;
 }
 
 // Joins a cell's next line: wrapped (the lines filled the cell) or a break the writer put.
@@ -358,12 +360,10 @@ PageTable build_table(const std::vector<Line>& lines, const std::vector<Column>&
       const double room = columns[c].x1 - columns[c].x0 + 0.3 * h;
       auto& pieces = r[c];
       std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.line < b.line; });
-      // Wrapping fills every line but the last; one short line before the last means the
-      // writer broke the lines.
-      bool wrapped = pieces.size() > 1;
-      for (size_t k = 0; k + 1 < pieces.size(); ++k) wrapped = wrapped && fills(pieces[k], pieces[k + 1], room, h);
+      // A line that fills the cell was wrapped there; a shorter one the writer ended.
       for (size_t k = 0; k < pieces.size(); ++k)
-        join_line(row[c].text, k > 0 ? pieces[k - 1] : pieces[k], pieces[k], wrapped);
+        join_line(row[c].text, k > 0 ? pieces[k - 1] : pieces[k], pieces[k],
+                  k > 0 && fills(pieces[k - 1], pieces[k], room, h));
       blank = blank && row[c].text.empty();
     }
     if (!blank) out.table.rows.push_back(std::move(row));
@@ -402,10 +402,10 @@ std::string row_text(const std::vector<TableCell>& row) {
   std::string text;
   for (size_t c = 0; c < row.size(); ++c) {
     if (c > 0) text += " | ";
-    // A line break inside a cell reads as the browser renders one: nothing between two wide
-    // characters (a name broken by the writer or by the cell's width reads whole), else a space.
-    text += tx::collapse_one_line(row[c].text);
+    text += row[c].text;
   }
+  for (char& ch : text)
+    if (ch == '\n' || ch == '\r') ch = ' ';
   return text;
 }
 

@@ -13,9 +13,10 @@
 //    Word centre a cell vertically), found per column by dynamic programming; a line that fits
 //    no row that way joins the row above it (top-aligned cells), one above the first row makes a
 //    header row of its own (a group heading such as 基本情報);
-//  - a cell's lines are joined as the page would read them: a line that filled the cell is
-//    wrapped (joined without a break; a space between Latin letters), a shorter one ended by the
-//    writer (kept as a line break in the cell);
+//  - a cell's lines are joined as the page would read them: a line that fills the cell (no room
+//    for two more characters: one, and one the Japanese line-breaking rule may have moved) was
+//    wrapped and is joined to the next (nothing between Japanese characters, a space between
+//    Latin words); a shorter one the writer ended (a line break in the cell);
 //  - leading rows in which no cell holds a digit are header rows (TableCell::header).
 // Text above, below or beside the table keeps its reading order; the table stands at its place
 // as one line per row, cells joined by " | " (as HTML table rows; row_text), so a wrapped name
@@ -65,8 +66,8 @@ PageLayout lay_out(std::vector<Word> words);
 // lines.  A table whose header differs starts a new table.
 std::vector<PageTable> join_tables(std::vector<PageLayout>& pages);
 
-// "a | b | c", each cell's line breaks read as in HTML text (nothing between two wide
-// characters, else a space): the row as page text.
+// "a | b | c" with the line breaks the writer put in a cell as spaces: the row as page text
+// (a wrapped cell is already one line).
 std::string row_text(const std::vector<TableCell>& row);
 
 }  // namespace senrei::pdf_table

@@ -17,6 +17,7 @@
 #include "extract/html_table.hpp"
 #include "extract/pdf_table.hpp"
 #include "extract/text.hpp"
+#include "i18n/i18n.hpp"
 
 namespace senrei {
 namespace {
@@ -585,11 +586,13 @@ std::string part_name(std::string target) {
 
 std::vector<Sheet> read_xlsx(std::string_view bytes, bool& truncated) {
   if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-    throw ExtractError("encrypted_xlsx", "the workbook is encrypted (or an old .xls), not an Office Open XML file");
+    throw ExtractError("encrypted_xlsx",
+                       tr("the workbook is encrypted or an old .xls: save it as .xlsx without a password"));
   Archive zip(bytes);
-  if (!zip.ok()) throw ExtractError("broken_xlsx", "not a readable .xlsx (ZIP) file");
+  if (!zip.ok()) throw ExtractError("broken_xlsx", tr("not a readable .xlsx file (a damaged ZIP): open it and save it again"));
   auto workbook = zip.part("xl/workbook.xml", truncated);
-  if (!workbook) throw ExtractError("broken_xlsx", "not a workbook: xl/workbook.xml is missing");
+  if (!workbook)
+    throw ExtractError("broken_xlsx", tr("not an Excel workbook (it has no xl/workbook.xml): save it as .xlsx again"));
   struct Entry {
     std::string name, rel;
   };
