@@ -29,7 +29,9 @@ std::vector<std::string> hit_urls(const std::string& data, const std::string& qu
   EXPECT_EQ(r.status, 0) << r.err;
   std::vector<std::string> out;
   if (r.status != 0) return out;
-  for (const auto& h : json::parse(r.out)["hits"]) out.push_back(h["record"]["url"]);
+  const json j = json::parse(r.out);
+  for (const auto& h : j["hits"]) out.push_back(h["record"]["url"]);
+  if (out.empty()) ADD_FAILURE() << query << ": " << r.out << r.err;
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -371,6 +372,16 @@ namespace {
 
 // ---- cells -----------------------------------------------------------------------------------
 
+// A small non-negative number from an attribute; `fallback` when it is none or out of range.
+int small_int(const char* s, int fallback = 0) {
+  if (!s) return fallback;
+  char* end = nullptr;
+  errno = 0;
+  long v = std::strtol(s, &end, 10);
+  if (end == s || errno == ERANGE || v < 0 || v > 1 << 24) return fallback;
+  return static_cast<int>(v);
+}
+
 // "AB12" → column 27, row 11 (0-based); false when it is not a cell reference.
 bool cell_ref(std::string_view ref, size_t& col, size_t& row) {
   size_t i = 0, c = 0, r = 0;
@@ -404,12 +415,12 @@ Styles read_styles(const std::string& xml) {
     if (name == "numFmt") {
       const char* id = attr(atts, "numFmtId");
       const char* code = attr(atts, "formatCode");
-      if (id && code) st.codes[std::atoi(id)] = code;
+      if (id && code) st.codes[small_int(id)] = code;
     } else if (name == "cellXfs") {
       ++depth_xfs;
     } else if (name == "xf" && depth_xfs > 0) {
       const char* id = attr(atts, "numFmtId");
-      st.xf_format.push_back(id ? std::atoi(id) : 0);
+      st.xf_format.push_back(small_int(id));
     }
   };
   sax.end = [&](std::string_view name) {
@@ -474,8 +485,7 @@ SheetCells read_sheet(const std::string& xml, const std::vector<std::string>& sh
   Sax sax;
   sax.start = [&](std::string_view name, const char** atts) {
     if (name == "row") {
-      const char* r = attr(atts, "r");
-      long n = r ? std::atol(r) : 0;
+      const int n = small_int(attr(atts, "r"));
       if (n >= 1 && n <= 1048576) row = static_cast<size_t>(n - 1);
       else if (have_row) ++row;
       have_row = true;
@@ -490,8 +500,7 @@ SheetCells read_sheet(const std::string& xml, const std::vector<std::string>& sh
       }
       const char* t = attr(atts, "t");
       type = t ? t : "n";
-      const char* s = attr(atts, "s");
-      style = s ? std::atoi(s) : 0;
+      style = small_int(attr(atts, "s"));
       value.clear();
       inline_text.clear();
     } else if (name == "v" && in_cell) {
@@ -696,16 +705,18 @@ void extract_xlsx(std::string_view bytes, ParsedPage& page) {
     bool header = true;
     for (auto& row : sheet.rows) {
       std::vector<TableCell> cells;
-      std::vector<std::string_view> distinct;
       for (auto& text : row) {
         TableCell cell;
         std::string clean;
         tx::append_raw(clean, text);
         cell.text = tx::collapse(clean);
         cells.push_back(std::move(cell));
-        const std::string& t = cells.back().text;
-        if (!t.empty() && std::find(distinct.begin(), distinct.end(), t) == distinct.end()) distinct.push_back(t);
       }
+      // Views into `cells`, taken once it no longer grows.
+      std::vector<std::string_view> distinct;
+      for (const auto& c : cells)
+        if (!c.text.empty() && std::find(distinct.begin(), distinct.end(), c.text) == distinct.end())
+          distinct.push_back(c.text);
       if (distinct.empty()) continue;
       if (header && distinct.size() == 1 && cells.size() > 1) {
         titles.emplace_back(distinct.front());

@@ -13,8 +13,9 @@
 // (its name), one table_row block per row ("a | b | c", as HTML tables), the table (caption = the
 // sheet name) and the labels its rows state (html_table::table_labels).
 //
-// Hostile input is expected: a part larger than kMaxXlsxPartBytes unpacked, or more than
-// kMaxXlsxCells cells in all, is not read past the limit (flag "truncated"); what is not a
+// Hostile input is expected: a part larger than kMaxXlsxPartBytes unpacked, more than
+// kMaxXlsxCells cells with a value in all, or a sheet's grid past 2 × kMaxXlsxCells cells (far
+// corners of a sparse sheet) is not read past the limit (flag "truncated"); what is not a
 // workbook throws ExtractError "broken_xlsx"; an encrypted workbook (an OLE file, not a ZIP)
 // "encrypted_xlsx".
 #pragma once
@@ -29,7 +30,7 @@
 namespace senrei {
 
 inline constexpr size_t kMaxXlsxPartBytes = 64 << 20;
-inline constexpr size_t kMaxXlsxCells = 2000000;
+inline constexpr size_t kMaxXlsxCells = 500000;  // cells with a value, over all sheets
 
 struct Sheet {
   std::string name;
