@@ -249,11 +249,16 @@ int run_show(Context& ctx, const Args& args) {
   out << bold(c) << rec->title << reset(c) << "\n";
   // The heading words padded to one column whatever the language (display width, not bytes).
   auto head = [](const char* word) { return pad_display(tr(word), 9); };
+  // An internationalized host in Unicode for people, the stored (punycode) form beside it.
+  auto shown_url = [](const std::string& url) {
+    const std::string shown = display_url(url);
+    return shown == url ? url : shown + "  (" + url + ")";
+  };
   out << head(N_("id:")) << rec->id << "\n"
       << head(N_("kind:")) << code_label(vocabulary::Concept::record_kind, to_string(rec->kind)) << "\n"
       << head(N_("source:")) << rec->source << "\n"
-      << head(N_("url:")) << rec->url << "\n";
-  for (const auto& a : aliases) out << head(N_("alias:")) << a << "\n";
+      << head(N_("url:")) << shown_url(rec->url) << "\n";
+  for (const auto& a : aliases) out << head(N_("alias:")) << shown_url(a) << "\n";
   if (!rec->as_of.empty()) out << head(N_("as of:")) << rec->as_of << "\n";
   if (!rec->flags.empty()) {
     out << pad_display(tr("flags:"), 8);
