@@ -25,7 +25,7 @@ std::string lower(std::string s) {
 }  // namespace
 
 std::string mirror_root_problem(const Source& source, const SourceInfo& info, const fs::path& dir,
-                                const MirrorFetcher& fetcher) {
+                                const MirrorFetcher& fetcher, std::chrono::milliseconds limit) {
   if (info.base_url.empty()) return {};
   const std::string shown = dir.string();
   auto base = parse_url(info.base_url);
@@ -36,7 +36,10 @@ std::string mirror_root_problem(const Source& source, const SourceInfo& info, co
            "' のサイトは " + base->host + " です。そのサイトのフォルダ（例: .../" + base->host +
            "）を指定してください。何も書き込んでいません";
   std::string expected;
-  for (const auto& seed : source.seeds()) {
+  // (seeds() that fail here are the crawl's to report, with that source's run stopped)
+  auto seeds = PluginDoor(source, info, limit).seeds();
+  if (!seeds) return {};
+  for (const auto& seed : *seeds) {
     auto c = canonicalize_url(seed);
     if (!c) continue;
     fs::path file = fetcher.file_for(*c);
