@@ -49,11 +49,20 @@ class FaultySource : public Source {
   CrawlPolicy policy() const override { throw std::logic_error("policy is not ready"); }
 
   void wait() const {
+    inside.fetch_add(1);
     while (!released.load()) std::this_thread::sleep_for(5ms);
+    inside.fetch_sub(1);  // (the last touch of this object by an abandoned call)
+  }
+  // Lets every stuck call go and waits until none is inside: the test's source may then go (a
+  // real plugin lives until the process ends).
+  void release_all() {
+    released = true;
+    while (inside.load() > 0) std::this_thread::sleep_for(1ms);
   }
   bool info_throws = false;
   mutable std::atomic<bool> released{false};
   mutable std::atomic<int> finished{0};
+  mutable std::atomic<int> inside{0};
 };
 
 std::shared_ptr<const ParsedPage> page_titled(const std::string& title) {
@@ -124,7 +133,7 @@ TEST(PluginDoor, OverrunIsKindTimeoutAndAbandonedAtTheDeadline) {
   EXPECT_LT(waited, 2000ms);
   EXPECT_EQ(abandoned_plugin_calls(), abandoned_before + 1);
   // The abandoned call still owns its page: let it finish, and it touches nothing freed.
-  source.released = true;
+  source.release_all();
   for (int i = 0; i < 400 && source.finished.load() == 0; ++i) std::this_thread::sleep_for(5ms);
   EXPECT_EQ(source.finished.load(), 1);
 }
@@ -143,7 +152,7 @@ TEST(PluginDoor, PolicySeedsAndInfoFailAsValuesNotExceptions) {
   EXPECT_EQ(seeds.error().message,
             "plugin 'slow' did not return from seeds() within 0.2 s (--plugin-timeout); the plugin is disabled for the "
             "rest of this run");
-  source.released = true;
+  source.release_all();
   EXPECT_EQ(*door.seeds(), std::vector<std::string>{"http://slow.test/"});
   source.info_throws = true;
   auto info = PluginDoor::describe(source, 0ms, "slow.so");
@@ -174,7 +183,7 @@ TEST(PluginDoor, ScopeAnswersPerUrlAThrowIsOutOfScopeOnlyATimeoutIsAnError) {
             "plugin 'slow' did not return from in_scope() (2 URLs, the first http://slow.test/stuck) within 0.3 s "
             "(--plugin-timeout); the plugin is disabled for the rest of this run");
   EXPECT_FALSE(door.claims("http://slow.test/stuck"));
-  source.released = true;
+  source.release_all();
 }
 
 // The door is the only code that calls a Source's methods: every other call site in the

@@ -27,6 +27,7 @@
 #include "crawl/record_sink.hpp"
 #include "crawl/removal_policy.hpp"
 #include "fetch/fetcher.hpp"
+#include "plugin/plugin_error.hpp"
 #include "senrei/plugin.hpp"
 #include "store/body_store.hpp"
 #include "store/crawl_state.hpp"
