@@ -26,7 +26,7 @@ const Field* find(const std::vector<Field>& fields, const std::string& name) {
 
 }  // namespace
 
-TEST(LabelPhrasings, OwnPhrasingsNameFieldsTheBuiltInTableDoesNotKnow) {
+TEST(PluginLabelPhrasings, OwnPhrasingsNameFieldsTheBuiltInTableDoesNotKnow) {
   LabelPhrasings own;
   own.add("システム維持費", "running_cost_yen").add("加入者 ", "patients").add("調査日", "as_of");
   EXPECT_EQ(own.field_for("システム維持費（税込）"), "running_cost_yen");  // label_key: cut at the bracket
@@ -55,7 +55,7 @@ TEST(LabelPhrasings, OwnPhrasingsNameFieldsTheBuiltInTableDoesNotKnow) {
   EXPECT_EQ(find(read_labelled_fields(page), "patients"), nullptr);
 }
 
-TEST(LabelPhrasings, AnOwnPhrasingWinsAndTheBuiltInTableDoesNotReadThatLabelAgain) {
+TEST(PluginLabelPhrasings, AnOwnPhrasingWinsAndTheBuiltInTableDoesNotReadThatLabelAgain) {
   LabelPhrasings own;
   own.add("運用費用", "build_cost_yen");  // this site calls its build cost so
   auto fields = own.read_labelled_fields(page_with({{"運用費用", "5,000万円"}}));
@@ -66,7 +66,7 @@ TEST(LabelPhrasings, AnOwnPhrasingWinsAndTheBuiltInTableDoesNotReadThatLabelAgai
   EXPECT_NE(find(read_labelled_fields(page_with({{"運用費用", "5,000万円"}})), "running_cost_yen"), nullptr);
 }
 
-TEST(LabelPhrasings, RefusesFieldsALabelCannotName) {
+TEST(PluginLabelPhrasings, RefusesFieldsALabelCannotName) {
   LabelPhrasings own;
   EXPECT_THROW(own.add("費用", "cost"), std::invalid_argument);
   EXPECT_THROW(own.add("  ", "patients"), std::invalid_argument);
