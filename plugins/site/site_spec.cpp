@@ -9,6 +9,7 @@
 
 #include "senrei/fields.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/label_phrasings.hpp"
 #include "senrei/url.hpp"
 #include "toml/toml_guard.hpp"
 
@@ -204,17 +205,7 @@ bool valid_name(const std::string& s) {
 
 }  // namespace
 
-std::string label_key(std::string_view label) {
-  std::string n = senrei::ja::nfkc(label);
-  std::string out;
-  for (char c : n)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  for (std::string_view cut : {":", "(", "【", "["}) {
-    auto p = out.find(cut);
-    if (p != std::string::npos && p > 0) out.resize(p);
-  }
-  return out;
-}
+std::string label_key(std::string_view label) { return senrei::label_key(label); }
 
 SiteSpec read_site_spec(const std::filesystem::path& file) {
   const std::string bytes = read_file(file);

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "i18n/i18n.hpp"
 #include "fetch/url_check.hpp"
+#include "plugin/plugin_door.hpp"
 #include "senrei/url.hpp"
 
 namespace senrei::cli {
@@ -16,12 +17,9 @@ namespace {
 
 constexpr int kRefused = 3;
 
+// Through the door, as the crawler asks (a plugin that throws does not claim the URL).
 bool claims(const LoadedSource& s, const std::string& url) {
-  try {
-    return s.source->in_scope(url);
-  } catch (...) {
-    return false;  // as the crawler treats a plugin that throws
-  }
+  return PluginDoor(*s.source, s.info, std::chrono::milliseconds(0)).claims(url);
 }
 
 std::string read_robots(const std::string& file) {

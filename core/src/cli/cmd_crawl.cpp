@@ -22,10 +22,11 @@
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
 #include "crawl/mirror_check.hpp"
-#include "crawl/plugin_call.hpp"
 #include "crawl/http_crawl.hpp"
 #include "fetch/mirror_fetcher.hpp"
 #include "index/errors.hpp"
+#include "plugin/plugin_door.hpp"
+#include "plugin/plugin_worker.hpp"
 #include "store/workspace.hpp"
 
 namespace senrei::cli {
@@ -288,7 +289,7 @@ int run_crawl(Context& ctx, const Args& args) try {
         fetcher = make_http_fetcher(*s->source, s->info, http);
       } catch (const BadCrawlSetting& e) {
         throw UsageError(e.what());
-      } catch (const PluginTimeout& e) {
+      } catch (const PluginFailure& e) {
         *ctx.err << "senrei: " << s->info.name << ": " << e.what() << "\n";
         status = 1;
         continue;
@@ -307,9 +308,9 @@ int run_crawl(Context& ctx, const Args& args) try {
     CrawlSummary summary;
     try {
       summary = crawler.run(*s->source, *fetcher, options);
-    } catch (const PluginTimeout& e) {
-      // Its seeds(), policy() or scope did not answer before the run began: nothing of this
-      // source was changed; the other sources still run (F5).
+    } catch (const PluginFailure& e) {
+      // Its info(), seeds(), policy() or scope failed or did not answer before the run began:
+      // nothing of this source was changed; the other sources still run (F5).
       if (ctx.progress) *ctx.err << "\r\033[K";
       *ctx.err << "senrei: " << s->info.name << ": " << e.what() << "\n";
       status = 1;
@@ -323,7 +324,7 @@ int run_crawl(Context& ctx, const Args& args) try {
     // Exit 1 when a plugin failed, or when nothing at all could be fetched (the site down, the
     // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
-      if (f.kind.rfind("plugin", 0) == 0 || f.kind == "crashed") status = 1;
+      if (f.cause != FailureCause::page) status = 1;
     if (summary.removal_refused) {
       status = 1;
       char share[16], limit[16];

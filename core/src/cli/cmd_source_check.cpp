@@ -68,14 +68,9 @@ std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::string& where)
     if (host.empty() || !fs::is_directory(dir, ec)) continue;
     MirrorFetcher mirror(dir, origin_of(s.info));
     std::vector<std::string> urls;
-    for (const auto& u : mirror.known_urls()) {
-      bool in = false;
-      try {
-        in = s.source->in_scope(u);
-      } catch (...) {
-      }
-      if (in) urls.push_back(u);
-    }
+    const PluginDoor plugin(*s.source, s.info, std::chrono::milliseconds(0));
+    for (const auto& u : mirror.known_urls())
+      if (plugin.claims(u)) urls.push_back(u);
     if (urls.empty()) continue;
     where = dir.string();
     return read_from_mirror(mirror, urls);
@@ -211,7 +206,7 @@ int run_source_check(Context& ctx, const Args& args) {
       j["pages"].push_back(jp);
       continue;
     }
-    PageOutcome o = process_page(*s->source, s->info, r, limit);
+    PageOutcome o = process_page(PluginDoor(*s->source, s->info, limit), r);
     jp["links_in_scope"] = o.links;
     if (!o.charset.empty()) jp["charset"] = {{"name", o.charset}, {"decided_by", o.charset_source}};
     jp["records"] = nlohmann::json::array();

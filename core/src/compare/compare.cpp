@@ -4,22 +4,21 @@
 #include <stdexcept>
 
 #include "compare/comparison.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::compare {
 namespace {
-
-const char* const kFundingOrder[] = {"regional_revitalization_fund", "comprehensive_care_fund", "national_subsidy",
-                                     "prefectural_budget", "municipal_budget", "member_fees", "own_funds",
-                                     "medical_fee"};
 
 std::vector<FundingMix> funding_mix(const Plan& plan, const std::vector<Precedent>& precedents) {
   double build_total = 0, running_total = 0;
   for (const auto& f : plan.budget.funding) (f.use == "build" ? build_total : running_total) += f.amount_yen;
   std::vector<FundingMix> out;
-  for (const char* source : kFundingOrder) {
+  // Every funding source, in the vocabulary's order.
+  for (const auto& term : vocabulary::terms(vocabulary::Concept::funding_source)) {
+    const std::string source(term.keyword);
     FundingMix m;
     m.source = source;
-    m.time_limited = is_time_limited_fund(source);
+    m.time_limited = vocabulary::time_limited_fund(source);
     for (const auto& f : plan.budget.funding) {
       if (f.source != source) continue;
       (f.use == "build" ? m.plan_build : m.plan_running) += f.amount_yen;

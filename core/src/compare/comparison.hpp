@@ -243,6 +243,4 @@ Confidence confidence_of(const Comparison& c);
 // and amount), warns when no renewal cost is stated or a year has a gap; passes otherwise.
 Check projection_check(const Projection& p);
 
-bool is_time_limited_fund(std::string_view source);
-
 }  // namespace senrei::compare

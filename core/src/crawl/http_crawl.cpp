@@ -1,9 +1,9 @@
 #include "crawl/http_crawl.hpp"
 #include "i18n/i18n.hpp"
 
-#include "crawl/plugin_call.hpp"
-
 #include <cmath>
+
+#include "plugin/plugin_door.hpp"
 
 #include "senrei/url.hpp"
 #include "senrei/version.hpp"
@@ -41,8 +41,10 @@ std::string crawler_user_agent(std::string_view contact) {
 HttpSettings http_settings_for(const Source& source, const SourceInfo& info, const HttpCrawlSettings& settings) {
   HttpSettings http;
   http.user_agent = crawler_user_agent(settings.contact);
-  const auto plugin_limit = std::chrono::milliseconds(static_cast<int64_t>(settings.plugin_time_limit_seconds * 1000));
-  const CrawlPolicy policy = call_policy(source, info, plugin_limit);
+  const PluginDoor plugin(source, info, plugin_limit(settings.plugin_time_limit_seconds));
+  auto asked = plugin.policy();
+  if (!asked) throw PluginFailure(asked.error());
+  const CrawlPolicy policy = std::move(*asked);
   double delay = settings.delay_seconds >= 0 ? settings.delay_seconds
                  : policy.delay_seconds > 0  ? policy.delay_seconds
                                              : kDefaultDelaySeconds;
@@ -53,11 +55,8 @@ HttpSettings http_settings_for(const Source& source, const SourceInfo& info, con
   http.concurrency = std::max(http.concurrency, http.per_host_connections);
   http.allow_private_addresses = settings.allow_private;
   http.log = settings.log;
-  http.scope = [&source, info, plugin_limit](const std::string& url) {
-    // A plugin that throws on a URL, or does not answer in time, does not get it fetched.
-    ScopeCall scope = call_in_scope(source, info, {url}, plugin_limit);
-    return scope.ok() && scope.in[0] != 0;
-  };
+  // A plugin that throws on a URL, or does not answer in time, does not get it fetched.
+  http.scope = [plugin](const std::string& url) { return plugin.claims(url); };
   if (!settings.base_url_override.empty()) {
     if (info.base_url.empty())
       throw BadCrawlSetting(trf("source '{1}' has no web site of its own, so --base-url has nothing to replace", {info.name}));

@@ -26,7 +26,7 @@ std::string lower(std::string s) {
 }  // namespace
 
 std::string mirror_root_problem(const Source& source, const SourceInfo& info, const fs::path& dir,
-                                const MirrorFetcher& fetcher) {
+                                const MirrorFetcher& fetcher, std::chrono::milliseconds limit) {
   if (info.base_url.empty()) return {};
   const std::string shown = dir.string();
   auto base = parse_url(info.base_url);
@@ -37,7 +37,10 @@ std::string mirror_root_problem(const Source& source, const SourceInfo& info, co
                "site's folder (e.g. .../{4}); nothing was written",
                {shown, folder, info.name, base->host});
   std::string expected;
-  for (const auto& seed : source.seeds()) {
+  // (seeds() that fail here are the crawl's to report, with that source's run stopped)
+  auto seeds = PluginDoor(source, info, limit).seeds();
+  if (!seeds) return {};
+  for (const auto& seed : *seeds) {
     auto c = canonicalize_url(seed);
     if (!c) continue;
     fs::path file = fetcher.file_for(*c);

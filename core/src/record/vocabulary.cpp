@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <initializer_list>
 #include <string>
 
 namespace senrei {
@@ -211,6 +212,18 @@ std::vector<FieldSpec> make_fields() {
 }
 
 }  // namespace
+
+namespace {
+bool listed(std::initializer_list<std::string_view> keywords, std::string_view keyword) {
+  return std::find(keywords.begin(), keywords.end(), keyword) != keywords.end();
+}
+}  // namespace
+
+bool time_limited_fund(std::string_view k) {
+  return listed({"regional_revitalization_fund", "comprehensive_care_fund", "national_subsidy"}, k);
+}
+bool incorporated_form(std::string_view k) { return listed({"npo", "general_association", "public_interest_association"}, k); }
+bool unincorporated_form(std::string_view k) { return listed({"voluntary_association", "council"}, k); }
 
 const std::vector<Term>& terms(Concept c) {
   switch (c) {
