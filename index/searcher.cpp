@@ -1,5 +1,7 @@
 #include "index/searcher.hpp"
 
+#include "ja/nearest.hpp"
+
 #include <algorithm>
 #include <map>
 #include <system_error>
@@ -47,8 +49,11 @@ std::optional<SortKey> parse_sort(const std::string& sort) {
   for (const auto& nf : kNumericFields)
     if (nf.filter == name || nf.field == name) return SortKey{nf.slot, desc};
   std::string known = "relevance";
-  for (const auto& nf : kNumericFields) known += ", " + std::string(nf.filter);
-  throw QueryError("unknown sort '" + sort + "' — known: " + known + " (a leading - sorts descending)");
+  std::vector<std::string_view> names = {"relevance"};
+  for (const auto& nf : kNumericFields) known += ", " + std::string(nf.filter), names.push_back(nf.filter);
+  const auto best = ja::nearest(name, names);
+  throw QueryError("unknown sort '" + sort + "'" + (best ? " — did you mean " + std::string(desc ? "-" : "") + *best + "?" : "") +
+                   " — known: " + known + " (a leading - sorts descending)");
 }
 
 Record decode(const Xapian::Document& doc, const std::string& where) {

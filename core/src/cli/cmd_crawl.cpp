@@ -15,6 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/heartbeat.hpp"
+#include "i18n/fill.hpp"
+#include "i18n/i18n.hpp"
 #include "crawl/crash_note.hpp"
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
@@ -267,11 +270,21 @@ int run_crawl(Context& ctx, const Args& args) try {
       }
     }
     Crawler crawler(state, bodies, sink);
+    Heartbeat heartbeat;
     if (ctx.progress && !args.has("json")) {
       crawler.on_progress([&](const CrawlProgress& p) {
         double rate = p.seconds > 0 ? p.done / p.seconds : 0;
         *ctx.err << "\r" << s->info.name << ": " << p.done << " done, " << p.queued << " queued, " << std::fixed
                  << std::setprecision(1) << rate << " pages/s, " << p.errors << " errors   " << std::flush;
+      });
+    } else if (!ctx.progress) {
+      // Not a terminal (a pipe, a log): one plain line every 10 s (cli/heartbeat.hpp).
+      crawler.on_progress([&](const CrawlProgress& p) {
+        if (!heartbeat.due()) return;
+        *ctx.err << "senrei: " << fill(tr("{1}: {2} pages done, {3} queued, {4} errors, {5} s so far"),
+                                       {s->info.name, std::to_string(p.done), std::to_string(p.queued),
+                                        std::to_string(p.errors), std::to_string(static_cast<long>(p.seconds))})
+                 << "\n" << std::flush;
       });
     }
     CrawlSummary summary;

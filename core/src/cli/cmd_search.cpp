@@ -187,7 +187,7 @@ int run_search(Context& ctx, const Args& args) {
       j["facets"] = f;
     }
     out << j.dump(2) << "\n";
-    return 0;
+    return res.total == 0 ? 1 : 0;  // as grep and rg: 1 when nothing matched (docs/query.md)
   }
 
   const bool c = ctx.color;
@@ -216,7 +216,7 @@ int run_search(Context& ctx, const Args& args) {
       out << "\n";
     }
   }
-  return 0;
+  return res.total == 0 ? 1 : 0;  // as grep and rg: 1 when nothing matched (docs/query.md)
 }
 
 int run_show(Context& ctx, const Args& args) {
