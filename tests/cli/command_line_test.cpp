@@ -204,3 +204,31 @@ TEST(CommandLineTable, BashCompletionListsCommandsOptionsSourcesAndKinds) {
   EXPECT_NE(kind.out.find("case_overview"), std::string::npos) << kind.out;
   fs::remove(file);
 }
+
+// `show` takes a URL as a person types it (issue 15 item 10), and search prints each hit's id.
+TEST(ShowAsTyped, NoTrailingSlashHttpsAndIndexHtmlFindTheRecord) {
+  const auto data = fs::temp_directory_path() / ("senrei-showtyped-" + std::to_string(::getpid()));
+  fs::remove_all(data);
+  auto crawl = senrei({"--data", data.string(), "crawl", "renkei-navi", "--mirror", kSample});
+  ASSERT_EQ(crawl.status, 0) << crawl.err;
+  auto exact = senrei({"--data", data.string(), "show", kNavi + "ajisai/", "--json"});
+  ASSERT_EQ(exact.status, 0) << exact.err;
+  const std::string id = nlohmann::json::parse(exact.out)["id"];
+  for (const std::string& typed : {kNavi + "ajisai", std::string("https://renkei-support.mhlw.go.jp/ajisai/"),
+                                   std::string("https://renkei-support.mhlw.go.jp/ajisai"), kNavi + "ajisai/index.html"}) {
+    auto r = senrei({"--data", data.string(), "show", typed, "--json"});
+    ASSERT_EQ(r.status, 0) << typed << ": " << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["id"], id) << typed;
+  }
+  auto none = senrei({"--data", data.string(), "show", kNavi + "no-such-network"});
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.err.find("no record with id or URL"), std::string::npos) << none.err;
+  // Human search output: each hit's id, which show takes.
+  auto hits = senrei({"--data", data.string(), "search", "あじさいネット", "--color", "never"});
+  ASSERT_EQ(hits.status, 0) << hits.err;
+  const auto at = hits.out.find("   id: ");
+  ASSERT_NE(at, std::string::npos) << hits.out;
+  const std::string shown_id = hits.out.substr(at + 7, hits.out.find(' ', at + 7) - at - 7);
+  EXPECT_EQ(senrei({"--data", data.string(), "show", shown_id}).status, 0) << shown_id;
+  fs::remove_all(data);
+}

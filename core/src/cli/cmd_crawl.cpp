@@ -16,6 +16,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/heartbeat.hpp"
+#include "cli/network_cause.hpp"
 #include "i18n/fill.hpp"
 #include "i18n/i18n.hpp"
 #include "crawl/crash_note.hpp"
@@ -46,7 +47,9 @@ nlohmann::json summary_json(const CrawlSummary& s) {
           {"failures", failures},       {"flagged", s.flagged},       {"records_written", s.records}, {"seconds", s.seconds}};
 }
 
-void print_summary(std::ostream& out, const CrawlSummary& s) {
+// `explained`: failures a ReachReport line already accounts for (cli/network_cause.hpp), not
+// listed one by one.
+void print_summary(std::ostream& out, const CrawlSummary& s, const std::vector<bool>& explained = {}) {
   out << s.source << ": " << (s.fetched + s.not_modified + s.rebuilt) << " pages in " << std::fixed << std::setprecision(1)
       << s.seconds << " s" << (s.resumed ? " (resumed an interrupted run)" : "") << " — " << s.new_pages << " new, "
       << s.changed << " changed, " << s.unchanged << " unchanged, " << s.not_modified << " not modified, "
@@ -64,10 +67,13 @@ void print_summary(std::ostream& out, const CrawlSummary& s) {
   for (const auto& [flag, n] : s.flagged) out << "  flagged  " << flag << ": " << n << "\n";
   for (const auto& [bound, n] : s.skipped_by_limit)
     out << "  skipped  " << n << " links over the " << bound << " limit\n";
-  size_t shown = 0;
-  for (const auto& f : s.failures) {
+  size_t shown = 0, listed = 0;
+  for (std::size_t i = 0; i < s.failures.size(); ++i) listed += i < explained.size() && explained[i] ? 0 : 1;
+  for (std::size_t i = 0; i < s.failures.size(); ++i) {
+    if (i < explained.size() && explained[i]) continue;
+    const auto& f = s.failures[i];
     if (++shown > 20) {
-      out << "  … " << (s.failures.size() - 20) << " more failures (use --json for all)\n";
+      out << "  … " << (listed - 20) << " more failures (use --json for all)\n";
       break;
     }
     out << "  " << f.url << " — " << f.kind << ": " << f.message << "\n";
@@ -249,12 +255,14 @@ int run_crawl(Context& ctx, const Args& args) try {
   report_crashed_page(ctx, state, crash_note.previous_signal(), chosen);
   for (const auto* s : chosen) {
     std::unique_ptr<Fetcher> fetcher;
+    ReachReport reach;  // hosts that could not be reached, one line each (cli/network_cause.hpp)
     if (mirror) {
       fetcher = std::make_unique<MirrorFetcher>(mirror_dir, mirror_base(*s, mirror_dir));
     } else {
       // The fetcher's notes (a capped Crawl-delay, robots.txt unreachable) go to stderr, each
       // on its own line even while the progress line is drawn.
-      http.log = [&ctx, s](const std::string& message) {
+      http.log = [&ctx, s, &reach](const std::string& message) {
+        if (reach.take_note(message)) return;  // said once per host after the run
         if (ctx.progress) *ctx.err << "\r\033[K";
         *ctx.err << "senrei: " << s->info.name << ": " << message << "\n" << std::flush;
       };
@@ -299,10 +307,14 @@ int run_crawl(Context& ctx, const Args& args) try {
       continue;
     }
     if (ctx.progress && !args.has("json")) *ctx.err << "\r\033[K" << std::flush;
+    std::vector<bool> explained;
+    for (const auto& f : summary.failures) explained.push_back(reach.explains(f));
     if (args.has("json"))
       all.push_back(summary_json(summary));
     else
-      print_summary(*ctx.out, summary);
+      print_summary(*ctx.out, summary, explained);
+    for (const auto& line : reach.lines(s->info.name)) *ctx.err << "senrei: " << line << "\n";
+    const bool unreachable = !reach.lines(s->info.name).empty();
     // Exit 1 when a plugin failed, or when nothing at all could be fetched (the site down, the
     // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
@@ -322,7 +334,7 @@ int run_crawl(Context& ctx, const Args& args) try {
     }
     if (summary.failed() > 0 && summary.fetched + summary.not_modified + summary.rebuilt == 0) {
       status = 1;
-      if (!args.has("json"))
+      if (!args.has("json") && !unreachable)
         *ctx.err << "senrei: " << s->info.name << ": nothing could be fetched ("
                  << summary.failures.front().kind << ": " << summary.failures.front().message << ")\n";
     }

@@ -1,5 +1,8 @@
 #include "cli/scaffold.hpp"
 
+#include "i18n/fill.hpp"
+#include "i18n/i18n.hpp"
+
 #include <fstream>
 #include <regex>
 
@@ -73,6 +76,11 @@ int run_plugin(Context& ctx, const Args& args) {
   if (p.empty() || p[0] != "new" || p.size() < 2 || p.size() > 3)
     throw UsageError("usage: senrei plugin new NAME [DIR]");
   fs::path dir = p.size() == 3 ? fs::path(p[2]) : fs::path(p[1]);
+  // A name another source already has would be refused when loaded beside it: say so now.
+  for (const auto& s : ctx.plugins().sources())
+    if (s.info.name == p[1])
+      throw UsageError(fill(tr("'{1}' is already the name of a source ({2}): choose another name, e.g. pref-{1}"),
+                            {p[1], s.library.string()}));
   auto files = write_plugin_project(p[1], dir);
   // The prefix this senrei is installed in, when it is (bin/senrei beside lib/cmake/senrei).
   std::string prefix = "<the prefix senrei was installed in: cmake --install build --prefix P>";
