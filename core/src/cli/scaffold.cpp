@@ -90,6 +90,9 @@ int run_plugin(Context& ctx, const Args& args) {
     fs::path root = exe.parent_path().parent_path();
     for (const char* lib : {"lib", "lib64", "lib/x86_64-linux-gnu"})
       if (fs::exists(root / lib / "cmake/senrei/senreiConfig.cmake", ec)) prefix = root.string();
+    // A build tree exports the package beside the binary (CMakeLists.txt, export(EXPORT …)).
+    if (fs::exists(exe.parent_path() / "senreiConfig.cmake", ec) && fs::exists(exe.parent_path() / "CMakeCache.txt", ec))
+      prefix = exe.parent_path().string();
   }
   auto& out = *ctx.out;
   out << "wrote " << files.size() << " files for source plugin '" << p[1] << "' in " << dir.string() << ":\n";
