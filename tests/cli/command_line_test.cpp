@@ -232,3 +232,28 @@ TEST(ShowAsTyped, NoTrailingSlashHttpsAndIndexHtmlFindTheRecord) {
   EXPECT_EQ(senrei({"--data", data.string(), "show", shown_id}).status, 0) << shown_id;
   fs::remove_all(data);
 }
+
+TEST(CommandLineTable, ZshCompletionOffersTheSameWords) {
+  auto script = senrei({"completion", "zsh"});
+  ASSERT_EQ(script.status, 0) << script.err;
+  EXPECT_EQ(script.out.rfind("#compdef senrei\n", 0), 0u);
+  const auto file = fs::temp_directory_path() / ("senrei-compl-" + std::to_string(::getpid()) + ".zsh");
+  std::ofstream(file) << script.out;
+  // compadd and _files stand in for zsh's completion system: they print what would be offered.
+  auto complete = [&](const std::string& words, int current) {
+    return run_shell("PATH=" + shell_quote(std::string(SENREI_BINARY_DIR)) + ":$PATH zsh -f -c " +
+                     shell_quote("compadd() { [[ $1 == -- ]] && shift; print -l -- \"$@\"; }; _files() { print FILES; }; "
+                                 "words=(" + words + "); CURRENT=" + std::to_string(current) + "; source " +
+                                 shell_quote(file.string())));
+  };
+  auto crawl = complete("senrei crawl ''", 3);
+  ASSERT_EQ(crawl.status, 0) << crawl.err;
+  EXPECT_NE(("\n" + crawl.out).find("\nrenkei-navi\n"), std::string::npos) << crawl.out;
+  auto kind = complete("senrei search kind:case_o", 3);
+  EXPECT_NE(kind.out.find("kind:case_overview\n"), std::string::npos) << kind.out;
+  auto mirror = complete("senrei crawl --mirror ''", 4);
+  EXPECT_NE(mirror.out.find("FILES"), std::string::npos) << mirror.out;
+  auto commands = complete("senrei ''", 2);
+  EXPECT_NE(commands.out.find("search\n"), std::string::npos) << commands.out;
+  fs::remove(file);
+}

@@ -39,7 +39,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text.replace(at, from.size(), to);
 }
 
-class PlanText : public ::testing::Test {
+class PlanAsWritten : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("senrei-plantext-" + std::to_string(::getpid()) + "-" +
@@ -65,13 +65,13 @@ class PlanText : public ::testing::Test {
 
 }  // namespace
 
-TEST_F(PlanText, TheValidPlanReads) {
+TEST_F(PlanAsWritten, TheValidPlanReads) {
   auto plan = read_plan(write(kPlan));
   EXPECT_EQ(plan.region.population, 320000);
   EXPECT_TRUE(plan.notes.empty());
 }
 
-TEST_F(PlanText, CommaInANumberNamesLineKeyAndFix) {
+TEST_F(PlanAsWritten, CommaInANumberNamesLineKeyAndFix) {
   const std::string file = (dir_ / "さくら.toml").string();
   EXPECT_EQ(error_for(replaced(kPlan, "population = 320000", "population = 320,000")),
             file + ":4: key 'population': numbers cannot contain commas: write 320000 or \"320,000\"");
@@ -80,7 +80,7 @@ TEST_F(PlanText, CommaInANumberNamesLineKeyAndFix) {
             320000);
 }
 
-TEST_F(PlanText, UnquotedJapaneseAmountAndWordsAskForQuotes) {
+TEST_F(PlanAsWritten, UnquotedJapaneseAmountAndWordsAskForQuotes) {
   const std::string file = (dir_ / "さくら.toml").string();
   EXPECT_EQ(error_for(replaced(kPlan, "build_cost_yen = \"1億9,000万円\"", "build_cost_yen = 1億9000万円  # 見積")),
             file + ":12: key 'build_cost_yen': the value 1億9000万円 must be in quotes: build_cost_yen = \"1億9000万円\"");
@@ -90,7 +90,7 @@ TEST_F(PlanText, UnquotedJapaneseAmountAndWordsAskForQuotes) {
             file + ":8: key 'operator_form': the text npo must be in quotes: operator_form = \"npo\"");
 }
 
-TEST_F(PlanText, FullWidthKeysAndEqualsSign) {
+TEST_F(PlanAsWritten, FullWidthKeysAndEqualsSign) {
   const std::string file = (dir_ / "さくら.toml").string();
   EXPECT_EQ(error_for(replaced(kPlan, "population = 320000", "ｐｏｐｕｌａｔｉｏｎ = 320000")),
             file + ":4: key 'ｐｏｐｕｌａｔｉｏｎ' has full-width letters, digits or spaces: write it in half-width, population");
@@ -100,7 +100,7 @@ TEST_F(PlanText, FullWidthKeysAndEqualsSign) {
             file + ":9: key 'start_year': the full-width ＝ is not read: write a half-width =");
 }
 
-TEST_F(PlanText, EveryMistakeAtOnceUpToTwenty) {
+TEST_F(PlanAsWritten, EveryMistakeAtOnceUpToTwenty) {
   std::string text = replaced(kPlan, "population = 320000", "population = 320,000");
   text = replaced(text, "build_cost_yen = \"1億9,000万円\"", "build_cost_yen = 1億9000万円");
   text = replaced(text, "running_cost_yen = 9600000", "running_cost_yen = 9,600,000");
@@ -120,13 +120,13 @@ TEST_F(PlanText, EveryMistakeAtOnceUpToTwenty) {
   EXPECT_EQ(problems[20], "p.toml: 5 more problems like these (only the first 20 are listed)");
 }
 
-TEST_F(PlanText, StringsArraysCommentsAndMultilineTextAreLeftAlone) {
+TEST_F(PlanAsWritten, StringsArraysCommentsAndMultilineTextAreLeftAlone) {
   const std::string text = "a = \"1,000\"\nb = [1, 2]  # 1,000\nc = { x = 1 }\nd = \"\"\"\ne = 1,000\n\"\"\"\n"
                            "f = 2027-04-01\ng = true\nh = 1.5e6\n# i = 1,000\n";
   EXPECT_TRUE(find_plan_mistakes(text, "p.toml").empty());
 }
 
-TEST_F(PlanText, ShiftJisEucJpAndBomAreReadAndSaid) {
+TEST_F(PlanAsWritten, ShiftJisEucJpAndBomAreReadAndSaid) {
   // さくら県の計画 as written by hand in CP932 (Shift_JIS) bytes: 県 = 0x8CA7, 人口 = 0x906C 0x8CFB.
   const std::string utf8 = kPlan;
   auto convert = [&](const char* charset) {

@@ -17,7 +17,7 @@ fs::path executable_dir() {
   return fs::path(buf).parent_path();
 }
 
-bool exists(const fs::path& p) {
+bool present(const fs::path& p) {
   std::error_code ec;
   return !p.empty() && fs::exists(p, ec);
 }
@@ -32,10 +32,10 @@ bool path_char(char c) {
 fs::path doc_file(std::string_view name) {
   const fs::path exe = executable_dir();
   const fs::path installed = exe.empty() ? fs::path() : exe.parent_path() / "share" / "doc" / "senrei" / name;
-  if (exists(installed)) return installed;
+  if (present(installed)) return installed;
 #ifdef SENREI_SOURCE_DIR
   const fs::path repo = fs::path(SENREI_SOURCE_DIR) / "docs" / name;
-  if (exists(repo) && exists(exe / "CMakeCache.txt")) return repo;  // a binary in its build tree
+  if (present(repo) && present(exe / "CMakeCache.txt")) return repo;  // a binary in its build tree
 #endif
   return {};
 }
@@ -43,8 +43,8 @@ fs::path doc_file(std::string_view name) {
 fs::path sample_dir() {
   const fs::path exe = executable_dir();
   if (exe.empty()) return {};
-  if (exists(exe / "sample")) return exe / "sample";
-  if (exists(exe.parent_path() / "share" / "senrei" / "sample")) return exe.parent_path() / "share" / "senrei" / "sample";
+  if (present(exe / "sample")) return exe / "sample";
+  if (present(exe.parent_path() / "share" / "senrei" / "sample")) return exe.parent_path() / "share" / "senrei" / "sample";
   return {};
 }
 
@@ -68,7 +68,7 @@ std::string with_installed_paths(std::string_view text) {
       while (end < text.size() && path_char(text[end])) ++end;
       std::string_view rest = text.substr(i + 14, end - i - 14);
       while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1), --end;
-      if (const fs::path dir = sample_dir(); !dir.empty() && exists(dir / rest)) {
+      if (const fs::path dir = sample_dir(); !dir.empty() && present(dir / rest)) {
         out += (dir / rest).string();
         i = end;
         continue;
