@@ -287,13 +287,7 @@ int run_crawl(Context& ctx, const Args& args) try {
       });
     } else if (!ctx.progress) {
       // Not a terminal (a pipe, a log): one plain line every 10 s (cli/heartbeat.hpp).
-      crawler.on_progress([&](const CrawlProgress& p) {
-        if (!heartbeat.due()) return;
-        *ctx.err << "senrei: " << fill(tr("{1}: {2} pages done, {3} queued, {4} errors, {5} s so far"),
-                                       {s->info.name, std::to_string(p.done), std::to_string(p.queued),
-                                        std::to_string(p.errors), std::to_string(static_cast<long>(p.seconds))})
-                 << "\n" << std::flush;
-      });
+      crawler.on_progress([&](const CrawlProgress& p) { heartbeat.tell(*ctx.err, s->info.name, p); });
     }
     CrawlSummary summary;
     try {

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/heartbeat.hpp"
 #include "cli/reindex.hpp"
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
@@ -44,6 +45,9 @@ int reindex_into(Context& ctx, CrawlState& state, BodyStore& bodies, RecordSink&
     CrawlOptions options;
     options.offline = true;
     Crawler crawler(state, bodies, sink);
+    Heartbeat heartbeat;  // one line every 10 s when stderr is not a terminal (cli/heartbeat.hpp)
+    if (!ctx.progress)
+      crawler.on_progress([&](const CrawlProgress& p) { heartbeat.tell(*ctx.err, s->info.name, p); });
     CrawlSummary summary = crawler.run(*s->source, none, options);
     *ctx.out << s->info.name << ": " << summary.rebuilt << " pages extracted again from their stored bodies, "
              << summary.records << " records written, " << summary.failed() << " failed (" << std::fixed

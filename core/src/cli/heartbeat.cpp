@@ -1,7 +1,11 @@
 #include "cli/heartbeat.hpp"
 
 #include <cstdlib>
+#include <ostream>
 #include <string>
+
+#include "i18n/fill.hpp"
+#include "i18n/i18n.hpp"
 
 namespace senrei::cli {
 
@@ -18,6 +22,15 @@ bool Heartbeat::due() {
   if (now - last_ < interval_) return false;
   last_ = now;
   return true;
+}
+
+void Heartbeat::tell(std::ostream& err, const std::string& source, const CrawlProgress& p) {
+  if (!due()) return;
+  err << "senrei: "
+      << fill(tr("{1}: {2} pages done, {3} queued, {4} errors, {5} s so far"),
+              {source, std::to_string(p.done), std::to_string(p.queued), std::to_string(p.errors),
+               std::to_string(static_cast<long>(p.seconds))})
+      << "\n" << std::flush;
 }
 
 }  // namespace senrei::cli

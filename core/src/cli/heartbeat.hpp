@@ -7,6 +7,10 @@
 #pragma once
 
 #include <chrono>
+#include <iosfwd>
+#include <string>
+
+#include "crawl/crawler.hpp"
 
 namespace senrei::cli {
 
@@ -16,6 +20,8 @@ class Heartbeat {
   // True once per interval: the first time an interval after construction, then each interval.
   bool due();
   double interval_seconds() const { return interval_.count(); }
+  // When due(): "senrei: SOURCE: N pages done, M queued, E errors, S s so far" on `err`.
+  void tell(std::ostream& err, const std::string& source, const CrawlProgress& progress);
 
  private:
   std::chrono::duration<double> interval_;

@@ -33,17 +33,12 @@ fs::path doc_file(std::string_view name) {
   const fs::path exe = executable_dir();
   const fs::path installed = exe.empty() ? fs::path() : exe.parent_path() / "share" / "doc" / "senrei" / name;
   if (present(installed)) return installed;
-#ifdef SENREI_SOURCE_DIR
-  const fs::path repo = fs::path(SENREI_SOURCE_DIR) / "docs" / name;
-  if (present(repo) && present(exe / "CMakeCache.txt")) return repo;  // a binary in its build tree
-#endif
   return {};
 }
 
 fs::path sample_dir() {
   const fs::path exe = executable_dir();
   if (exe.empty()) return {};
-  if (present(exe / "sample")) return exe / "sample";
   if (present(exe.parent_path() / "share" / "senrei" / "sample")) return exe.parent_path() / "share" / "senrei" / "sample";
   return {};
 }

@@ -3,10 +3,10 @@
 //
 // Messages are written with repository paths ("docs/plan.md", "corpus/sample/plan-example.toml")
 // wherever they are made; with_installed_paths() rewrites each such path, when the message is
-// printed, to the file this binary can see: <prefix>/share/doc/senrei/plan.md and
-// <prefix>/share/senrei/sample/… for an installed binary (bin/senrei), the repository's own
-// files for a binary in the build tree.  A path whose file exists in neither place is left as
-// written.  Thread-safe.
+// printed, to the file an installed binary (<prefix>/bin/senrei) can see:
+// <prefix>/share/doc/senrei/plan.md and <prefix>/share/senrei/sample/….  A binary in its build
+// tree leaves them as written (they are the repository's paths there), and so is a path whose
+// installed file does not exist.  Thread-safe.
 #pragma once
 
 #include <filesystem>
@@ -15,9 +15,9 @@
 
 namespace senrei::cli {
 
-// <prefix>/share/doc/senrei/NAME or the repository's docs/NAME, whichever exists.
+// <prefix>/share/doc/senrei/NAME of an installed binary, or empty.
 std::filesystem::path doc_file(std::string_view name);
-// The sample corpus folder: build/sample (build tree) or <prefix>/share/senrei/sample.
+// <prefix>/share/senrei/sample of an installed binary, or empty.
 std::filesystem::path sample_dir();
 // `text` with each docs/NAME.md and corpus/sample/… replaced by its path here.
 std::string with_installed_paths(std::string_view text);
