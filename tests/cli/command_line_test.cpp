@@ -161,7 +161,7 @@ TEST(CommandLineTable, ManualPageRendersWithEveryCommandAndOption) {
   ASSERT_EQ(page.status, 0) << page.err;
   const auto file = fs::temp_directory_path() / ("senrei-man-" + std::to_string(::getpid()) + ".1");
   std::ofstream(file) << page.out;
-  auto rendered = run_shell("MANWIDTH=200 man -l " + shell_quote(file.string()) + " | col -b");
+  auto rendered = run_shell("(MANWIDTH=200 man -l " + shell_quote(file.string()) + " | col -b)");
   fs::remove(file);
   ASSERT_EQ(rendered.status, 0) << rendered.err;
   EXPECT_EQ(rendered.err, "");

@@ -21,7 +21,7 @@ TEST(Installed, DocsManPageCompletionsAndEveryPrintedPathExists) {
                         "share/doc/senrei/README.md", "share/man/man1/senrei.1",
                         "share/bash-completion/completions/senrei", "share/zsh/site-functions/_senrei"})
     EXPECT_TRUE(fs::is_regular_file(prefix / f)) << f;
-  auto man = run_shell("MANWIDTH=120 man -l " + shell_quote((prefix / "share/man/man1/senrei.1").string()) + " | col -b");
+  auto man = run_shell("(MANWIDTH=120 man -l " + shell_quote((prefix / "share/man/man1/senrei.1").string()) + " | col -b)");
   EXPECT_EQ(man.status, 0) << man.err;
   EXPECT_NE(man.out.find("GLOBAL OPTIONS"), std::string::npos);
 

@@ -47,6 +47,7 @@ CommandLine parse_command_line(const std::vector<std::string>& argv) {
             throw UsageError(fill(tr("{1} is an option of senrei {2}: write it after the command, e.g. senrei {2} {1}"),
                                   {name, c.name}));
       parse_args({a}, global_options());  // throws the unknown-option error with its suggestion
+      throw UsageError(fill(tr("unknown option {1} (see senrei --help)"), {echo_argument(a)}));  // -語 before a command
     }
     if (o && !o->value_name.empty() && a.find('=') == std::string::npos) ++i;  // its value
   }

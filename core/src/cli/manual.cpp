@@ -92,7 +92,8 @@ void print_command_help(std::ostream& out, const Command& c) {
 
 std::string manual_page() {
   std::string m;
-  m += ".TH SENREI 1 \"\" \"senrei " + std::string(kVersion) + "\" \"User Commands\"\n";
+  m += ".TH SENREI 1 \"\" \"senrei " + std::string(kVersion) + "\" \"User Commands\"\n"
+       ".nh\n.ad l\n";  // no hyphenation, ragged right: option names stay whole
   m += ".SH NAME\nsenrei \\- precedents for planning a regional medical information network\n";
   m += ".SH SYNOPSIS\n\\fBsenrei\\fR [\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]\n";
   m += ".SH DESCRIPTION\n"

@@ -80,7 +80,7 @@ std::vector<std::string> ReachReport::lines(std::string_view source) const {
   for (const auto& [host, h] : hosts_) {
     const auto scheme = host.find("://");
     const std::string name = scheme == std::string::npos ? host : host.substr(scheme + 3);
-    out.push_back(fill(tr("{1}: cannot reach {2} ({3}): {4} — {5} pages not fetched"),
+    out.push_back(fill(tr("{1}: cannot reach {2} ({3}): {4} — pages not fetched: {5}"),
                        {source, name, h.cause.what, h.cause.check, std::to_string(h.pages)}));
   }
   return out;

@@ -40,7 +40,7 @@ class ReachReport {
   bool take_note(std::string_view note);
   // Whether the failure is explained by a host's transport error: counted, and true.
   bool explains(const CrawlFailure& failure);
-  // One line per unreachable host, "cannot reach HOST (what): check … — N pages not fetched".
+  // One line per unreachable host, "cannot reach HOST (what): check … — pages not fetched: N".
   std::vector<std::string> lines(std::string_view source) const;
 
  private:
