@@ -10,6 +10,7 @@
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
 #include "index/word_bounds.hpp"
+#include "ja/nearest.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/record.hpp"
 #include "senrei/vocabulary.hpp"
@@ -41,6 +42,15 @@ std::string join(const Range& r) {
     out += std::string_view(s);
   }
   return out;
+}
+
+// " — did you mean kind:faq?" for a mistyped value, or "" when nothing is near (ja/nearest.hpp).
+template <class Range>
+std::string did_you_mean(std::string_view word, const Range& known, std::string_view suffix = "",
+                         std::string_view prefix = "") {
+  std::vector<std::string_view> names(std::begin(known), std::end(known));
+  const auto best = ja::nearest(word, names);
+  return best ? " — did you mean " + std::string(prefix) + *best + std::string(suffix) + "?" : std::string();
 }
 
 // ---- lexer ---------------------------------------------------------------------------------
@@ -283,7 +293,8 @@ class Parser {
     for (const auto& k : kKeywordFilters)
       if (k.filter == name) kf = &k;
     if (!kf)
-      throw QueryError("unknown filter '" + name + ":' — known: " + join(known_filters()));
+      throw QueryError("unknown filter '" + name + ":'" + did_you_mean(name, known_filters(), ":") +
+                       " — known: " + join(known_filters()));
     std::vector<Xapian::Query> alternatives;
     std::string rest = value;
     for (std::size_t start = 0; start <= rest.size();) {
@@ -336,7 +347,7 @@ class Parser {
       if (parse_record_kind(v)) return {v};
       std::vector<std::string_view> names;
       for (auto k : kKinds) names.push_back(to_string(k));
-      throw QueryError("unknown kind '" + raw + "' — known: " + join(names));
+      throw QueryError("unknown kind '" + raw + "'" + did_you_mean(raw, names, "", "kind:") + " — known: " + join(names));
     }
     if (name == "source") return {v};
     if (name == "pref") {
@@ -355,7 +366,8 @@ class Parser {
         for (auto w : t.wordings)
           if (v == fold(w)) return {std::string(t.keyword)};
       }
-      throw QueryError("unknown product '" + raw + "' — known: " + join(known) + " (or ID-Link, HumanBridge, カルテコ, ...)");
+      throw QueryError("unknown product '" + raw + "'" + did_you_mean(raw, known, "", "product:") + " — known: " +
+                       join(known) + " (or ID-Link, HumanBridge, カルテコ, ...)");
     }
     // form, fund: a keyword of senrei/vocabulary.hpp, or a Japanese wording read as extraction
     // reads it (一般社団法人 → general_association, 参加費 → member_fees).
@@ -365,11 +377,13 @@ class Parser {
     for (const auto& t : vocabulary::terms(concept_)) known.push_back(t.keyword);
     if (name == "form") {
       if (auto f = ja::parse_operator_form(v)) return {*f};
-      throw QueryError("unknown operator form '" + raw + "' — known: " + join(known) + " (or 一般社団法人, NPO法人, ...)");
+      throw QueryError("unknown operator form '" + raw + "'" + did_you_mean(raw, known, "", "form:") + " — known: " +
+                       join(known) + " (or 一般社団法人, NPO法人, ...)");
     }
     auto funds = ja::parse_funding_sources(v);
     if (!funds.empty()) return funds;
-    throw QueryError("unknown funding source '" + raw + "' — known: " + join(known) + " (or 地域医療再生基金, 会費, 参加費, ...)");
+    throw QueryError("unknown funding source '" + raw + "'" + did_you_mean(raw, known, "", "fund:") + " — known: " +
+                     join(known) + " (or 地域医療再生基金, 会費, 参加費, ...)");
   }
 
   static Xapian::Query range(const NumericField& nf, const std::string& raw) {

@@ -1,6 +1,8 @@
 #include "index/searcher.hpp"
 #include "i18n/i18n.hpp"
 
+#include "ja/nearest.hpp"
+
 #include <algorithm>
 #include <map>
 #include <system_error>
@@ -48,7 +50,12 @@ std::optional<SortKey> parse_sort(const std::string& sort) {
   for (const auto& nf : kNumericFields)
     if (nf.filter == name || nf.field == name) return SortKey{nf.slot, desc};
   std::string known = "relevance";
-  for (const auto& nf : kNumericFields) known += ", " + std::string(nf.filter);
+  std::vector<std::string_view> names = {"relevance"};
+  for (const auto& nf : kNumericFields) known += ", " + std::string(nf.filter), names.push_back(nf.filter);
+  const auto best = ja::nearest(name, names);
+  if (best)
+    throw QueryError(trf("unknown sort '{1}' — did you mean {2}? — known: {3} (a leading - sorts descending)",
+                         {sort, std::string(desc ? "-" : "") + *best, known}));
   throw QueryError(trf("unknown sort '{1}' — known: {2} (a leading - sorts descending)", {sort, known}));
 }
 

@@ -93,6 +93,7 @@ int run_compare(Context& ctx, const Args& args) {
   } catch (const compare::PlanError& e) {
     throw UsageError(e.what());
   }
+  for (const auto& note : plan.notes) *ctx.err << "senrei: " << note << "\n";
   options.national = national_figures();
 
   const fs::path dir = ctx.data_dir();

@@ -16,7 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/heartbeat.hpp"
+#include "cli/network_cause.hpp"
 #include "cli/present.hpp"
+#include "i18n/fill.hpp"
 #include "i18n/i18n.hpp"
 #include "crawl/crash_note.hpp"
 #include "crawl/crawler.hpp"
@@ -53,7 +56,9 @@ std::string one_decimal(double v) {
   return buf;
 }
 
-void print_summary(std::ostream& out, const CrawlSummary& s) {
+// `explained`: failures a ReachReport line already accounts for (cli/network_cause.hpp), not
+// listed one by one.
+void print_summary(std::ostream& out, const CrawlSummary& s, const std::vector<bool>& explained = {}) {
   using std::to_string;
   out << s.source << ": "
       << fill(s.resumed ? tr("{1} pages in {2} s (resumed an interrupted run)") : tr("{1} pages in {2} s"),
@@ -84,10 +89,13 @@ void print_summary(std::ostream& out, const CrawlSummary& s) {
   for (const auto& [flag, n] : s.flagged) out << head(N_("flagged")) << flag_label(flag) << ": " << n << "\n";
   for (const auto& [bound, n] : s.skipped_by_limit)
     out << head(N_("skipped")) << trf("{1} links over the {2} limit", {to_string(n), bound}) << "\n";
-  size_t shown = 0;
-  for (const auto& f : s.failures) {
+  size_t shown = 0, listed = 0;
+  for (std::size_t i = 0; i < s.failures.size(); ++i) listed += i < explained.size() && explained[i] ? 0 : 1;
+  for (std::size_t i = 0; i < s.failures.size(); ++i) {
+    if (i < explained.size() && explained[i]) continue;
+    const auto& f = s.failures[i];
     if (++shown > 20) {
-      out << "  … " << trf("{1} more failures (use --json for all)", {to_string(s.failures.size() - 20)}) << "\n";
+      out << "  … " << trf("{1} more failures (use --json for all)", {to_string(listed - 20)}) << "\n";
       break;
     }
     out << "  " << f.url << " — " << f.kind << ": " << f.message << "\n";
@@ -275,12 +283,14 @@ int run_crawl(Context& ctx, const Args& args) try {
   report_crashed_page(ctx, state, crash_note.previous_signal(), chosen);
   for (const auto* s : chosen) {
     std::unique_ptr<Fetcher> fetcher;
+    ReachReport reach;  // hosts that could not be reached, one line each (cli/network_cause.hpp)
     if (mirror) {
       fetcher = std::make_unique<MirrorFetcher>(mirror_dir, mirror_base(*s, mirror_dir));
     } else {
       // The fetcher's notes (a capped Crawl-delay, robots.txt unreachable) go to stderr, each
       // on its own line even while the progress line is drawn.
-      http.log = [&ctx, s](const std::string& message) {
+      http.log = [&ctx, s, &reach](const std::string& message) {
+        if (reach.take_note(message)) return;  // said once per host after the run
         if (ctx.progress) *ctx.err << "\r\033[K";
         *ctx.err << "senrei: " << s->info.name << ": " << message << "\n" << std::flush;
       };
@@ -296,6 +306,7 @@ int run_crawl(Context& ctx, const Args& args) try {
       }
     }
     Crawler crawler(state, bodies, sink);
+    Heartbeat heartbeat;
     if (ctx.progress && !args.has("json")) {
       crawler.on_progress([&](const CrawlProgress& p) {
         double rate = p.seconds > 0 ? p.done / p.seconds : 0;
@@ -304,6 +315,9 @@ int run_crawl(Context& ctx, const Args& args) try {
                         {std::to_string(p.done), std::to_string(p.queued), one_decimal(rate), std::to_string(p.errors)})
                  << "   " << std::flush;
       });
+    } else if (!ctx.progress) {
+      // Not a terminal (a pipe, a log): one plain line every 10 s (cli/heartbeat.hpp).
+      crawler.on_progress([&](const CrawlProgress& p) { heartbeat.tell(*ctx.err, s->info.name, p); });
     }
     CrawlSummary summary;
     try {
@@ -317,10 +331,14 @@ int run_crawl(Context& ctx, const Args& args) try {
       continue;
     }
     if (ctx.progress && !args.has("json")) *ctx.err << "\r\033[K" << std::flush;
+    std::vector<bool> explained;
+    for (const auto& f : summary.failures) explained.push_back(reach.explains(f));
     if (args.has("json"))
       all.push_back(summary_json(summary));
     else
-      print_summary(*ctx.out, summary);
+      print_summary(*ctx.out, summary, explained);
+    for (const auto& line : reach.lines(s->info.name)) *ctx.err << "senrei: " << line << "\n";
+    const bool unreachable = !reach.lines(s->info.name).empty();
     // Exit 1 when a plugin failed, or when nothing at all could be fetched (the site down, the
     // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
@@ -345,7 +363,7 @@ int run_crawl(Context& ctx, const Args& args) try {
     }
     if (summary.failed() > 0 && summary.fetched + summary.not_modified + summary.rebuilt == 0) {
       status = 1;
-      if (!args.has("json"))
+      if (!args.has("json") && !unreachable)
         *ctx.err << "senrei: " << s->info.name << ": "
                  << trf("nothing could be fetched ({1})",
                         {summary.failures.front().kind + ": " + summary.failures.front().message})

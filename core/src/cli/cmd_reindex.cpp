@@ -15,6 +15,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/heartbeat.hpp"
 #include "i18n/i18n.hpp"
 #include "cli/reindex.hpp"
 #include "crawl/crawler.hpp"
@@ -46,6 +47,9 @@ int reindex_into(Context& ctx, CrawlState& state, BodyStore& bodies, RecordSink&
     CrawlOptions options;
     options.offline = true;
     Crawler crawler(state, bodies, sink);
+    Heartbeat heartbeat;  // one line every 10 s when stderr is not a terminal (cli/heartbeat.hpp)
+    if (!ctx.progress)
+      crawler.on_progress([&](const CrawlProgress& p) { heartbeat.tell(*ctx.err, s->info.name, p); });
     CrawlSummary summary = crawler.run(*s->source, none, options);
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f", summary.seconds);

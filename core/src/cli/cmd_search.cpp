@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "i18n/fill.hpp"
 #include "i18n/i18n.hpp"
 #include "cli/output_file.hpp"
 #include "cli/present.hpp"
@@ -189,7 +192,7 @@ int run_search(Context& ctx, const Args& args) {
       j["facets"] = f;
     }
     out << j.dump(2) << "\n";
-    return 0;
+    return res.total == 0 ? 1 : 0;  // as grep and rg: 1 when nothing matched (docs/query.md)
   }
 
   const bool c = ctx.color;
@@ -208,6 +211,7 @@ int run_search(Context& ctx, const Args& args) {
         << code_label(vocabulary::Concept::record_kind, to_string(h.record.kind)) << "]";
     if (h.percent > 0) out << "  " << h.percent << "%";
     out << "\n   " << (c ? "\033[32m" : "") << h.record.url << reset(c) << "\n";
+    out << "   id: " << h.record.id << "  (senrei show ID)\n";
     if (!h.snippet.empty())
       out << "   " << index::render_marks(h.snippet, c ? "\033[1;31m" : "", c ? "\033[0m" : "") << "\n";
     auto keys = key_fields_line(h.record);
@@ -221,7 +225,39 @@ int run_search(Context& ctx, const Args& args) {
       out << "\n";
     }
   }
-  return 0;
+  return res.total == 0 ? 1 : 0;  // as grep and rg: 1 when nothing matched (docs/query.md)
+}
+
+// Other ways to write a URL a person may mean: with or without the trailing slash, http or
+// https, /dir/ or /dir/index.html — each canonical, the given one excluded.
+static std::vector<std::string> url_forms(const std::string& url) {
+  std::vector<std::string> paths;
+  const auto scheme_end = url.find("://");
+  const std::string rest = url.substr(scheme_end + 3);
+  const bool has_path = rest.find('/') != std::string::npos;
+  const bool plain = url.find_first_of("?#") == std::string::npos;
+  paths.push_back(url);
+  if (plain) {
+    if (!url.empty() && url.back() == '/') {
+      if (has_path && rest.find('/') + 1 != rest.size()) paths.push_back(url.substr(0, url.size() - 1));
+      paths.push_back(url + "index.html");
+      paths.push_back(url + "index.htm");
+    } else {
+      for (std::string_view index : {"/index.html", "/index.htm"})
+        if (url.size() > index.size() && url.compare(url.size() - index.size(), index.size(), index) == 0)
+          paths.push_back(url.substr(0, url.size() - index.size() + 1));
+      paths.push_back(url + "/");
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    for (const std::string& scheme : {std::string("http"), std::string("https")}) {
+      const std::string v = scheme + p.substr(p.find("://"));
+      const std::string canon = canonicalize_url(v).value_or(v);
+      if (canon != url && std::find(out.begin(), out.end(), canon) == out.end()) out.push_back(canon);
+    }
+  }
+  return out;
 }
 
 int run_show(Context& ctx, const Args& args) {
@@ -235,7 +271,27 @@ int run_show(Context& ctx, const Args& args) {
   if (!rec && url != key) rec = searcher.get_by_url(url);
   if (!rec && state)  // another URL of the same document: its record is under the URL that holds it
     if (auto owner = state->alias_owner(url)) rec = searcher.get_by_url(owner->url);
-  if (!rec) throw Failure(trf("no record with id or URL {1} (senrei search finds ids; senrei export lists all)", {key}));
+  if (!rec && url.find("://") != std::string::npos) {
+    // The URL as a person types it: no trailing slash, https for http, index.html or not.
+    std::vector<Record> fits;
+    for (const auto& v : url_forms(url)) {
+      std::optional<Record> r = searcher.get_by_url(v);
+      if (!r && state)
+        if (auto owner = state->alias_owner(v)) r = searcher.get_by_url(owner->url);
+      if (r && std::none_of(fits.begin(), fits.end(), [&](const Record& f) { return f.id == r->id; }))
+        fits.push_back(std::move(*r));
+    }
+    if (fits.size() == 1) rec = std::move(fits[0]);
+    if (fits.size() > 1) {
+      std::string list;
+      for (const auto& f : fits) list += (list.empty() ? "" : ", ") + f.url + " (" + f.id + ")";
+      throw Failure(fill(tr("several records fit {1}: did you mean {2}? (senrei show takes one of them)"),
+                         {ja::one_line(key), list}));
+    }
+  }
+  if (!rec)
+    throw Failure(fill(tr("no record with id or URL {1} (senrei search prints each hit's id; senrei export lists all)"),
+                       {ja::one_line(key)}));
   const std::vector<std::string> aliases = state ? state->aliases_of(rec->source, rec->url) : std::vector<std::string>{};
   auto& out = *ctx.out;
   if (args.has("json")) {
@@ -358,12 +414,17 @@ int run_stats(Context& ctx, const Args& args) {
   auto ws = Workspace::open_existing(ctx.data_dir());
   std::map<std::string, std::map<std::string, int64_t>> pages;
   std::map<std::string, int64_t> flags;
+  std::vector<LastRun> runs;
+  std::vector<FlaggedPage> flagged;
+  constexpr std::size_t kFlaggedShown = 20;
   std::string state_problem;  // a damaged state does not hide the index's figures (F11)
   if (fs::exists(ws.state_db())) {
     try {
       CrawlState state(ws.state_db(), true);
       pages = state.counts();
       flags = state.flag_counts();
+      runs = state.last_runs();
+      flagged = state.flagged_pages(kFlaggedShown + 1);
     } catch (const std::exception& e) {
       state_problem = e.what();
       *ctx.err << "senrei: " << state_problem << "\n";
@@ -393,6 +454,13 @@ int run_stats(Context& ctx, const Args& args) {
     j["data_dir"] = ws.dir().string();
     j["pages"] = pages;
     j["flags"] = flags;
+    j["last_runs"] = nlohmann::json::array();
+    for (const auto& r : runs)
+      j["last_runs"].push_back({{"source", r.source}, {"started", r.started}, {"finished", r.finished},
+                                {"done", r.done}, {"failed", r.failed}});
+    j["flagged_pages"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < flagged.size() && i < kFlaggedShown; ++i)
+      j["flagged_pages"].push_back({{"source", flagged[i].source}, {"url", flagged[i].url}, {"flags", flagged[i].flags}});
     j["records"] = docs;
     j["records_by_kind"] = kinds;
     j["bodies_bytes"] = body_bytes;
@@ -411,11 +479,30 @@ int run_stats(Context& ctx, const Args& args) {
     for (const auto& [state, n] : states) out << "  " << page_state_label(state) << " " << n;
     out << "\n";
   }
+  if (!runs.empty()) out << "\n" << tr("last crawl of each source (local time):") << "\n";
+  for (const auto& r : runs) {
+    char when[32] = "?";
+    const std::time_t t = static_cast<std::time_t>(r.finished ? r.finished : r.started);
+    std::tm tm{};
+    if (::localtime_r(&t, &tm)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    out << "  " << r.source << "  " << when << "  "
+        << (r.finished ? fill(tr("finished: {1} pages done, {2} failed"), {std::to_string(r.done), std::to_string(r.failed)})
+                       : fill(tr("did not finish (interrupted, or running now): {1} pages done, {2} failed; the same "
+                                 "senrei crawl resumes it"),
+                              {std::to_string(r.done), std::to_string(r.failed)}))
+        << "\n";
+  }
   out << "\n" << trf("records in the index: {1}", {std::to_string(docs)}) << "\n";
   for (const auto& [kind, n] : kinds) out << "  " << code_label(vocabulary::Concept::record_kind, kind) << " " << n << "\n";
   if (!flags.empty()) {
     out << "\n" << tr("pages flagged:") << "\n";
     for (const auto& [flag, n] : flags) out << "  " << flag_label(flag) << " " << n << "\n";
+    for (std::size_t i = 0; i < flagged.size() && i < kFlaggedShown; ++i) {
+      std::string list;
+      for (const auto& f : flagged[i].flags) list += (list.empty() ? "" : ", ") + flag_label(f) + " (" + flag_explanation(f) + ")";
+      out << "  " << flagged[i].url << " — " << list << "\n";
+    }
+    if (flagged.size() > kFlaggedShown) out << "  " << tr("… more: senrei stats --json, or senrei search and show") << "\n";
   }
   out << "\n"
       << trf("stored bodies: {1} KiB; index: {2} KiB",

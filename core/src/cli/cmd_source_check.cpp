@@ -61,7 +61,15 @@ std::vector<CheckedPage> read_from_mirror(MirrorFetcher& mirror, const std::vect
 std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::string& where) {
   const std::string host = host_of(s.info);
   std::string looked;
-  for (const auto& root : PluginHost::data_path("sample", "SENREI_SAMPLE_PATH")) {
+  // $SENREI_SAMPLE_PATH, senrei's own samples, then a plugin project's: sample/ next to the
+  // plugin's .so, one folder up (the scaffold builds into build/), and in the current folder.
+  std::vector<fs::path> roots = PluginHost::data_path("sample", "SENREI_SAMPLE_PATH");
+  if (!s.library.empty()) {
+    roots.push_back(s.library.parent_path() / "sample");
+    roots.push_back(s.library.parent_path().parent_path() / "sample");
+  }
+  roots.push_back(fs::current_path() / "sample");
+  for (const auto& root : roots) {
     fs::path dir = root / host;
     looked += (looked.empty() ? "" : ", ") + dir.string();
     std::error_code ec;
@@ -265,7 +273,7 @@ int run_source_check(Context& ctx, const Args& args) {
     ctx.err->flush();
     std::_Exit(1);
   }
-  return failed ? 1 : 0;
+  return failed || pages.empty() ? 1 : 0;  // 1 when a page failed or nothing was checked
 }
 
 }  // namespace senrei::cli

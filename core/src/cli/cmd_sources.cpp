@@ -12,6 +12,10 @@ int run_sources(Context& ctx, const Args& args) {
   if (!args.positional.empty()) throw UsageError(tr("sources takes no arguments (but --check NAME takes a URL or FILE)"));
   auto& host = ctx.plugins();
   auto& out = *ctx.out;
+  if (args.has("names")) {  // one name a line, nothing else: for scripts and shell completion
+    for (const auto& s : host.sources()) out << s.info.name << "\n";
+    return 0;
+  }
   if (args.has("json")) {
     nlohmann::json j;
     j["sources"] = nlohmann::json::array();

@@ -6,8 +6,11 @@
 
 #include <xapian.h>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "i18n/i18n.hpp"
+#include "cli/install_paths.hpp"
+#include "cli/manual.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/version.hpp"
 
@@ -24,58 +27,6 @@
 
 namespace {
 
-using senrei::cli::OptionSpec;
-
-const std::vector<OptionSpec>& global_options() {
-  static const std::vector<OptionSpec> opts = {
-      {"data", 0, "DIR", N_("workspace: crawl state, stored pages and index (default $SENREI_DATA, else ./senrei-data)")},
-      {"color", 0, "WHEN", N_("colour the output: auto (on a terminal), always or never")},
-      {"lang", 0, "LANG", N_("language of messages and labels: ja (default) or en; also $SENREI_LANG, $LANG")},
-      {"help", 'h', "", N_("show this help, or a command's help")},
-      {"version", 0, "", N_("print the version")},
-  };
-  return opts;
-}
-
-void print_help(std::ostream& out) {
-  using senrei::tr;
-  out << "senrei " << senrei::kVersion << " — "
-      << tr("precedents for planning a regional medical information network") << "\n\n"
-      << tr("usage:") << " senrei [--data DIR] [--lang ja|en] COMMAND [ARGS]\n\n" << tr("commands:") << "\n";
-  for (const auto& c : senrei::cli::commands()) {
-    std::string left = "  " + std::string(c.name);
-    left.resize(14, ' ');
-    out << left << tr(std::string(c.summary).c_str()) << "\n";
-  }
-  out << "\n" << tr("options:") << "\n" << senrei::cli::format_options(global_options()) << "\n"
-      << tr("`senrei COMMAND --help` describes a command.  Exit status: 0 ok, 1 failure, 2 usage error, "
-            "3 refused (check-url).")
-      << "\n";
-}
-
-void print_command_help(std::ostream& out, const senrei::cli::Command& c) {
-  using senrei::tr;
-  out << tr("usage:") << " senrei " << c.name << (c.usage.empty() ? "" : " ") << c.usage << "\n\n"
-      << tr(std::string(c.summary).c_str()) << "\n";
-  if (!c.options.empty()) out << "\n" << tr("options:") << "\n" << senrei::cli::format_options(c.options);
-}
-
-// An error message fit for a terminal: each of its lines through ja::one_line, so a query, a
-// file name or a value echoed in it cannot send escape sequences (F8 of the reliability report).
-std::string inert(std::string_view message) {
-  std::string out;
-  for (std::size_t start = 0; start <= message.size();) {
-    std::size_t end = message.find('\n', start);
-    if (end == std::string_view::npos) end = message.size();
-    out += senrei::ja::one_line(message.substr(start, end - start));
-    if (end < message.size()) out += '\n';
-    start = end + 1;
-  }
-  return out;
-}
-
-// --lang anywhere before `--` (taken out of the arguments), else $SENREI_LANG, else the locale
-// (i18n/i18n.hpp).  A bad value is a usage error, said in the language the rest would give.
 void choose_language(std::vector<std::string>& args) {
   using senrei::i18n::Lang;
   using senrei::trf;
@@ -105,6 +56,20 @@ void choose_language(std::vector<std::string>& args) {
                  "or set SENREI_LOCALEDIR; --lang en hides this)\n";
 }
 
+// An error message fit for a terminal: each of its lines through ja::one_line, so a query, a
+// file name or a value echoed in it cannot send escape sequences (F8 of the reliability report).
+std::string inert(std::string_view message) {
+  std::string out;
+  for (std::size_t start = 0; start <= message.size();) {
+    std::size_t end = message.find('\n', start);
+    if (end == std::string_view::npos) end = message.size();
+    out += senrei::cli::with_installed_paths(senrei::ja::one_line(message.substr(start, end - start)));
+    if (end < message.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -118,7 +83,7 @@ int main(int argc, char** argv) {
   const int rc = run(argc, argv);
   std::cout.flush();
   if (!std::cout.good() && rc == 0) {
-    std::cerr << "senrei: " << senrei::tr("writing the output failed (disk full?)") << "\n";
+    std::cerr << "senrei: writing the output failed (disk full?)\n";
     std::cerr.flush();
     std::_Exit(1);
   }
@@ -137,67 +102,29 @@ int run(int argc, char** argv) {
   Context ctx;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
-  using senrei::tr;
-  using senrei::trf;
   try {
+    // The language first (--lang anywhere, $SENREI_LANG, $LANG: i18n/i18n.hpp), so every later
+    // message is in it; then the other global options before or after the command.
     choose_language(args);
-    // Global options come before the command.
-    size_t i = 0;
-    std::string color = "auto";
-    for (; i < args.size(); ++i) {
-      const auto& a = args[i];
-      if (a == "--data" || a == "--color") {
-        if (i + 1 >= args.size()) throw UsageError(trf("{1} needs a value", {a}));
-        (a == "--data" ? ctx.data_flag : color) = args[++i];
-      } else if (a.rfind("--data=", 0) == 0) {
-        ctx.data_flag = a.substr(7);
-      } else if (a.rfind("--color=", 0) == 0) {
-        color = a.substr(8);
-      } else if (a == "-h" || a == "--help") {
-        print_help(std::cout);
-        return 0;
-      } else if (a == "--version") {
-        std::cout << "senrei " << senrei::kVersion << " (plugin ABI " << senrei::kPluginAbiVersion << ")\n";
-        return 0;
-      } else if (a.rfind("-", 0) == 0) {
-        throw UsageError(trf("unknown option {1} before the command (see senrei --help)", {a}));
-      } else {
-        break;
-      }
+    CommandLine cl = parse_command_line(args);
+    if (cl.version) {
+      std::cout << "senrei " << senrei::kVersion << " (plugin ABI " << senrei::kPluginAbiVersion << ")\n";
+      return 0;
     }
-    if (color != "auto" && color != "always" && color != "never")
-      throw UsageError(trf("--color takes auto, always or never, not '{1}'", {color}));
-    ctx.color = color == "always" || (color == "auto" && ::isatty(1) && std::getenv("NO_COLOR") == nullptr);
+    if (cl.help) {
+      if (cl.command && cl.command->name != "help") print_command_help(std::cout, *cl.command);
+      else print_help(std::cout);
+      return 0;
+    }
+    ctx.data_flag = cl.data;
+    ctx.lang = senrei::i18n::japanese() ? "ja" : "en";
+    ctx.color = cl.color == "always" || (cl.color == "auto" && ::isatty(1) && std::getenv("NO_COLOR") == nullptr);
     ctx.progress = ::isatty(2);
-    if (i >= args.size()) {
+    if (!cl.command) {
       print_help(std::cerr);
       return 2;
     }
-    std::string name = args[i];
-    if (name == "help") {
-      if (i + 1 < args.size())
-        for (const auto& c : commands())
-          if (c.name == args[i + 1]) {
-            print_command_help(std::cout, c);
-            return 0;
-          }
-      print_help(std::cout);
-      return 0;
-    }
-    for (const auto& c : commands()) {
-      if (c.name != name) continue;
-      std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
-      for (const auto& r : rest) {
-        if (r == "--") break;
-        if (r == "-h" || r == "--help") {
-          print_command_help(std::cout, c);
-          return 0;
-        }
-      }
-      auto parsed = parse_args(rest, c.options);
-      return c.run(ctx, parsed);
-    }
-    throw UsageError(trf("unknown command '{1}' (see senrei --help)", {name}));
+    return cl.command->run(ctx, cl.args);
   } catch (const UsageError& e) {
     std::cerr << "senrei: " << inert(e.what()) << "\n";
     return 2;
@@ -207,9 +134,9 @@ int run(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     // Not a std::exception: every Xapian error a command did not turn into an IndexError (F7).
     std::cerr << "senrei: "
-              << trf("the index could not be read or written ({1}) — run `senrei doctor` to check the workspace, "
-                     "`senrei doctor --repair` to rebuild the index",
-                     {e.get_description()})
+              << senrei::trf("the index could not be read or written ({1}) — run `senrei doctor` to check the workspace, "
+                             "`senrei doctor --repair` to rebuild the index",
+                             {e.get_description()})
               << "\n";
     return 1;
   }

@@ -1,6 +1,9 @@
 #include "cli/scaffold.hpp"
 #include "i18n/i18n.hpp"
 
+#include "i18n/fill.hpp"
+#include "i18n/i18n.hpp"
+
 #include <fstream>
 #include <regex>
 
@@ -75,6 +78,11 @@ int run_plugin(Context& ctx, const Args& args) {
   if (p.empty() || p[0] != "new" || p.size() < 2 || p.size() > 3)
     throw UsageError(std::string(tr("usage:")) + " senrei plugin new NAME [DIR]");
   fs::path dir = p.size() == 3 ? fs::path(p[2]) : fs::path(p[1]);
+  // A name another source already has would be refused when loaded beside it: say so now.
+  for (const auto& s : ctx.plugins().sources())
+    if (s.info.name == p[1])
+      throw UsageError(fill(tr("'{1}' is already the name of a source ({2}): choose another name, e.g. pref-{1}"),
+                            {p[1], s.library.string()}));
   auto files = write_plugin_project(p[1], dir);
   // The prefix this senrei is installed in, when it is (bin/senrei beside lib/cmake/senrei).
   std::string prefix = tr("<the prefix senrei was installed in: cmake --install build --prefix P>");
@@ -84,6 +92,9 @@ int run_plugin(Context& ctx, const Args& args) {
     fs::path root = exe.parent_path().parent_path();
     for (const char* lib : {"lib", "lib64", "lib/x86_64-linux-gnu"})
       if (fs::exists(root / lib / "cmake/senrei/senreiConfig.cmake", ec)) prefix = root.string();
+    // A build tree exports the package beside the binary (CMakeLists.txt, export(EXPORT …)).
+    if (fs::exists(exe.parent_path() / "senreiConfig.cmake", ec) && fs::exists(exe.parent_path() / "CMakeCache.txt", ec))
+      prefix = exe.parent_path().string();
   }
   auto& out = *ctx.out;
   out << trf("wrote {1} files for source plugin '{2}' in {3}:", {std::to_string(files.size()), p[1], dir.string()})

@@ -13,6 +13,8 @@
 
 #include <toml++/toml.h>
 
+#include "compare/plan_text.hpp"
+#include "ja/nearest.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/vocabulary.hpp"
 #include "toml/toml_guard.hpp"
@@ -23,22 +25,6 @@ namespace {
 // Text from the file (a quoted value, TOML's own error text) goes into messages through
 // ja::one_line (a line break there made two-line errors: found by tests/fuzz/fuzz_plan.cpp).
 using ja::one_line;
-
-// Edit distance in bytes; keys are ASCII.
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
@@ -62,13 +48,8 @@ class Section {
       : file_(file), table_(table), path_(std::move(path)) {
     for (auto&& [k, v] : table_) {
       if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
-      std::string_view best;
-      size_t best_d = 4;
-      for (auto candidate : known) {
-        size_t d = distance(k.str(), candidate);
-        if (d < best_d) best_d = d, best = candidate;
-      }
-      std::string hint = best.empty() ? "expected one of " + join(known) : "did you mean '" + std::string(best) + "'?";
+      const auto best = ja::nearest(k.str(), known);
+      std::string hint = !best ? "expected one of " + join(known) : "did you mean '" + *best + "'?";
       fail_at(k.source(), key_path(k.str()), "unknown key: " + hint + " (docs/plan.md)");
     }
   }
@@ -512,9 +493,18 @@ Plan read_plan(const std::filesystem::path& path) {
   auto loaded = toml_guard::read_toml_text(path);
   if (loaded.problem)
     throw PlanError(plan.file + ":" + std::to_string(loaded.problem->line) + ": " + loaded.problem->message);
+  // As people write it (compare/plan_text.hpp): another charset or a BOM read and said, the
+  // usual mistakes all reported at once with their fixes.
+  PlanText decoded = decode_plan_bytes(loaded.text, plan.file);
+  plan.notes = std::move(decoded.notes);
+  if (auto mistakes = find_plan_mistakes(decoded.text, plan.file); !mistakes.empty()) {
+    std::string all;
+    for (const auto& m : mistakes) all += (all.empty() ? "" : "\n") + m;
+    throw PlanError(all);
+  }
   toml::table doc;
   try {
-    doc = toml::parse(loaded.text, plan.file);
+    doc = toml::parse(decoded.text, plan.file);
   } catch (const toml::parse_error& e) {
     throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + one_line(e.description()) +
                     " (the file is not valid TOML)");
