@@ -5,11 +5,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "i18n/i18n.hpp"
+
 namespace senrei::index {
 
 // Appended to an IndexError about a damaged or unreadable index: the one command that says what
 // is wrong and repairs it (`senrei doctor`, cli/cmd_doctor.cpp).
-inline constexpr const char* kRepairAdvice = " — run `senrei doctor` to check the workspace, `senrei doctor --repair` to rebuild the index";
+inline constexpr const char* kRepairAdvice = N_(" — run `senrei doctor` to check the workspace, `senrei doctor --repair` to rebuild the index");
+// kRepairAdvice in the chosen language (i18n/i18n.hpp).
+inline const char* repair_advice() { return tr(kRepairAdvice); }
 
 // The index cannot be opened, read or written: missing, damaged, locked, built with another
 // MeCab dictionary or schema, or no usable MeCab dictionary on this machine.

@@ -1,4 +1,5 @@
 #include "index/index_writer.hpp"
+#include "i18n/i18n.hpp"
 
 #include <pthread.h>
 
@@ -150,24 +151,27 @@ void check_index_metadata(const Xapian::Database& db, const std::string& where, 
   const std::string key = db.get_metadata(std::string(kMetaDictionaryKey));
   if (schema.empty() && key.empty()) {
     if (db.get_doccount() == 0) return;
-    throw IndexError("index at " + where + " was not made by this version of senrei — run `senrei reindex` to rebuild it from the stored pages");
+    throw IndexError(trf("index at {1} was not made by this version of senrei — run `senrei reindex` to rebuild it "
+                         "from the stored pages",
+                         {where}));
   }
   if (schema != std::to_string(kIndexSchemaVersion))
-    throw IndexError("index at " + where + " has schema version " + schema + ", this senrei uses " +
-                     std::to_string(kIndexSchemaVersion) + " — run `senrei reindex` to rebuild it from the stored pages");
+    throw IndexError(trf("index at {1} has schema version {2}, this senrei uses {3} — run `senrei reindex` to rebuild "
+                         "it from the stored pages",
+                         {where, schema, std::to_string(kIndexSchemaVersion)}));
   if (key != tokenizer.dictionary_key())
-    throw IndexError("index at " + where + " was built with MeCab dictionary " +
-                     db.get_metadata(std::string(kMetaDictionary)) + ", this senrei uses " +
-                     tokenizer.dictionary_name() + " — run `senrei reindex` to rebuild it from the stored pages");
+    throw IndexError(trf("index at {1} was built with MeCab dictionary {2}, this senrei uses {3} — run `senrei "
+                         "reindex` to rebuild it from the stored pages",
+                         {where, db.get_metadata(std::string(kMetaDictionary)), tokenizer.dictionary_name()}));
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const Tokenizer> tokenizer)
     : dir_(dir), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()) {
   std::error_code ec;
   if (std::filesystem::is_regular_file(dir_, ec))
-    throw IndexError("index at " + dir_.string() +
-                     " is a stub file naming other indexes (a search workspace, docs/scale.md) — crawl into "
-                     "each shard's own workspace instead");
+    throw IndexError(trf("index at {1} is a stub file naming other indexes (a search workspace, docs/scale.md) — "
+                         "crawl into each shard's own workspace instead",
+                         {dir_.string()}));
   // A glass folder without its revision file (iamglass) never had a commit: a process killed while
   // creating it.  Nothing in it is data, so it is made afresh (a crawl then rebuilds the records
   // from the stored bodies).
@@ -178,21 +182,22 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::shared_ptr<const
         std::filesystem::remove(entry.path(), ec);
   }
   std::filesystem::create_directories(dir_, ec);
-  if (ec) throw IndexError("cannot create the index folder " + dir_.string() + ": " + ec.message());
+  if (ec) throw IndexError(trf("cannot create the index folder {1}: {2}", {dir_.string(), ec.message()}));
   try {
     db_ = Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseLockError& e) {
-    throw IndexError("index at " + dir_.string() + " is being written by another process (" + e.get_msg() +
-                     ") — wait for it to finish");
+    throw IndexError(trf("index at {1} is being written by another process ({2}) — wait for it to finish",
+                         {dir_.string(), e.get_msg()}));
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw IndexError("index at " + dir_.string() + " is damaged (" + e.get_msg() + ")" + kRepairAdvice);
+    throw IndexError(trf("index at {1} is damaged ({2})", {dir_.string(), e.get_msg()}) + repair_advice());
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open index at " + dir_.string() + " for writing: " + e.get_description() + kRepairAdvice);
+    throw IndexError(trf("cannot open index at {1} for writing: {2}", {dir_.string(), e.get_description()}) +
+                     repair_advice());
   }
   try {
     check_index_metadata(db_, dir_.string(), *tokenizer_);
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+    throw IndexError(trf("cannot read index at {1}: {2}", {dir_.string(), e.get_description()}) + repair_advice());
   }
   // Written only when they differ (a new index): a crawl that changes nothing must leave the
   // index at the same revision.
@@ -272,7 +277,7 @@ void IndexWriter::replace(const Record& record) {
       db_.replace_document(bounded_term(kPrefixId, id), build_document(*prepared));
     } catch (const Xapian::Error& e) {
       throw IndexError("cannot write record " + id + " to index at " + dir_.string() + ": " + e.get_description() +
-                       kRepairAdvice);
+                       repair_advice());
     }
   });
 }
@@ -286,7 +291,7 @@ bool IndexWriter::remove(std::string_view id) {
     return true;
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot remove record " + std::string(id) + " from index at " + dir_.string() + ": " +
-                     e.get_description() + kRepairAdvice);
+                     e.get_description() + repair_advice());
   }
 }
 
@@ -303,7 +308,7 @@ std::uint64_t IndexWriter::commit_async(std::function<void()> first) {
     try {
       db_.commit();
     } catch (const Xapian::Error& e) {
-      throw IndexError("cannot commit index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+      throw IndexError(trf("cannot commit index at {1}: {2}", {dir_.string(), e.get_description()}) + repair_advice());
     }
     std::lock_guard lock(mutex_);
     commits_done_ = ticket;
@@ -318,7 +323,7 @@ void IndexWriter::wait_commit(std::uint64_t ticket) {
   changed_.wait(lock, [&] { return commits_done_ >= ticket || error_ || (queue_.empty() && !busy_); });
   if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
   if (commits_done_ < ticket)
-    throw IndexError("index at " + dir_.string() + " was not committed: an earlier error stopped the writer");
+    throw IndexError(trf("index at {1} was not committed: an earlier error stopped the writer", {dir_.string()}));
 }
 
 Xapian::doccount IndexWriter::doc_count() const {
@@ -326,7 +331,7 @@ Xapian::doccount IndexWriter::doc_count() const {
   try {
     return db_.get_doccount();
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+    throw IndexError(trf("cannot read index at {1}: {2}", {dir_.string(), e.get_description()}) + repair_advice());
   }
 }
 
@@ -349,7 +354,7 @@ std::vector<std::string> IndexWriter::ids(std::string_view source, std::vector<s
       out.push_back(std::move(id));
     }
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot read index at " + dir_.string() + ": " + e.get_description() + kRepairAdvice);
+    throw IndexError(trf("cannot read index at {1}: {2}", {dir_.string(), e.get_description()}) + repair_advice());
   }
   return out;
 }

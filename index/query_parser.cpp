@@ -1,4 +1,5 @@
 #include "index/query_parser.hpp"
+#include "i18n/i18n.hpp"
 
 #include <cctype>
 
@@ -9,6 +10,7 @@
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
 #include "index/word_bounds.hpp"
+#include "ja/nearest.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/record.hpp"
 #include "senrei/vocabulary.hpp"
@@ -40,6 +42,15 @@ std::string join(const Range& r) {
     out += std::string_view(s);
   }
   return out;
+}
+
+// " — did you mean kind:faq?" for a mistyped value, or "" when nothing is near (ja/nearest.hpp).
+template <class Range>
+std::string did_you_mean(std::string_view word, const Range& known, std::string_view suffix = "",
+                         std::string_view prefix = "") {
+  std::vector<std::string_view> names(std::begin(known), std::end(known));
+  const auto best = ja::nearest(word, names);
+  return best ? " — did you mean " + std::string(prefix) + *best + std::string(suffix) + "?" : std::string();
 }
 
 // ---- lexer ---------------------------------------------------------------------------------
@@ -145,8 +156,8 @@ class Parser {
   std::optional<Node> parse() {
     auto n = parse_or(false);
     if (i_ < t_.size()) {
-      if (t_[i_].type == Tok::rparen) throw QueryError("unmatched ')' in the query");
-      throw QueryError("cannot read the query near token " + std::to_string(i_ + 1));
+      if (t_[i_].type == Tok::rparen) throw QueryError(tr("unmatched ')' in the query"));
+      throw QueryError(trf("cannot read the query near token {1}", {std::to_string(i_ + 1)}));
     }
     return n;
   }
@@ -159,10 +170,10 @@ class Parser {
     bool after_or = false;
     for (;;) {
       auto n = parse_and(negated);
-      if (!n && after_or) throw QueryError("OR needs a term on both sides");
+      if (!n && after_or) throw QueryError(tr("OR needs a term on both sides"));
       if (n) parts.push_back(std::move(*n));
       if (!at(Tok::op_or)) break;
-      if (parts.empty()) throw QueryError("OR needs a term on both sides");
+      if (parts.empty()) throw QueryError(tr("OR needs a term on both sides"));
       ++i_;
       after_or = true;
     }
@@ -223,8 +234,8 @@ class Parser {
     if (at(Tok::op_not) || at(Tok::lparen)) {
       // Every recursion passes here: the stack stays bounded whatever the query.
       if (depth_ >= kMaxQueryDepth)
-        throw QueryError("the query nests parentheses and NOTs more than " + std::to_string(kMaxQueryDepth) +
-                         " deep; write it flatter");
+        throw QueryError(trf("the query nests parentheses and NOTs more than {1} deep; write it flatter",
+                             {std::to_string(kMaxQueryDepth)}));
       ++depth_;
       auto n = parse_nested(negated);
       --depth_;
@@ -245,7 +256,7 @@ class Parser {
     if (at(Tok::lparen)) {
       ++i_;
       auto n = parse_or(negated);
-      if (!at(Tok::rparen)) throw QueryError("missing ')' in the query");
+      if (!at(Tok::rparen)) throw QueryError(tr("missing ')' in the query"));
       ++i_;
       return n;
     }
@@ -253,7 +264,7 @@ class Parser {
   }
 
   std::optional<Node> parse_term(bool negated) {
-    if (at(Tok::rparen)) throw QueryError("unmatched ')' in the query");
+    if (at(Tok::rparen)) throw QueryError(tr("unmatched ')' in the query"));
     const Token& t = t_[i_++];
     if (t.type == Tok::word) {
       if (auto f = filter_of(t.text)) return filter(f->first, f->second);
@@ -275,14 +286,15 @@ class Parser {
   }
 
   Node filter(const std::string& name, const std::string& value) {
-    if (value.empty()) throw QueryError("filter '" + name + ":' needs a value, e.g. " + name + ":" + example(name));
+    if (value.empty()) throw QueryError(trf("filter '{1}:' needs a value, e.g. {1}:{2}", {name, example(name)}));
     for (const auto& nf : kNumericFields)
       if (nf.filter == name) return Node{range(nf, value), Role::filter, name};
     const KeywordFilter* kf = nullptr;
     for (const auto& k : kKeywordFilters)
       if (k.filter == name) kf = &k;
     if (!kf)
-      throw QueryError("unknown filter '" + name + ":' — known: " + join(known_filters()));
+      throw QueryError("unknown filter '" + name + ":'" + did_you_mean(name, known_filters(), ":") +
+                       " — known: " + join(known_filters()));
     std::vector<Xapian::Query> alternatives;
     std::string rest = value;
     for (std::size_t start = 0; start <= rest.size();) {
@@ -295,7 +307,7 @@ class Parser {
       for (const auto& v : keyword_values_or_synonyms(name, one)) terms.emplace_back(bounded_term(kf->prefix, v));
       alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
     }
-    if (alternatives.empty()) throw QueryError("filter '" + name + ":' needs a value, e.g. " + name + ":" + example(name));
+    if (alternatives.empty()) throw QueryError(trf("filter '{1}:' needs a value, e.g. {1}:{2}", {name, example(name)}));
     return Node{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), Role::filter, name};
   }
 
@@ -335,7 +347,7 @@ class Parser {
       if (parse_record_kind(v)) return {v};
       std::vector<std::string_view> names;
       for (auto k : kKinds) names.push_back(to_string(k));
-      throw QueryError("unknown kind '" + raw + "' — known: " + join(names));
+      throw QueryError("unknown kind '" + raw + "'" + did_you_mean(raw, names, "", "kind:") + " — known: " + join(names));
     }
     if (name == "source") return {v};
     if (name == "pref") {
@@ -354,7 +366,8 @@ class Parser {
         for (auto w : t.wordings)
           if (v == fold(w)) return {std::string(t.keyword)};
       }
-      throw QueryError("unknown product '" + raw + "' — known: " + join(known) + " (or ID-Link, HumanBridge, カルテコ, ...)");
+      throw QueryError("unknown product '" + raw + "'" + did_you_mean(raw, known, "", "product:") + " — known: " +
+                       join(known) + " (or ID-Link, HumanBridge, カルテコ, ...)");
     }
     // form, fund: a keyword of senrei/vocabulary.hpp, or a Japanese wording read as extraction
     // reads it (一般社団法人 → general_association, 参加費 → member_fees).
@@ -364,19 +377,20 @@ class Parser {
     for (const auto& t : vocabulary::terms(concept_)) known.push_back(t.keyword);
     if (name == "form") {
       if (auto f = ja::parse_operator_form(v)) return {*f};
-      throw QueryError("unknown operator form '" + raw + "' — known: " + join(known) + " (or 一般社団法人, NPO法人, ...)");
+      throw QueryError("unknown operator form '" + raw + "'" + did_you_mean(raw, known, "", "form:") + " — known: " +
+                       join(known) + " (or 一般社団法人, NPO法人, ...)");
     }
     auto funds = ja::parse_funding_sources(v);
     if (!funds.empty()) return funds;
-    throw QueryError("unknown funding source '" + raw + "' — known: " + join(known) + " (or 地域医療再生基金, 会費, 参加費, ...)");
+    throw QueryError("unknown funding source '" + raw + "'" + did_you_mean(raw, known, "", "fund:") + " — known: " +
+                     join(known) + " (or 地域医療再生基金, 会費, 参加費, ...)");
   }
 
   static Xapian::Query range(const NumericField& nf, const std::string& raw) {
     const std::string v = fold(raw);
     auto malformed = [&]() {
-      return QueryError("malformed range '" + std::string(nf.filter) + ":" + raw + "' — write " +
-                        std::string(nf.filter) + ":" + example(std::string(nf.filter)) + ", " +
-                        std::string(nf.filter) + ":a.. or " + std::string(nf.filter) + ":..b");
+      return QueryError(trf("malformed range '{1}:{2}' — write {1}:{3}, {1}:a.. or {1}:..b",
+                            {nf.filter, raw, example(std::string(nf.filter))}));
     };
     std::string lo_s, hi_s;
     bool is_range = false;
@@ -399,7 +413,7 @@ class Parser {
     if (!lo_s.empty() && !(lo = value(lo_s))) throw malformed();
     if (!hi_s.empty() && !(hi = value(hi_s))) throw malformed();
     if (lo && hi && *lo > *hi)
-      throw QueryError("range '" + std::string(nf.filter) + ":" + raw + "' is empty: its low end is above its high end");
+      throw QueryError(trf("range '{1}:{2}' is empty: its low end is above its high end", {nf.filter, raw}));
     if (lo && hi)
       return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, nf.slot, Xapian::sortable_serialise(*lo),
                            Xapian::sortable_serialise(*hi));
@@ -518,16 +532,18 @@ QueryParser::QueryParser(const Xapian::Database& db, std::shared_ptr<const Token
 ParsedQuery QueryParser::parse(std::string_view query) const {
   ParsedQuery out;
   if (query.size() > kMaxQueryBytes)
-    throw QueryError("the query is " + std::to_string(query.size()) + " bytes long; a query may have at most " +
-                     std::to_string(kMaxQueryBytes) + " — split it into several searches");
+    throw QueryError(trf("the query is {1} bytes long; a query may have at most {2} — split it into several searches",
+                         {std::to_string(query.size()), std::to_string(kMaxQueryBytes)}));
   auto tokens = lex(query);
   if (tokens.size() > kMaxQueryTokens)
-    throw QueryError("the query has " + std::to_string(tokens.size()) + " words, operators and parentheses; a query may have at most " +
-                     std::to_string(kMaxQueryTokens) + " — split it into several searches");
-  if (tokens.empty()) throw QueryError("empty query — type some words, a \"phrase\" or a filter such as kind:case_overview");
+    throw QueryError(trf("the query has {1} words, operators and parentheses; a query may have at most {2} — split it "
+                         "into several searches",
+                         {std::to_string(tokens.size()), std::to_string(kMaxQueryTokens)}));
+  if (tokens.empty())
+    throw QueryError(tr("empty query — type some words, a \"phrase\" or a filter such as kind:case_overview"));
   Parser p(db_, *tokenizer_, synonyms_.get(), std::move(tokens), out);
   auto node = p.parse();
-  if (!node) throw QueryError("the query '" + std::string(query) + "' has no searchable words");
+  if (!node) throw QueryError(trf("the query '{1}' has no searchable words", {query}));
   out.query = positive_form(*node);
   return out;
 }

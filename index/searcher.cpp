@@ -1,4 +1,7 @@
 #include "index/searcher.hpp"
+#include "i18n/i18n.hpp"
+
+#include "ja/nearest.hpp"
 
 #include <algorithm>
 #include <map>
@@ -24,13 +27,13 @@ struct RetrySorted {};
   const std::string type = e.get_type();  // Xapian::Error is not polymorphic
   // A truncated or overwritten table reads as a plain DatabaseError ("EOF reading block N").
   if (type == "DatabaseCorruptError" || type == "DatabaseError")
-    throw IndexError("index at " + dir + " is damaged (" + e.get_msg() + ")" + kRepairAdvice);
+    throw IndexError(trf("index at {1} is damaged ({2})", {dir, e.get_msg()}) + repair_advice());
   if (type.starts_with("Network"))
-    throw IndexError("cannot reach the index server named in " + dir + " (" + e.get_msg() +
-                     ") — start xapian-tcpsrv or fix the stub file");
+    throw IndexError(trf("cannot reach the index server named in {1} ({2}) — start xapian-tcpsrv or fix the stub file",
+                         {dir, e.get_msg()}));
   if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError" || type == "DatabaseVersionError")
-    throw IndexError("no index at " + dir + " (" + e.get_msg() + ") — run `senrei crawl` first");
-  throw IndexError("cannot open index at " + dir + ": " + e.get_description());
+    throw IndexError(trf("no index at {1} ({2}) — run `senrei crawl` first", {dir, e.get_msg()}));
+  throw IndexError(trf("cannot open index at {1}: {2}", {dir, e.get_description()}));
 }
 
 struct SortKey {
@@ -47,16 +50,20 @@ std::optional<SortKey> parse_sort(const std::string& sort) {
   for (const auto& nf : kNumericFields)
     if (nf.filter == name || nf.field == name) return SortKey{nf.slot, desc};
   std::string known = "relevance";
-  for (const auto& nf : kNumericFields) known += ", " + std::string(nf.filter);
-  throw QueryError("unknown sort '" + sort + "' — known: " + known + " (a leading - sorts descending)");
+  std::vector<std::string_view> names = {"relevance"};
+  for (const auto& nf : kNumericFields) known += ", " + std::string(nf.filter), names.push_back(nf.filter);
+  const auto best = ja::nearest(name, names);
+  if (best)
+    throw QueryError(trf("unknown sort '{1}' — did you mean {2}? — known: {3} (a leading - sorts descending)",
+                         {sort, std::string(desc ? "-" : "") + *best, known}));
+  throw QueryError(trf("unknown sort '{1}' — known: {2} (a leading - sorts descending)", {sort, known}));
 }
 
 Record decode(const Xapian::Document& doc, const std::string& where) {
   try {
     return decode_document_data(doc.get_data());
   } catch (const std::exception& e) {
-    throw IndexError("index at " + where + " holds a record senrei cannot read (" + e.what() +
-                     ")" + kRepairAdvice);
+    throw IndexError(trf("index at {1} holds a record senrei cannot read ({2})", {where, e.what()}) + repair_advice());
   }
 }
 
@@ -67,10 +74,10 @@ Searcher::Searcher(const std::filesystem::path& path, std::shared_ptr<const Toke
 
 Searcher::Searcher(std::vector<std::filesystem::path> paths, std::shared_ptr<const Tokenizer> tokenizer)
     : paths_(std::move(paths)), tokenizer_(tokenizer ? std::move(tokenizer) : Tokenizer::shared()) {
-  if (paths_.empty()) throw IndexError("no index given to search");
+  if (paths_.empty()) throw IndexError(tr("no index given to search"));
   for (const auto& p : paths_) {
     std::error_code ec;
-    if (!std::filesystem::exists(p, ec)) throw IndexError("no index at " + p.string() + " — run `senrei crawl` first");
+    if (!std::filesystem::exists(p, ec)) throw IndexError(trf("no index at {1} — run `senrei crawl` first", {p.string()}));
     Xapian::Database shard;
     for (int attempt = 1;; ++attempt) {
       try {
@@ -109,14 +116,14 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       return f();
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= kAttempts)
-        throw IndexError("index at " + where() + " kept changing during the search (" + e.get_msg() + ") — try again");
+        throw IndexError(trf("index at {1} kept changing during the search ({2}) — try again", {where(), e.get_msg()}));
       reopen();
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw IndexError("index at " + where() + " is damaged (" + e.get_msg() + ")" + kRepairAdvice);
+      throw IndexError(trf("index at {1} is damaged ({2})", {where(), e.get_msg()}) + repair_advice());
     } catch (const Xapian::NetworkError& e) {
-      throw IndexError("lost the index server for " + where() + " (" + e.get_msg() + ")");
+      throw IndexError(trf("lost the index server for {1} ({2})", {where(), e.get_msg()}));
     } catch (const Xapian::Error& e) {
-      throw IndexError("searching index at " + where() + " failed: " + e.get_description());
+      throw IndexError(trf("searching index at {1} failed: {2}", {where(), e.get_description()}));
     }
   }
 }

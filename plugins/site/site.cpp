@@ -51,9 +51,11 @@ class DeclaredSource final : public Source {
 
   std::vector<Record> extract(const ParsedPage& page) const override {
     std::optional<RecordKind> kind = spec_.default_kind;
+    bool forced = false;
     for (const auto& rule : spec_.kinds) {
       if (rule.url.found_in(page.url)) {
         kind = rule.kind;
+        forced = rule.force;
         break;
       }
     }
@@ -80,22 +82,44 @@ class DeclaredSource final : public Source {
       // What any case page states, read as every source reads it (senrei/case_page.hpp): the
       // heading, labels, prose facts, per-value dates and consistency flags.  A page under a
       // case URL that does not read as one (an "about" or list page) is other.
-      // An <h1> on another site is a page title (「とねっとの運営のしくみと費用」), not the
-      // network's name: the name is a label's or the record title's, never the heading's.
+      // An <h1> on another site may be a page title (「とねっとの運営のしくみと費用」): a name
+      // label wins over it.  A heading that reads as a case's (「Xネット（平成24年稼働）」) gives
+      // the name and the start year at once.
       std::vector<Field> fields = std::move(r.fields);  // the source's own [labels] first
-      // …unless the heading reads as a case's: a name with its start 「Xネット（平成24年稼働）」.
-      if (std::vector<Field> heading = read_case_heading(page);
-          std::any_of(heading.begin(), heading.end(), [](const Field& f) { return f.name == "start_year"; }))
+      std::vector<Field> heading = read_case_heading(page);
+      if (std::any_of(heading.begin(), heading.end(), [](const Field& f) { return f.name == "start_year"; }))
         merge_fields(fields, std::move(heading));
       if (spec_.builtin_labels) merge_fields(fields, read_labelled_fields(page));
+      // No label names the network: the case page's heading does when it reads as a name (the
+      // source declared this URL a case page), else its title; flagged derived, since no label
+      // said so.  A heading that names a topic (「…の運営のしくみと費用」) gives no name.
+      if (std::none_of(fields.begin(), fields.end(), [](const Field& f) { return f.name == "network_name"; })) {
+        std::string said;
+        for (const auto& b : page.blocks)
+          if (b.role == Block::Role::heading && b.level == 1) {
+            said = b.text;
+            break;
+          }
+        std::string name_text = name_from_title(said);
+        if (name_text.empty() && said.empty()) name_text = name_from_title(page.title), said = page.title;
+        if (!name_text.empty()) {
+          Field name;
+          name.name = "network_name";
+          name.text = name_text;
+          name.raw = said;
+          name.provenance = {page.url, said};
+          name.flags.emplace_back("derived");
+          fields.push_back(std::move(name));
+        }
+      }
       std::vector<Field> probe = fields;
       if (std::none_of(fields.begin(), fields.end(), [](const Field& f) { return f.name == "network_name"; })) {
-        Field name;
+        Field name;  // for the reading only: the record title stands for a name
         name.name = "network_name";
         name.text = r.title;
         probe.push_back(std::move(name));
       }
-      if (!reads_as_case_overview(probe)) r.kind = RecordKind::other;
+      if (!forced && !reads_as_case_overview(probe)) r.kind = RecordKind::other;
       merge_fields(fields, read_stated_facts(page));
       const AsOfNote note = read_as_of_note(page);
       if (r.as_of.empty()) r.as_of = note.date;

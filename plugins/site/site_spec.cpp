@@ -9,6 +9,7 @@
 
 #include "senrei/fields.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/label_phrasings.hpp"
 #include "senrei/url.hpp"
 #include "toml/toml_guard.hpp"
 
@@ -204,17 +205,7 @@ bool valid_name(const std::string& s) {
 
 }  // namespace
 
-std::string label_key(std::string_view label) {
-  std::string n = senrei::ja::nfkc(label);
-  std::string out;
-  for (char c : n)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  for (std::string_view cut : {":", "(", "【", "["}) {
-    auto p = out.find(cut);
-    if (p != std::string::npos && p > 0) out.resize(p);
-  }
-  return out;
-}
+std::string label_key(std::string_view label) { return senrei::label_key(label); }
 
 SiteSpec read_site_spec(const std::filesystem::path& file) {
   const std::string bytes = read_file(file);
@@ -286,11 +277,16 @@ SiteSpec read_site_spec(const std::filesystem::path& file) {
     for (const auto& item : *rules) {
       const auto* rule = item.as_table();
       if (!rule) r.fail(item.source(), "each [[kind]] must be a table with url = '...' and kind = \"...\"");
-      r.only_keys(*rule, {"url", "kind"}, " in [[kind]]");
+      r.only_keys(*rule, {"url", "kind", "force"}, " in [[kind]]");
       const auto* url = rule->get("url");
       const auto* kind = rule->get("kind");
       if (!url || !kind) r.fail(rule->source(), "each [[kind]] needs both url = '<regular expression>' and kind = \"<record kind>\"");
-      s.kinds.push_back({r.pattern(*url, "url"), r.kind(*kind, "kind")});
+      bool force = false;
+      if (const auto* f = rule->get("force")) {
+        if (!f->is_boolean()) r.fail(f->source(), "'force' in [[kind]] must be true or false");
+        force = **f->as_boolean();
+      }
+      s.kinds.push_back({r.pattern(*url, "url"), r.kind(*kind, "kind"), force});
     }
   }
 

@@ -45,6 +45,9 @@ inline constexpr size_t kMaxPatternBytes = 1000;
 struct KindRule {
   UrlPattern url;
   std::optional<senrei::RecordKind> kind;  // nullopt: "none" (follow the page's links, make no record)
+  // force = true: the kind stands even when the page does not read as one (a case overview
+  // with a name and fewer than two labelled facts); otherwise such a page is `other`.
+  bool force = false;
 };
 
 struct LabelRule {

@@ -28,7 +28,7 @@ class ComparePaper : public ::testing::Test {
     auto crawl = senrei({"--data", data_, "crawl", "renkei-navi", "--mirror", kSample});
     ASSERT_EQ(crawl.status, 0) << crawl.err;
     for (const char* f : {"html", "xlsx"}) {
-      auto r = senrei({"--data", data_, "compare", kPlan, "-o", (out_ / (std::string("report.") + f)).string()});
+      auto r = senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "-o", (out_ / (std::string("report.") + f)).string()});
       ASSERT_EQ(r.status, 0) << f << ": " << r.err;
     }
   }
@@ -45,8 +45,8 @@ fs::path ComparePaper::out_;
 }  // namespace
 
 TEST_F(ComparePaper, TopOnlyChoosesRowsNeverTheScore) {
-  auto one = json::parse(senrei({"--data", data_, "compare", kPlan, "--format", "json", "--top", "1"}).out);
-  auto twenty = json::parse(senrei({"--data", data_, "compare", kPlan, "--format", "json", "--top", "20"}).out);
+  auto one = json::parse(senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "json", "--top", "1"}).out);
+  auto twenty = json::parse(senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "json", "--top", "20"}).out);
   EXPECT_EQ(one["similar"].size(), 1u);
   EXPECT_GT(twenty["similar"].size(), 1u);
   EXPECT_EQ(one["score"]["total"], twenty["score"]["total"]);

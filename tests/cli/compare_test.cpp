@@ -73,7 +73,7 @@ class CompareSample : public ::testing::Test {
     auto crawl = senrei_test::senrei({"--data", data_, "crawl", "renkei-navi", "--mirror", kSample});
     ASSERT_EQ(crawl.status, 0) << crawl.err;
     for (const char* f : {"md", "csv", "html", "xlsx", "json"}) {
-      auto r = senrei_test::senrei({"--data", data_, "compare", kPlan, "--format", f, "-o", (out_ / (std::string("report.") + f)).string()});
+      auto r = senrei_test::senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", f, "-o", (out_ / (std::string("report.") + f)).string()});
       ASSERT_EQ(r.status, 0) << f << ": " << r.err;
     }
     j_ = json::parse(slurp(out_ / "report.json"));
@@ -105,7 +105,7 @@ TEST_F(CompareSample, WritesAllFiveFormats) {
   EXPECT_EQ(j_["schema"], 1);
   EXPECT_EQ(j_["precedents"].size(), 8u);
   // Markdown to standard output without -o, as `make demo` prints it.
-  auto r = senrei_test::senrei({"--data", data_, "compare", kPlan});
+  auto r = senrei_test::senrei({"--data", data_, "compare", "--lang", "ja", kPlan});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, slurp(out_ / "report.md"));
 }
@@ -132,7 +132,7 @@ TEST_F(CompareSample, BuildCostPerCapitaComparesOnlyTheSameBasis) {
 }
 
 TEST_F(CompareSample, IncludeIncomparableMixesOnlyWhenAsked) {
-  auto r = senrei_test::senrei({"--data", data_, "compare", kPlan, "--format", "json", "--include-incomparable"});
+  auto r = senrei_test::senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "json", "--include-incomparable"});
   ASSERT_EQ(r.status, 0) << r.err;
   const json j = json::parse(r.out);
   const json& b = benchmark(j, "build_cost_per_capita");
@@ -382,7 +382,7 @@ TEST_F(CompareSample, EnglishLabelsOnRequest) {
   EXPECT_NE(r.out.find("| Build cost per capita | 505 | only 1 comparable precedent(s): no median shown (needs 3). Values: 603 |"), std::string::npos);
   EXPECT_NE(r.out.find("| Acceptance test planned | fail | not planned |"), std::string::npos);
   EXPECT_EQ(r.out.find("先行事例比較表"), std::string::npos);
-  auto j = json::parse(senrei_test::senrei({"--data", data_, "compare", kPlan, "--format", "json", "--top", "2"}).out);
+  auto j = json::parse(senrei_test::senrei({"--data", data_, "compare", "--lang", "ja", kPlan, "--format", "json", "--top", "2"}).out);
   EXPECT_EQ(j["similar"].size(), 2u);
 }
 
@@ -394,7 +394,7 @@ TEST_F(CompareSample, PlanErrorsGiveFileLineAndExit2) {
     auto pos = text.find(from);
     EXPECT_NE(pos, std::string::npos) << from;
     std::ofstream(bad) << text.replace(pos, from.size(), to);
-    return senrei_test::senrei({"--data", data_, "compare", bad.string()});
+    return senrei_test::senrei({"--data", data_, "compare", "--lang", "ja", bad.string()});
   };
   auto line_of = [&](const std::string& needle) {
     return std::to_string(1 + std::count(original.begin(), original.begin() + static_cast<long>(original.find(needle)), '\n'));
@@ -417,7 +417,7 @@ TEST_F(CompareSample, PlanErrorsGiveFileLineAndExit2) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find(":" + line_of("[budget]") + ": key 'budjet': unknown key: did you mean 'budget'?"), std::string::npos) << r.err;
   std::ofstream(bad) << original.substr(0, original.find("[budget]"));
-  r = senrei_test::senrei({"--data", data_, "compare", bad.string()});
+  r = senrei_test::senrei({"--data", data_, "compare", "--lang", "ja", bad.string()});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find(bad.string() + ":1: key 'budget': missing section"), std::string::npos) << r.err;
 }
@@ -484,18 +484,18 @@ TEST(CompareCrafted, PageTextIsEscapedInEveryFormat) {
     w.replace(formula);
     w.commit();
   }
-  auto html = senrei_test::senrei({"--data", dir.string(), "compare", kPlan, "--format", "html"});
+  auto html = senrei_test::senrei({"--data", dir.string(), "compare", "--lang", "ja", kPlan, "--format", "html"});
   ASSERT_EQ(html.status, 0) << html.err;
   EXPECT_EQ(html.out.find("<script"), std::string::npos);
   EXPECT_EQ(html.out.find("<img"), std::string::npos);
   EXPECT_NE(html.out.find("&lt;script&gt;alert(&#39;senrei&#39;)&lt;/script&gt;ネット"), std::string::npos);
   EXPECT_NE(html.out.find("構築費用：1億円&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
 
-  auto md = senrei_test::senrei({"--data", dir.string(), "compare", kPlan});
+  auto md = senrei_test::senrei({"--data", dir.string(), "compare", "--lang", "ja", kPlan});
   EXPECT_EQ(md.out.find("<script"), std::string::npos);
   EXPECT_NE(md.out.find("&lt;script&gt;alert('senrei')&lt;/script&gt;ネット"), std::string::npos);
 
-  auto csv = senrei_test::senrei({"--data", dir.string(), "compare", kPlan, "--format", "csv"});
+  auto csv = senrei_test::senrei({"--data", dir.string(), "compare", "--lang", "ja", kPlan, "--format", "csv"});
   EXPECT_NE(csv.out.find(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\","), std::string::npos);
   EXPECT_EQ(csv.out.find(",=HYPERLINK"), std::string::npos);
   EXPECT_EQ(csv.out.find(",\"=HYPERLINK"), std::string::npos);
@@ -528,7 +528,7 @@ TEST(CompareFees, PrecedentFeesCarryPayerAndSource) {
   auto crawl = senrei_test::senrei({"--data", dir.string(), "crawl", "saitama-tonet", "--mirror",
                                     std::string(SENREI_SOURCE_DIR) + "/corpus/sample/saitama-tonet.jp"});
   ASSERT_EQ(crawl.status, 0) << crawl.err;
-  auto r = senrei_test::senrei({"--data", dir.string(), "compare", kPlan, "--format", "json"});
+  auto r = senrei_test::senrei({"--data", dir.string(), "compare", "--lang", "ja", kPlan, "--format", "json"});
   ASSERT_EQ(r.status, 0) << r.err;
   const json j = json::parse(r.out);
   bool seen = false;
@@ -542,7 +542,7 @@ TEST(CompareFees, PrecedentFeesCarryPayerAndSource) {
     EXPECT_EQ(f["figure"]["url"], "http://saitama-tonet.jp/structure.html");
   }
   EXPECT_TRUE(seen);
-  auto md = senrei_test::senrei({"--data", dir.string(), "compare", kPlan});
+  auto md = senrei_test::senrei({"--data", dir.string(), "compare", "--lang", "ja", kPlan});
   EXPECT_NE(md.out.find("| [とねっと](http://saitama-tonet.jp/structure.html) | 病院 | [50,000](http://saitama-tonet.jp/structure.html) | 年額 |"),
             std::string::npos)
       << md.out.substr(md.out.find("## 会費"), 800);

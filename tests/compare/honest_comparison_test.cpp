@@ -328,3 +328,28 @@ TEST(National, ABrokenFileIsOneLineWithItsPlace) {
     EXPECT_EQ(what.find('\n'), std::string::npos);
   }
 }
+
+// Issue 12 item 6: a figure its page casts doubt on (a consistency flag) is shown with the doubt,
+// unchanged, in the report and its JSON; a precedent's fees come with their payer type.
+TEST(HonestStatistics, AFlaggedFigureIsShownWithItsDoubtAndAFeeWithItsPayer) {
+  auto precedents = costed(3);
+  Field inst = number("institutions_total", 420, "http://example.jp/i");
+  inst.flags = {"parts_mismatch"};
+  for (auto& f : precedents[0].record.fields)
+    if (f.name == "institutions_total") f = inst;
+  Field fee = number("fees", 30000, "http://example.jp/f");
+  fee.period = "year";
+  fee.payer_type = "clinic";
+  precedents[1].record.fields.push_back(fee);
+  NoIssues issues;
+  Comparison c = compare::compare(plan(), precedents, issues, Options{});
+  const std::string md = markdown(c);
+  EXPECT_NE(md.find("420（要確認：内訳と合計が合わない）"), std::string::npos) << md;
+  const compare::FeeRow* row = nullptr;
+  for (const auto& r : c.fees)
+    if (r.precedent) row = &r;
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->payer_type, "clinic");
+  EXPECT_EQ(row->yen, 30000);
+  EXPECT_EQ(compare::sourced(inst).flags, std::vector<std::string>{"parts_mismatch"});
+}

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "compare/plan.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace fs = std::filesystem;
 using senrei::compare::Plan;
@@ -247,4 +248,36 @@ TEST_F(PlanFile, ComparisonAndProjectionKeysAreChecked) {
   err = error_for(kMinimal + "\n[[budget.funding]]\nsource = \"地域医療介護総合確保基金\"\nuse = \"running\"\namount_yen = 1\nfrom_year = 2031\n"
                              "until_year = 2030\n");
   EXPECT_NE(err.find("key 'budget.funding[1].until_year': expected a year not before from_year 2031"), std::string::npos) << err;
+}
+
+// The keywords a plan accepts are the vocabulary's (senrei/vocabulary.hpp), and its messages list
+// them from there: a keyword added to the table is accepted and named without a copy to update.
+TEST_F(PlanFile, KeywordsAndTheirListsComeFromTheVocabulary) {
+  namespace vocabulary = senrei::vocabulary;
+  std::string err = error_for(replace(kMinimal, "operator_form = \"特定非営利活動法人\"", "operator_form = \"株式会社\""));
+  for (const auto& t : vocabulary::terms(vocabulary::Concept::operator_form))
+    EXPECT_NE(err.find(std::string(t.keyword)), std::string::npos) << t.keyword << " missing from: " << err;
+  // A period by its keyword or its Japanese label, as the table spells them.
+  for (const auto& [written, period] : std::vector<std::pair<std::string, std::string>>{
+           {"year", "year"}, {"月額", "month"}, {"month", "month"}}) {
+    Plan plan = read_plan(write(replace(kMinimal, "running_cost_period = \"年額\"", "running_cost_period = \"" + written + "\"")));
+    EXPECT_EQ(plan.budget.running_cost_period, period) << written;
+  }
+  err = error_for(replace(kMinimal, "running_cost_period = \"年額\"", "running_cost_period = \"一度\""));
+  EXPECT_NE(err.find("budget.running_cost_period"), std::string::npos) << err;  // once is no running period
+}
+
+TEST(Vocabulary, FundAndFormClassesNameKeywordsOfTheirTables) {
+  namespace vocabulary = senrei::vocabulary;
+  std::vector<std::string> limited, incorporated, unincorporated;
+  for (const auto& t : vocabulary::terms(vocabulary::Concept::funding_source))
+    if (vocabulary::time_limited_fund(t.keyword)) limited.emplace_back(t.keyword);
+  EXPECT_EQ(limited, (std::vector<std::string>{"regional_revitalization_fund", "comprehensive_care_fund", "national_subsidy"}));
+  EXPECT_FALSE(vocabulary::time_limited_fund("member_fees"));
+  for (const auto& t : vocabulary::terms(vocabulary::Concept::operator_form)) {
+    if (vocabulary::incorporated_form(t.keyword)) incorporated.emplace_back(t.keyword);
+    if (vocabulary::unincorporated_form(t.keyword)) unincorporated.emplace_back(t.keyword);
+  }
+  EXPECT_EQ(incorporated, (std::vector<std::string>{"npo", "public_interest_association", "general_association"}));
+  EXPECT_EQ(unincorporated, (std::vector<std::string>{"voluntary_association", "council"}));
 }

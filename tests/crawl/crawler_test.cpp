@@ -33,6 +33,21 @@ class TestSource : public Source {
   std::string throw_on;
 };
 
+// Its policy() or seeds() throw, as a plugin being written may.
+class BrokenStartSource : public TestSource {
+ public:
+  std::vector<std::string> seeds() const override {
+    if (seeds_throw) throw std::runtime_error("no seeds file");
+    return TestSource::seeds();
+  }
+  CrawlPolicy policy() const override {
+    if (policy_throws) throw 7;  // not even a std::exception
+    return {};
+  }
+  bool policy_throws = false;
+  bool seeds_throw = false;
+};
+
 struct Site {
   fs::path root;
   explicit Site(const std::string& name) {
@@ -132,7 +147,44 @@ TEST(Crawler, APluginThatThrowsFailsOnlyItsPage) {
   EXPECT_EQ(s.failures[0].url, "http://example.test/a/");
   EXPECT_NE(s.failures[0].message.find("plugin 'test'"), std::string::npos);
   EXPECT_NE(s.failures[0].message.find("boom"), std::string::npos);
+  EXPECT_EQ(s.failures[0].cause, FailureCause::plugin);  // typed: the CLI exits 1 on it
   EXPECT_EQ(sink.committed.size(), 2u);
+}
+
+// Through the plugin door, policy() and seeds() that throw stop that source's run before anything
+// is changed, as a PluginFailure naming the call (before the door they escaped the crawl as the
+// plugin's own exception).
+TEST(Crawler, PolicyOrSeedsThatThrowStopTheRunBeforeAnythingChanges) {
+  Site site("broken-start");
+  site.page("", "トップ", "<a href=\"/a/\">A</a>");
+  site.page("a/", "ページA", "");
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  BrokenStartSource src;
+  {
+    MirrorFetcher f(site.mirror(), "http://example.test/");
+    auto s = Crawler(state, bodies, sink).run(src, f);
+    ASSERT_EQ(s.records, 2);
+  }
+  for (int which = 0; which < 2; ++which) {
+    src.policy_throws = which == 0;
+    src.seeds_throw = which == 1;
+    site.page("a/", "ページA 改", "");
+    MirrorFetcher f(site.mirror(), "http://example.test/");
+    try {
+      Crawler(state, bodies, sink).run(src, f);
+      ADD_FAILURE() << "the run went on without " << (which == 0 ? "policy()" : "seeds()");
+    } catch (const PluginFailure& e) {
+      EXPECT_EQ(e.error().kind, PluginErrorKind::threw);
+      EXPECT_EQ(e.error().plugin, "test");
+      EXPECT_EQ(e.error().call, which == 0 ? "policy()" : "seeds()");
+      EXPECT_EQ(std::string(e.what()), which == 0 ? "plugin 'test' failed in policy() with an unknown exception; nothing was changed"
+                                                  : "plugin 'test' failed in seeds(): no seeds file; nothing was changed");
+    }
+    EXPECT_EQ(sink.committed.at("test:http://example.test/a/").title, "ページA");
+    EXPECT_FALSE(state.in_progress().has_value());
+  }
 }
 
 TEST(Crawler, AnInterruptedRunResumesWithoutRefetchingFinishedPages) {

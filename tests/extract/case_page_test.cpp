@@ -188,6 +188,21 @@ TEST(CasePage, ADatePerValue) {
   EXPECT_EQ(field(r, "institutions_total")->as_of, "2016-06");
 }
 
+// A population's own date in a sentence is no page note: the patients it does not date.  A note
+// that is all bracket still is one.
+TEST(CasePage, APopulationDateInProseDatesOnlyThePopulation) {
+  const auto r = read(page("かもめネット", {{"運営主体", "かもめ医療連携協議会"}}, Markup::th_td,
+                           {"総人口は、41,563人（平成22年10月1日現在）となっている。", "参加患者数は、18,561人となっている。"}));
+  ASSERT_TRUE(field(r, "patients"));
+  EXPECT_EQ(number(r, "patients"), 18561);
+  EXPECT_EQ(field(r, "patients")->as_of, "");
+  EXPECT_EQ(r.as_of, "");
+  const auto noted = read(page("かもめネット", {{"運営主体", "かもめ医療連携協議会"}, {"登録患者数", "13,500人"}}, Markup::th_td,
+                               {"（令和5年6月時点）"}));
+  EXPECT_EQ(noted.as_of, "2023-06");
+  EXPECT_EQ(field(noted, "patients")->as_of, "2023-06");
+}
+
 // The aging rate wherever it is written (item 5).
 TEST(CasePage, AgingRateInsideThePopulationCellAndInProse) {
   for (Markup m : kMarkups) {

@@ -111,6 +111,31 @@ TEST(CharsetVectors, EucJpEncodesAsTheStandard) {
                               "jis0208_out_ref.txt");
 }
 
+TEST(CharsetVectors, Iso2022JpEncodesAsTheStandard) {
+  const std::string text = read_vector("iso_2022_jp_out.txt"), ref = read_vector("iso_2022_jp_out_ref.txt");
+  ASSERT_FALSE(text.empty());
+  japanese_charset::Iso2022JpEncoder encoder;
+  std::string got;
+  size_t unencodable = 0;
+  for (char32_t cp : code_points(text)) {
+    if (!encoder.encode(cp, got)) {
+      ++unencodable;
+      got += "&#" + std::to_string(static_cast<unsigned long>(cp)) + ";";
+    }
+  }
+  encoder.finish(got);
+  EXPECT_TRUE(got == ref) << first_difference(got, ref);
+  EXPECT_EQ(unencodable, 0u);
+  // The encoder's own rules: ¥ and ‾ through JIS X 0201 Roman, half-width katakana as
+  // full-width, U+2212 as U+FF0D, an unknown character back in ASCII state.
+  japanese_charset::Iso2022JpEncoder e;
+  std::string out;
+  for (char32_t cp : std::u32string(U"a\u00A5\uFF76\u2212b")) EXPECT_TRUE(e.encode(cp, out));
+  EXPECT_FALSE(e.encode(U'\u20AC', out));
+  e.finish(out);
+  EXPECT_EQ(out, "a\x1B(J\\\x1B$B%+!]\x1B(Bb");
+}
+
 TEST(CharsetVectors, ErrorsAreExactlyWhereTheStandardSaysAndAsciiSurvives) {
   bool replaced = false;
   // A Shift_JIS lead followed by an ASCII byte that is no trail: one error, the byte kept.

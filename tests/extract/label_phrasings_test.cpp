@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -227,18 +228,18 @@ TEST(LabelPhrasings, AStateBeforeThePayerNoteAndFeeLinesInACell) {
   EXPECT_EQ(find(r, "operator_form")->text, "municipality");
 }
 
-// Fees of several payers in one cell, each with its own period, are not added up into one fee:
-// 年額56,000円 + 月額1,000円 is nobody's fee.  The text keeps both; the field has no number.
+// Fees of several payers in one cell, each with its own period, are never added up into one fee
+// (年額56,000円 + 月額1,000円 is nobody's fee): each payer's fee is its own (record/fees.hpp).
 TEST(LabelPhrasings, FeesOfSeveralPayersAreNeverSummed) {
   const CaseReading r = read_case_overview(page_of(
       "<html><body><h1>みずほネット</h1><table>"
       "<tr><th>参加費</th><td>病院 56,000円（年間）、歯科診療所：月額1,000円</td></tr>"
       "<tr><th>運営主体</th><td>みずほ医師会</td></tr></table></body></html>"));
-  ASSERT_TRUE(find(r, "fees"));
-  EXPECT_FALSE(find(r, "fees")->number.has_value());
-  EXPECT_NE(find(r, "fees")->text.find("月額1,000円"), std::string::npos);
-  const auto& flags = find(r, "fees")->flags;
-  EXPECT_NE(std::find(flags.begin(), flags.end(), "several_amounts"), flags.end());
+  std::vector<std::tuple<std::string, double, std::string>> fees;
+  for (const auto& f : r.fields)
+    if (f.name == "fees") fees.emplace_back(f.payer_type, f.number.value_or(-1), f.period);
+  EXPECT_EQ(fees, (std::vector<std::tuple<std::string, double, std::string>>{{"hospital", 56000, "year"},
+                                                                              {"dental", 1000, "month"}}));
 }
 
 TEST(LabelPhrasings, AnAgeInAPlainCellLabelAndPayersThatAreBudgets) {

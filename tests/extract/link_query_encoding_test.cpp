@@ -56,7 +56,21 @@ TEST(LinkQueryEncoding, Utf8PageAndOtherPartsUnchanged) {
   EXPECT_EQ(links[0], "https://www.pref.example.lg.jp/iryo/search?q=%E7%97%85%E9%99%A2");
   EXPECT_EQ(query_in_page_encoding("a/病院.html", "windows-31j"), "a/病院.html");  // no query
   EXPECT_EQ(query_in_page_encoding("a?q=x", "windows-31j"), "a?q=x");
-  EXPECT_EQ(query_in_page_encoding("a?q=病院", "iso-2022-jp"), "a?q=病院");
+  EXPECT_EQ(query_in_page_encoding("a?q=病院", "koi8-r"), "a?q=病院");
+}
+
+TEST(LinkQueryEncoding, Iso2022JpPageSendsEscapesAndJisPairs) {
+  // 病 is JIS 0x4942 ("IB"), 院 0x3121 ("1!"): ESC $ B IB 1! ESC ( B, with ESC percent-encoded.
+  EXPECT_EQ(query_in_page_encoding("s.cgi?q=病院&p=1", "iso-2022-jp"), "s.cgi?q=%1B$BIB1!%1B(B&p=1");
+  // A character ISO-2022-JP lacks (€) after kanji: back to ASCII first, then "&#8364;".
+  EXPECT_EQ(query_in_page_encoding("s?q=院€", "iso-2022-jp"), "s?q=%1B$B1!%1B(B%26%238364%3B");
+  // On a page: <meta charset=ISO-2022-JP>, <a href="s.cgi?q=病院">.
+  const std::string page =
+      "<html><head><meta charset=\"ISO-2022-JP\"></head><body>"
+      "<a href=\"s.cgi?q=\x1B$BIB1!\x1B(B\">x</a></body></html>";
+  auto links = links_of(page, "text/html");
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0], "https://www.pref.example.lg.jp/iryo/s.cgi?q=%1B$BIB1!%1B(B");
 }
 
 }  // namespace

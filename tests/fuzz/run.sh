@@ -20,7 +20,8 @@ fi
 # Seeds kept elsewhere in the tree (not copied into corpus/, see corpus/README).
 declare -A more_seeds=(
   [html]="$root/corpus/sample $root/tests/data/extract/html"
-  [pdf]="$root/tests/data/extract/pdf"
+  [pdf]="$root/tests/data/extract/pdf $root/tests/data/third_party/mhlw-table-pdfs"
+  [xlsx]="$root/tests/data/extract/xlsx"
   [charset]="$root/tests/data/extract/charset"
   [site]="$root/sources $root/docs/examples"
 )

@@ -56,6 +56,8 @@ TEST(PluginHost, RefusesWrongAbiWrongIdentityNoFactoryAndNonLibrariesButLoadsThe
   EXPECT_NE(identity.find(senrei::kBuildIdentity), std::string::npos) << identity;
   EXPECT_NE(reason_for(host, "no_factory.so").find("no senrei_create_source"), std::string::npos);
   EXPECT_NE(reason_for(host, "notes.so").find("not a loadable shared library"), std::string::npos);
+  // A library that cannot be used at all is refused with the door's kind abi.
+  for (const auto& r : host.refused()) EXPECT_EQ(r.kind, PluginErrorKind::abi) << r.library;
   fs::remove_all(dir);
 }
 

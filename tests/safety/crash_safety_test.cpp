@@ -38,7 +38,8 @@ size_t check_workspace(const fs::path& data, const fs::path& mirror, const std::
   auto exported = senrei_test::senrei({"--data", data.string(), "export", "--format", "jsonl"});
   EXPECT_EQ(exported.status, 0) << exported.err;
   auto search = senrei_test::senrei({"--data", data.string(), "search", "連携", "--json"});
-  EXPECT_EQ(search.status, 0) << search.err;
+  // 1: nothing matched yet (killed early; docs/query.md) — still a readable index, no message.
+  EXPECT_TRUE(search.status == 0 || (search.status == 1 && search.err.empty())) << search.err;
 
   senrei::MirrorFetcher files(mirror, kBase);
   senrei::BodyStore bodies(data / "bodies");

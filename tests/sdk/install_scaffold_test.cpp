@@ -230,3 +230,31 @@ TEST_F(InstalledSdk, APluginBuiltForAnotherAbiIsRefusedAndTheOthersLoad) {
   for (const char* n : {"files", "renkei-navi", "helics", "saitama-tonet", "minato-net"})
     EXPECT_TRUE(names.count(n)) << n;
 }
+
+// The plugin author's loop without installing (issue 15 item 9): the scaffold names this build
+// tree as the prefix, the build tree's exported package builds the plugin, and
+// `senrei sources --check NAME` finds the project's sample/ (next to the .so's build folder, or
+// in the current folder) with no SENREI_SAMPLE_PATH.
+TEST(BuildTreeSdk, AScaffoldBuildsAgainstTheBuildTreeAndChecksItsOwnSample) {
+  const fs::path root = fs::temp_directory_path() / ("senrei-sdk-tree-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  const fs::path project = root / "sakura-net";
+  const std::string senrei_bin = q(fs::path(SENREI_BINARY_DIR) / "senrei");
+  auto scaffold = shell(senrei_bin + " plugin new sakura-net " + q(project));
+  ASSERT_EQ(scaffold.status, 0) << scaffold.output;
+  EXPECT_NE(scaffold.output.find(std::string("-DCMAKE_PREFIX_PATH=") + SENREI_BINARY_DIR), std::string::npos)
+      << scaffold.output;
+  auto build = shell("cmake -S " + q(project) + " -B " + q(project / "build") + " -DCMAKE_PREFIX_PATH=" +
+                     q(SENREI_BINARY_DIR) + " && cmake --build " + q(project / "build") + " -j2");
+  ASSERT_EQ(build.status, 0) << build.output;
+  ASSERT_TRUE(fs::exists(project / "build/sakura-net.so"));
+  // From another folder: the sample beside the plugin's build folder.
+  auto check = shell("cd / && SENREI_PLUGIN_PATH=" + q(project / "build") + " " + senrei_bin +
+                     " sources --check sakura-net");
+  EXPECT_EQ(check.status, 0) << check.output;
+  EXPECT_NE(check.output.find("on its sample pages in " + (project / "sample").string()), std::string::npos)
+      << check.output;
+  EXPECT_EQ(check.output.find(", 0 records"), std::string::npos) << check.output;
+  fs::remove_all(root);
+}

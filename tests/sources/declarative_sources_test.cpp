@@ -13,6 +13,7 @@
 
 #include "cli/cli_support.hpp"
 #include "plugin/plugin_host.hpp"
+#include "senrei/case_page.hpp"
 #include "servers/nginx.hpp"
 
 namespace fs = std::filesystem;
@@ -197,6 +198,51 @@ TEST(DeclaredSource, ACaseHeadingGivesTheNameAndStartYear) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].field("network_name"), nullptr);
   EXPECT_EQ(records[0].field("start_year"), nullptr);
+  // A heading that is just a name (no start) is the name when no label gives one: derived.
+  page.blocks[0].text = "しおさい地域医療ネット";
+  records = s->source->extract(page);
+  ASSERT_NE(records[0].field("network_name"), nullptr);
+  EXPECT_EQ(records[0].field("network_name")->text, "しおさい地域医療ネット");
+  EXPECT_EQ(records[0].field("network_name")->flags, std::vector<std::string>{"derived"});
+  EXPECT_EQ(records[0].field("start_year"), nullptr);
+  // A name label wins over the heading.
+  page.labels.push_back({"ネットワーク名", "しおさいネット", "", "ネットワーク名：しおさいネット"});
+  records = s->source->extract(page);
+  EXPECT_EQ(records[0].field("network_name")->text, "しおさいネット");
+  EXPECT_TRUE(records[0].field("network_name")->flags.empty());
+}
+
+TEST(DeclaredSource, TitlesThatAreNamesAndTitlesThatAreTopics) {
+  EXPECT_EQ(senrei::name_from_title("こだま医療ネット（全体概要）｜地域医療連携 事例データベース"), "こだま医療ネット");
+  EXPECT_EQ(senrei::name_from_title("ＩＤ－Ｌｉｎｋ連携ネット - 北県"), "ＩＤ－Ｌｉｎｋ連携ネット");
+  EXPECT_EQ(senrei::name_from_title("とねっとの運営のしくみと費用"), "");
+  EXPECT_EQ(senrei::name_from_title("連携ネットワークについて"), "");
+  EXPECT_EQ(senrei::name_from_title("事例一覧｜支援Navi"), "");
+  // Names may hold label words (地域, システム): only topic words make a title no name.
+  EXPECT_EQ(senrei::name_from_title("はまなす地域ネットシステム"), "はまなす地域ネットシステム");
+}
+
+// Issue 12 item 2: a page under a case URL that does not read as one is other, unless the source
+// forces the kind.
+TEST(DeclaredSource, ASourceMayForceAKind) {
+  TempDir dir("force");
+  dir.write("pref-test.toml", replace_line(kGood, 12, "kind = \"case_overview\"\nforce = true"));
+  senrei::PluginHost host;
+  host.load({kBuiltin}, {dir.path().string()});
+  const auto* s = host.find("pref-test");
+  ASSERT_NE(s, nullptr) << (host.refused().empty() ? "" : host.refused()[0].reason);
+  senrei::ParsedPage page;
+  page.url = "https://www.pref.test.lg.jp/iryo/renkei/c.html";
+  page.title = "このサイトについて";
+  page.labels.push_back({"事業費", "約2,100万円", "", "事業費：約2,100万円"});
+  EXPECT_EQ(s->source->extract(page)[0].kind, senrei::RecordKind::case_overview);
+  TempDir plain("noforce");
+  plain.write("pref-test.toml", kGood);
+  senrei::PluginHost again;
+  again.load({kBuiltin}, {plain.path().string()});
+  EXPECT_EQ(again.find("pref-test")->source->extract(page)[0].kind, senrei::RecordKind::other);
+  EXPECT_NE(refusal_of(replace_line(kGood, 12, "kind = \"case_overview\"\nforce = \"yes\"")).find("'force'"),
+            std::string::npos);
 }
 
 TEST(DeclaredSource, MistakesAreRefusedWithFileLineAndWhatWasExpected) {

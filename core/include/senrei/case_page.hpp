@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,12 @@ AsOfNote read_as_of_note(const ParsedPage& page);
 
 // The network's name and start year from the page's first <h1> (「あじさいネット（平成16年稼働）」).
 std::vector<Field> read_case_heading(const ParsedPage& page);
+
+// A heading or page title that reads as a network's name, without its site or section suffix:
+// 「こだま医療ネット（全体概要）｜事例データベース」 → こだま医療ネット.  A title that names a topic
+// (「とねっとの運営のしくみと費用」, 「事例一覧」, 「○○について」: a label word, a sentence, over 40
+// characters) is no name: empty.
+std::string name_from_title(std::string_view title);
 
 // Facts stated outside label rows, each with its own sentence: an aging rate (「高齢化率は
 // 30.2％」), funding sources named anywhere in the main text (negations respected: 「補助金に頼ら

@@ -56,6 +56,8 @@ struct Field {
   ValueState state = ValueState::stated;
   std::string unit;                   // "yen", "person", "institution", "year", "fraction", ...
   std::string period;                 // costs: "year", "month" or "unknown"
+  std::string payer_type;             // fees: who pays, a vocabulary::Concept::institution_kind keyword
+                                      // ("hospital", "clinic", …); "" when the page names no kind
   bool approximate = false;           // 約, 程度, およそ
   std::string as_of;                  // ISO date or YYYY-MM, when the page gives one
   std::string raw;                    // the value as written on the page

@@ -9,11 +9,12 @@
 #pragma once
 
 #define SENREI_VERSION_STRING "0.1.0"
-#define SENREI_PLUGIN_ABI_VERSION 2
+#define SENREI_PLUGIN_ABI_VERSION 3
 
 #define SENREI_ABI_CONCAT2(a, b) a##b
 #define SENREI_ABI_CONCAT(a, b) SENREI_ABI_CONCAT2(a, b)
-// abi_v2: `namespace senrei { inline namespace SENREI_ABI_NAMESPACE { … } }` in every public header.
+// abi_v3 (Field::payer_type added; abi_v2 put every public name in the inline namespace):
+// `namespace senrei { inline namespace SENREI_ABI_NAMESPACE { … } }` in every public header.
 #define SENREI_ABI_NAMESPACE SENREI_ABI_CONCAT(abi_v, SENREI_PLUGIN_ABI_VERSION)
 
 #define SENREI_STRINGIFY2(x) #x

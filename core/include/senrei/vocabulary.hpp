@@ -34,7 +34,8 @@ enum class Concept {
   period,            // year, month, once, unknown
   consent_method,    // bulk, per_facility, list
   record_kind,       // case_overview, faq, ... (the same keywords as senrei/record.hpp's RecordKind)
-  product            // products items: id_link, humanbridge, karteco, ...
+  product,           // products items: id_link, humanbridge, karteco, ...
+  flag               // record and field flags (docs/json.md): parts_mismatch, garbled_text, ...
 };
 
 struct Term {
@@ -64,6 +65,15 @@ std::vector<const Term*> all_matches(Concept concept_, std::string_view text);
 // `whole`, only a text that is nothing but the wording counts (a text cell 「負担者：非公開」,
 // not 「県（内訳は非公開）」); otherwise a wording anywhere does (「総額不明（内訳のみ）」).
 std::string_view value_state_of(std::string_view nfkc_text, bool whole = false);
+
+// Funding sources granted for a period (the regional revitalization fund ran 2009–2013, the
+// comprehensive care fund is allotted year by year, subsidies end): running costs resting on
+// them end too.  Read by compare's funding table, its checks and the report's wording.
+bool time_limited_fund(std::string_view funding_keyword);
+// Operator forms that are a legal person of their own (npo, general_association,
+// public_interest_association), and forms that are not (voluntary_association, council).
+bool incorporated_form(std::string_view form_keyword);
+bool unincorporated_form(std::string_view form_keyword);
 
 // One field of a record (DOMAIN.md §3).
 struct FieldSpec {

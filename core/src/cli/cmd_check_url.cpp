@@ -9,9 +9,10 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "crawl/plugin_call.hpp"
 #include "fetch/url_check.hpp"
 #include "i18n/i18n.hpp"
+#include "plugin/plugin_door.hpp"
+#include "plugin/plugin_worker.hpp"
 #include "senrei/url.hpp"
 
 namespace senrei::cli {
@@ -19,20 +20,21 @@ namespace {
 
 constexpr int kRefused = 3;
 
-// Whether the source claims the URL, asked under the crawl's plugin deadline (a plugin that
-// throws does not, as in a crawl); a call that does not return in time leaves `error` set.
+// Whether the source claims the URL, asked through the door under the crawl's plugin deadline
+// (a plugin that throws does not claim it, as in a crawl); a call that does not return in time
+// leaves `error` set.
 bool claims(const LoadedSource& s, const std::string& url, std::chrono::milliseconds limit, std::string& error) {
-  ScopeCall scope = call_in_scope(*s.source, s.info, {url}, limit);
-  if (!scope.ok()) {
-    error = scope.error;
+  auto in = PluginDoor(*s.source, s.info, limit).in_scope({url});
+  if (!in) {
+    error = in.error().message;
     return false;
   }
-  return scope.in[0] != 0;
+  return !in->empty() && (*in)[0] != 0;
 }
 
 std::string read_robots(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError("--robots " + file + ": cannot read it (" + std::strerror(errno) + ")");
+  if (!in) throw UsageError(trf("--robots {1}: cannot read it ({2})", {file, std::strerror(errno)}));
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -41,22 +43,22 @@ std::string read_robots(const std::string& file) {
 }  // namespace
 
 int run_check_url(Context& ctx, const Args& args) {
-  if (args.positional.size() != 1) throw UsageError("check-url takes one URL (e.g. senrei check-url http://example.jp/a/)");
+  if (args.positional.size() != 1) throw UsageError(tr("check-url takes one URL (e.g. senrei check-url http://example.jp/a/)"));
   const std::string url = args.positional[0];
   const std::string agent = args.get("agent", "senrei");
-  if (agent.empty()) throw UsageError("--agent needs a product token, e.g. senrei");
+  if (agent.empty()) throw UsageError(tr("--agent needs a product token, e.g. senrei"));
 
   // Which sources' scope is checked: the one named, else every source (senrei fetches a URL
   // only for a source that claims it).
   std::vector<const LoadedSource*> sources;
   if (args.has("source")) {
     const auto* s = ctx.plugins().find(args.get("source"));
-    if (!s) throw UsageError("no source named '" + args.get("source") + "' (see senrei sources)");
+    if (!s) throw UsageError(trf("no source named '{1}' (see senrei sources)", {args.get("source")}));
     sources.push_back(s);
   } else {
     for (const auto& s : ctx.plugins().sources()) sources.push_back(&s);
   }
-  // Every call into a plugin runs under the crawl's deadline (crawl/plugin_call.hpp).
+  // Every call into a plugin runs under the crawl's deadline (plugin/plugin_door.hpp).
   const auto limit = std::chrono::milliseconds(1000 * args.get_int("plugin-timeout", 30, 0, 86400));
   std::vector<std::string> claimed_by;
   std::vector<std::string> timeouts;  // sources whose in_scope() did not return in time
@@ -78,28 +80,30 @@ int run_check_url(Context& ctx, const Args& args) {
   UrlCheck verdict = check_url(url, robots ? &*robots : nullptr, agent, scope, addresses);
   auto canonical = canonicalize_url(url);
   std::ostream& out = *ctx.out;
-  out << (verdict.allowed ? "allowed" : "refused") << "  " << (canonical ? *canonical : url) << "\n";
+  out << (verdict.allowed ? tr("allowed") : tr("refused")) << "  " << (canonical ? *canonical : url) << "\n";
   // An internationalized host is fetched, scoped and matched in robots.txt as punycode.
   if (auto parsed = canonical ? parse_url(*canonical) : std::nullopt)
     if (std::string shown = display_host(parsed->host); shown != parsed->host)
-      out << "  host " << shown << " is sent as " << parsed->host << " (internationalized name)\n";
+      out << "  " << trf("host {1} is sent as {2} (internationalized name)", {shown, parsed->host}) << "\n";
   if (verdict.kind == "scope") {
-    out << "  refused: outside the scope of "
-        << (args.has("source") ? "source " + args.get("source") : std::string("every source (senrei sources lists them)"))
+    out << "  "
+        << (args.has("source") ? trf("refused: outside the scope of source {1}", {args.get("source")})
+                               : std::string(tr("refused: outside the scope of every source (senrei sources lists them)")))
         << "\n";
   } else {
-    out << "  " << verdict.reason << (robots && verdict.kind != "protocol" && verdict.kind != "private_address"
-                                         ? " (" + args.get("robots") + ", agent " + agent + ")"
-                                         : "")
+    out << "  " << verdict.reason
+        << (robots && verdict.kind != "protocol" && verdict.kind != "private_address"
+                ? " (" + trf("{1}, agent {2}", {args.get("robots"), agent}) + ")"
+                : "")
         << "\n";
   }
   if (verdict.allowed || verdict.kind == "robots") {
     std::string names;
     for (const auto& n : claimed_by) names += (names.empty() ? "" : ", ") + n;
-    out << "  in scope of " << names << "\n";
+    out << "  " << trf("in scope of {1}", {names}) << "\n";
     auto parsed = parse_url(*canonical);
     if (parsed && !classify_ip_literal(parsed->host))
-      out << "  " << parsed->host << " is a name: its addresses are checked when senrei connects\n";
+      out << "  " << trf("{1} is a name: its addresses are checked when senrei connects", {parsed->host}) << "\n";
   }
   int status = verdict.allowed ? 0 : kRefused;
   // A source that did not answer: its scope is unknown, so the verdict is not the whole answer.

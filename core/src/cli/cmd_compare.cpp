@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
+#include "i18n/i18n.hpp"
 #include "compare/comparison.hpp"
 #include "compare/index_issue_search.hpp"
 #include "compare/national.hpp"
@@ -21,9 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string no_precedents(const fs::path& dir, const std::string& why) {
-  return "no precedents to compare with: " + why + " in " + dir.string() +
-         " — ingest case studies first, e.g. senrei crawl renkei-navi --mirror corpus/sample/renkei-support.mhlw.go.jp "
-         "(or senrei crawl renkei-navi over the network)";
+  return trf("no precedents to compare with: {1} in {2} — ingest case studies first, e.g. senrei crawl renkei-navi "
+             "--mirror corpus/sample/renkei-support.mhlw.go.jp (or senrei crawl renkei-navi over the network)",
+             {why, dir.string()});
 }
 
 // The formats compare writes, by -o extension.
@@ -40,13 +41,14 @@ std::string format_from(const Args& args) {
   // -o with an extension senrei does not write (.pdf, .docx) is refused whatever --format says.
   const std::string ext = fs::path(args.get("output")).extension().string();
   if (!ext.empty() && !format_of_extension(ext))
-    throw UsageError("compare writes .md, .csv, .html, .xlsx or .json files, not '" + ext +
-                     "' (for PDF, print the .html file from a browser)");
+    throw UsageError(trf("compare writes .md, .csv, .html, .xlsx or .json files, not '{1}' (for PDF, print the "
+                         ".html file from a browser)",
+                         {ext}));
   if (args.has("format")) {
     std::string f = args.get("format");
     if (f == "markdown") f = "md";
     if (f != "md" && f != "csv" && f != "html" && f != "xlsx" && f != "json")
-      throw UsageError("--format takes md, csv, html, xlsx or json, not '" + f + "'");
+      throw UsageError(trf("--format takes md, csv, html, xlsx or json, not '{1}'", {f}));
     return f;
   }
   // No --format: the extension of -o decides, else Markdown.
@@ -68,19 +70,19 @@ std::vector<compare::NationalFigure> national_figures() {
   }
   std::string where;
   for (const auto& dir : path) where += (where.empty() ? "" : ", ") + dir.string();
-  throw Failure("national reference figures not found (national.toml in " + where +
-                "): reinstall senrei, or set SENREI_REFERENCE_PATH to the folder holding share/reference/national.toml");
+  throw Failure(trf("national reference figures not found (national.toml in {1}): reinstall senrei, or set "
+                    "SENREI_REFERENCE_PATH to the folder holding share/reference/national.toml",
+                    {where}));
 }
 
 }  // namespace
 
 int run_compare(Context& ctx, const Args& args) {
   if (args.positional.size() != 1)
-    throw UsageError("compare takes one plan file, e.g. senrei compare corpus/sample/plan-example.toml (docs/plan.md)");
+    throw UsageError(tr("compare takes one plan file, e.g. senrei compare corpus/sample/plan-example.toml (docs/plan.md)"));
   const std::string format = format_from(args);
-  const std::string lang_name = args.get("lang", "ja");
-  if (lang_name != "ja" && lang_name != "en") throw UsageError("--lang takes ja or en, not '" + lang_name + "'");
-  const auto lang = lang_name == "en" ? report::Lang::en : report::Lang::ja;
+  // The report's headings and labels follow --lang like every message (i18n/i18n.hpp).
+  const auto lang = i18n::japanese() ? report::Lang::ja : report::Lang::en;
   compare::Options options;
   options.top = static_cast<size_t>(args.get_int("top", 5, 1, 1000));
   options.include_incomparable = args.has("include-incomparable");
@@ -91,11 +93,12 @@ int run_compare(Context& ctx, const Args& args) {
   } catch (const compare::PlanError& e) {
     throw UsageError(e.what());
   }
+  for (const auto& note : plan.notes) *ctx.err << "senrei: " << note << "\n";
   options.national = national_figures();
 
   const fs::path dir = ctx.data_dir();
   std::error_code ec;
-  if (!fs::exists(dir / "index", ec)) throw Failure(no_precedents(dir, "there is no index"));
+  if (!fs::exists(dir / "index", ec)) throw Failure(no_precedents(dir, tr("there is no index")));
   auto ws = Workspace::open_existing(dir);
   std::optional<index::Searcher> searcher;
   std::vector<compare::Precedent> precedents;
@@ -105,7 +108,7 @@ int run_compare(Context& ctx, const Args& args) {
   } catch (const index::IndexError& e) {
     throw Failure(e.what());
   }
-  if (precedents.empty()) throw Failure(no_precedents(dir, "the index holds no case overviews (kind:case_overview)"));
+  if (precedents.empty()) throw Failure(no_precedents(dir, tr("the index holds no case overviews (kind:case_overview)")));
 
   compare::IndexIssueSearch issues(*searcher);
   compare::Comparison comparison;
@@ -119,7 +122,7 @@ int run_compare(Context& ctx, const Args& args) {
   if (format == "xlsx") {
     fs::path target = output;
     if (output.empty()) {
-      if (::isatty(STDOUT_FILENO)) throw UsageError("an XLSX file is binary: give -o FILE.xlsx (or redirect standard output)");
+      if (::isatty(STDOUT_FILENO)) throw UsageError(tr("an XLSX file is binary: give -o FILE.xlsx (or redirect standard output)"));
       target = fs::temp_directory_path() / ("senrei-compare-" + std::to_string(::getpid()) + ".xlsx");
     }
     try {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iomanip>
@@ -15,15 +16,21 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/heartbeat.hpp"
+#include "cli/network_cause.hpp"
+#include "cli/present.hpp"
+#include "i18n/fill.hpp"
+#include "i18n/i18n.hpp"
 #include "crawl/crash_note.hpp"
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
 #include "crawl/mirror_check.hpp"
-#include "crawl/plugin_call.hpp"
 #include "crawl/http_crawl.hpp"
 #include "fetch/mirror_fetcher.hpp"
 #include "i18n/i18n.hpp"
 #include "index/errors.hpp"
+#include "plugin/plugin_door.hpp"
+#include "plugin/plugin_worker.hpp"
 #include "store/workspace.hpp"
 
 namespace senrei::cli {
@@ -35,7 +42,7 @@ namespace {
 std::string missing_reason_text(const std::string& reason) {
   if (reason == "not_linked") return tr("still served, but no page of the source links to it any more");
   if (reason == "out_of_scope") return tr("outside the source's scope now");
-  if (reason.rfind("http_", 0) == 0) return tr("not found") + std::string(" (HTTP ") + reason.substr(5) + ")";
+  if (reason.rfind("http_", 0) == 0) return trf("not found (HTTP {1})", {reason.substr(5)});
   return reason;
 }
 
@@ -57,40 +64,65 @@ nlohmann::json summary_json(const CrawlSummary& s) {
           {"failures", failures},       {"flagged", s.flagged},       {"records_written", s.records}, {"seconds", s.seconds}};
 }
 
-void print_summary(std::ostream& out, const CrawlSummary& s) {
-  out << s.source << ": " << (s.fetched + s.not_modified + s.rebuilt) << " pages in " << std::fixed << std::setprecision(1)
-      << s.seconds << " s" << (s.resumed ? " (resumed an interrupted run)" : "") << " — " << s.new_pages << " new, "
-      << s.changed << " changed, " << s.unchanged << " unchanged, " << s.not_modified << " not modified, "
-      << s.removed << " removed, " << s.failed() << " failed; " << s.records << " records written\n";
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+// `explained`: failures a ReachReport line already accounts for (cli/network_cause.hpp), not
+// listed one by one.
+void print_summary(std::ostream& out, const CrawlSummary& s, const std::vector<bool>& explained = {}) {
+  using std::to_string;
+  out << s.source << ": "
+      << fill(s.resumed ? tr("{1} pages in {2} s (resumed an interrupted run)") : tr("{1} pages in {2} s"),
+             {to_string(s.fetched + s.not_modified + s.rebuilt), one_decimal(s.seconds)})
+      << " — "
+      << trf("{1} new, {2} changed, {3} unchanged, {4} not modified, {5} removed, {6} failed; {7} records written",
+             {to_string(s.new_pages), to_string(s.changed), to_string(s.unchanged), to_string(s.not_modified),
+              to_string(s.removed), to_string(s.failed()), to_string(s.records)})
+      << "\n";
+  // The first word of each detail line in one column whatever the language.
+  auto head = [](const char* word) { return "  " + pad_display(tr(word), 9); };
   if (s.rebuilt > 0)
-    out << "  rebuilt  " << s.rebuilt << " pages from their stored bodies (the index lacked their records)\n";
+    out << head(N_("rebuilt"))
+        << trf("{1} pages from their stored bodies (the index lacked their records)", {to_string(s.rebuilt)}) << "\n";
   if (!s.unreadable_records.empty())
-    out << "  damaged  " << s.unreadable_records.size() << " " << tr("records in the index could not be read (e.g.")
-        << " " << s.unreadable_records.front() << "); "
-        << tr("they were made again from the stored pages — run `senrei doctor` to check the rest of the index")
+    out << head(N_("damaged"))
+        << trf("{1} records in the index could not be read (e.g. {2}); they were made again from the stored pages "
+               "— run `senrei doctor` to check the rest of the index",
+               {to_string(s.unreadable_records.size()), s.unreadable_records.front()})
         << "\n";
   for (size_t i = 0; i < s.removed_urls.size(); ++i)
-    out << "  removed  " << s.removed_urls[i]
+    out << head(N_("removed")) << s.removed_urls[i]
         << (i < s.removed_reasons.size() ? " — " + missing_reason_text(s.removed_reasons[i]) : std::string()) << "\n";
   if (!s.removal_refused && s.missing_first > 0)
-    out << "  missing  " << s.missing_first << " pages for the first time: kept; removed when still missing on a run "
-        << kRemovalGraceSeconds / 3600 << " hours or more from now (or now with --prune)\n";
+    out << head(N_("missing"))
+        << trf("{1} pages for the first time: kept; removed when still missing on a run {2} hours or more from now "
+               "(or now with --prune)",
+               {to_string(s.missing_first), to_string(kRemovalGraceSeconds / 3600)})
+        << "\n";
   if (!s.removal_refused && s.missing_waiting > 0)
-    out << "  missing  " << s.missing_waiting << " pages again, first missing less than "
-        << kRemovalGraceSeconds / 3600 << " hours ago: kept for now\n";
+    out << head(N_("missing"))
+        << trf("{1} pages again, first missing less than {2} hours ago: kept for now",
+               {to_string(s.missing_waiting), to_string(kRemovalGraceSeconds / 3600)})
+        << "\n";
   // Why they count as missing: a page still served but no longer linked is not a 404.
   if (s.missing > 0 && s.missing_by_reason.size() > 0)
     for (const auto& [reason, n] : s.missing_by_reason)
-      out << "  missing  " << n << " " << (n == 1 ? tr("page") : tr("pages")) << ": " << missing_reason_text(reason)
-          << "\n";
-  for (const auto& [reason, n] : s.failed_by_reason) out << "  failed   " << reason << ": " << n << "\n";
-  for (const auto& [flag, n] : s.flagged) out << "  flagged  " << flag << ": " << n << "\n";
+      out << head(N_("missing")) << (n == 1 ? trf("{1} page", {to_string(n)}) : trf("{1} pages", {to_string(n)}))
+          << ": " << missing_reason_text(reason) << "\n";
+  for (const auto& [reason, n] : s.failed_by_reason) out << head(N_("failed")) << reason << ": " << n << "\n";
+  for (const auto& [flag, n] : s.flagged) out << head(N_("flagged")) << flag_label(flag) << ": " << n << "\n";
   for (const auto& [bound, n] : s.skipped_by_limit)
-    out << "  skipped  " << n << " links over the " << bound << " limit\n";
-  size_t shown = 0;
-  for (const auto& f : s.failures) {
+    out << head(N_("skipped")) << trf("{1} links over the {2} limit", {to_string(n), bound}) << "\n";
+  size_t shown = 0, listed = 0;
+  for (std::size_t i = 0; i < s.failures.size(); ++i) listed += i < explained.size() && explained[i] ? 0 : 1;
+  for (std::size_t i = 0; i < s.failures.size(); ++i) {
+    if (i < explained.size() && explained[i]) continue;
+    const auto& f = s.failures[i];
     if (++shown > 20) {
-      out << "  … " << (s.failures.size() - 20) << " more failures (use --json for all)\n";
+      out << "  … " << trf("{1} more failures (use --json for all)", {to_string(listed - 20)}) << "\n";
       break;
     }
     out << "  " << f.url << " — " << f.kind << ": " << f.message << "\n";
@@ -108,15 +140,22 @@ void report_crashed_page(Context& ctx, CrawlState& state, int crash_signal,
     state.note_crash_signal(crash_signal);
     const std::string how = std::string("(") + strsignal(crash_signal) + ")";
     if (m->stage == "plugin")
-      *ctx.err << "senrei: the last crawl died inside plugin '" << m->source << "' on " << m->url << " " << how
-               << "; that page is skipped once — if it happens again, leave the source out with --skip-source "
-               << m->source << "\n";
+      *ctx.err << "senrei: "
+               << trf("the last crawl died inside plugin '{1}' on {2} {3}; that page is skipped once — if it happens "
+                      "again, leave the source out with --skip-source {1}",
+                      {m->source, m->url, how})
+               << "\n";
     else
-      *ctx.err << "senrei: the last crawl died while extracting " << m->url << " for source '" << m->source << "' "
-               << how << "; that page is skipped once — please report it with the page attached\n";
+      *ctx.err << "senrei: "
+               << trf("the last crawl died while extracting {1} for source '{2}' {3}; that page is skipped once — "
+                      "please report it with the page attached",
+                      {m->url, m->source, how})
+               << "\n";
   } else if (crash_signal != 0) {
-    *ctx.err << "senrei: the last crawl died (" << strsignal(crash_signal)
-             << ") outside any page; what it had committed is kept — please report it\n";
+    *ctx.err << "senrei: "
+             << trf("the last crawl died ({1}) outside any page; what it had committed is kept — please report it",
+                    {strsignal(crash_signal)})
+             << "\n";
   }
   if (!m) return;
   bool crawled_now = std::any_of(chosen.begin(), chosen.end(),
@@ -183,14 +222,13 @@ int run_crawl(Context& ctx, const Args& args) try {
     if (!s) {
       std::string known;
       for (const auto& l : host.sources()) known += (known.empty() ? "" : ", ") + l.info.name;
-      throw UsageError("no source named '" + name + "' (known: " + (known.empty() ? "none" : known) +
-                       "; see senrei sources)");
+      throw UsageError(trf("no source named '{1}' (known: {2}; see senrei sources)", {name, known.empty() ? tr("none") : known}));
     }
     chosen.push_back(s);
   }
   const bool mirror = args.has("mirror");
   if (chosen.empty()) {
-    if (mirror) throw UsageError("--mirror reads one source's mirror: name the source (e.g. senrei crawl files --mirror DIR)");
+    if (mirror) throw UsageError(tr("--mirror reads one source's mirror: name the source (e.g. senrei crawl files --mirror DIR)"));
     for (const auto& s : host.sources())
       if (!s.info.base_url.empty()) chosen.push_back(&s);
   }
@@ -198,9 +236,9 @@ int run_crawl(Context& ctx, const Args& args) try {
   std::erase_if(chosen, [&](const LoadedSource* s) {
     return std::find(skip.begin(), skip.end(), s->info.name) != skip.end();
   });
-  if (mirror && chosen.size() > 1) throw UsageError("--mirror reads one source's mirror: name exactly one source");
+  if (mirror && chosen.size() > 1) throw UsageError(tr("--mirror reads one source's mirror: name exactly one source"));
   if (chosen.empty() && !skip.empty()) {
-    *ctx.err << "senrei: nothing to crawl: every source was left out with --skip-source\n";
+    *ctx.err << "senrei: " << tr("nothing to crawl: every source was left out with --skip-source") << "\n";
     return 0;
   }
 
@@ -209,10 +247,10 @@ int run_crawl(Context& ctx, const Args& args) try {
     mirror_dir = args.get("mirror");
     std::error_code ec;
     if (!fs::is_directory(mirror_dir, ec))
-      throw UsageError("--mirror " + mirror_dir.string() + " is not a directory");
+      throw UsageError(trf("--mirror {1} is not a directory", {mirror_dir.string()}));
     for (const char* http_only : {"base-url", "delay", "connections", "contact", "allow-private"})
       if (args.has(http_only))
-        throw UsageError(std::string("--") + http_only + " is for crawling over HTTP; --mirror reads files");
+        throw UsageError(trf("--{1} is for crawling over HTTP; --mirror reads files", {http_only}));
     // A wrong folder is refused before anything is written (crawl/mirror_check.hpp).
     if (chosen.size() == 1) {
       MirrorFetcher probe(mirror_dir, mirror_base(*chosen.front(), mirror_dir));
@@ -222,12 +260,12 @@ int run_crawl(Context& ctx, const Args& args) try {
     }
   }
   if (args.has("base-url") && chosen.size() != 1)
-    throw UsageError("--base-url stands in for one source's site: name exactly one source");
+    throw UsageError(tr("--base-url stands in for one source's site: name exactly one source"));
   HttpCrawlSettings http;
   if (!mirror) {
     for (const auto* s : chosen)
       if (s->info.base_url.empty())
-        throw UsageError("source '" + s->info.name + "' has no web site to crawl; read its files with --mirror DIR");
+        throw UsageError(trf("source '{1}' has no web site to crawl; read its files with --mirror DIR", {s->info.name}));
     http.base_url_override = args.get("base-url");
     http.allow_private = args.has("allow-private");
     http.connections_per_host = static_cast<int>(args.get_int("connections", 1, 1, 16));
@@ -242,7 +280,7 @@ int run_crawl(Context& ctx, const Args& args) try {
       } catch (const std::exception&) {
       }
       if (used != v.size() || !(d >= 0 && d <= 3600))
-        throw UsageError("--delay takes seconds from 0 to 3600, e.g. 0.5, not '" + v + "'");
+        throw UsageError(trf("--delay takes seconds from 0 to 3600, e.g. 0.5, not '{1}'", {v}));
       http.delay_seconds = d;
     }
   }
@@ -272,12 +310,14 @@ int run_crawl(Context& ctx, const Args& args) try {
   report_crashed_page(ctx, state, crash_note.previous_signal(), chosen);
   for (const auto* s : chosen) {
     std::unique_ptr<Fetcher> fetcher;
+    ReachReport reach;  // hosts that could not be reached, one line each (cli/network_cause.hpp)
     if (mirror) {
       fetcher = std::make_unique<MirrorFetcher>(mirror_dir, mirror_base(*s, mirror_dir));
     } else {
       // The fetcher's notes (a capped Crawl-delay, robots.txt unreachable) go to stderr, each
       // on its own line even while the progress line is drawn.
-      http.log = [&ctx, s](const std::string& message) {
+      http.log = [&ctx, s, &reach](const std::string& message) {
+        if (reach.take_note(message)) return;  // said once per host after the run
         if (ctx.progress) *ctx.err << "\r\033[K";
         *ctx.err << "senrei: " << s->info.name << ": " << message << "\n" << std::flush;
       };
@@ -286,58 +326,75 @@ int run_crawl(Context& ctx, const Args& args) try {
         fetcher = make_http_fetcher(*s->source, s->info, http);
       } catch (const BadCrawlSetting& e) {
         throw UsageError(e.what());
-      } catch (const PluginTimeout& e) {
+      } catch (const PluginFailure& e) {
         *ctx.err << "senrei: " << s->info.name << ": " << e.what() << "\n";
         status = 1;
         continue;
       }
     }
     Crawler crawler(state, bodies, sink);
+    Heartbeat heartbeat;
     if (ctx.progress && !args.has("json")) {
       crawler.on_progress([&](const CrawlProgress& p) {
         double rate = p.seconds > 0 ? p.done / p.seconds : 0;
-        *ctx.err << "\r" << s->info.name << ": " << p.done << " done, " << p.queued << " queued, " << std::fixed
-                 << std::setprecision(1) << rate << " pages/s, " << p.errors << " errors   " << std::flush;
+        *ctx.err << "\r" << s->info.name << ": "
+                 << trf("{1} done, {2} queued, {3} pages/s, {4} errors",
+                        {std::to_string(p.done), std::to_string(p.queued), one_decimal(rate), std::to_string(p.errors)})
+                 << "   " << std::flush;
       });
+    } else if (!ctx.progress) {
+      // Not a terminal (a pipe, a log): one plain line every 10 s (cli/heartbeat.hpp).
+      crawler.on_progress([&](const CrawlProgress& p) { heartbeat.tell(*ctx.err, s->info.name, p); });
     }
     CrawlSummary summary;
     try {
       summary = crawler.run(*s->source, *fetcher, options);
-    } catch (const PluginTimeout& e) {
-      // Its seeds(), policy() or scope did not answer before the run began: nothing of this
-      // source was changed; the other sources still run (F5).
+    } catch (const PluginFailure& e) {
+      // Its info(), seeds(), policy() or scope failed or did not answer before the run began:
+      // nothing of this source was changed; the other sources still run (F5).
       if (ctx.progress) *ctx.err << "\r\033[K";
       *ctx.err << "senrei: " << s->info.name << ": " << e.what() << "\n";
       status = 1;
       continue;
     }
     if (ctx.progress && !args.has("json")) *ctx.err << "\r\033[K" << std::flush;
+    std::vector<bool> explained;
+    for (const auto& f : summary.failures) explained.push_back(reach.explains(f));
     if (args.has("json"))
       all.push_back(summary_json(summary));
     else
-      print_summary(*ctx.out, summary);
+      print_summary(*ctx.out, summary, explained);
+    for (const auto& line : reach.lines(s->info.name)) *ctx.err << "senrei: " << line << "\n";
+    const bool unreachable = !reach.lines(s->info.name).empty();
     // Exit 1 when a plugin failed, or when nothing at all could be fetched (the site down, the
     // base URL wrong, robots.txt unavailable); a few failed pages are reported, not fatal.
     for (const auto& f : summary.failures)
-      if (f.kind.rfind("plugin", 0) == 0 || f.kind == "crashed") status = 1;
+      if (f.cause != FailureCause::page) status = 1;
     if (summary.removal_refused) {
       status = 1;
-      *ctx.err << "senrei: " << s->info.name << ": " << summary.missing << " of " << summary.pages_before
-               << " pages (" << std::fixed << std::setprecision(0) << summary.missing_share * 100
-               << " %) are missing in this run — more than " << kMaxRemovalShare * 100
-               << " % at once looks like a wrong --mirror folder or a site fault, so none was removed;"
-                  " check the folder or the site, or run again with --prune to remove them\n";
+      char share[16], limit[16];
+      std::snprintf(share, sizeof share, "%.0f", summary.missing_share * 100);
+      std::snprintf(limit, sizeof limit, "%g", kMaxRemovalShare * 100);
+      *ctx.err << "senrei: " << s->info.name << ": "
+               << trf("{1} of {2} pages ({3} %) are missing in this run — more than {4} % at once looks like a wrong "
+                      "--mirror folder or a site fault, so none was removed; check the folder or the site, or run "
+                      "again with --prune to remove them",
+                      {std::to_string(summary.missing), std::to_string(summary.pages_before), share, limit})
+               << "\n";
     }
     if (summary.interrupted) {
-      *ctx.err << "senrei: 中断しました。同じコマンドで続きから再開できます（interrupted: what was done is committed)\n";
+      *ctx.err << "senrei: " << tr("interrupted: what was done is committed; run the same command to go on from there")
+               << "\n";
       status = 130;
       break;
     }
     if (summary.failed() > 0 && summary.fetched + summary.not_modified + summary.rebuilt == 0) {
       status = 1;
-      if (!args.has("json"))
-        *ctx.err << "senrei: " << s->info.name << ": nothing could be fetched ("
-                 << summary.failures.front().kind << ": " << summary.failures.front().message << ")\n";
+      if (!args.has("json") && !unreachable)
+        *ctx.err << "senrei: " << s->info.name << ": "
+                 << trf("nothing could be fetched ({1})",
+                        {summary.failures.front().kind + ": " + summary.failures.front().message})
+                 << "\n";
     }
   }
   if (args.has("json")) *ctx.out << nlohmann::json{{"schema", 1}, {"runs", all}}.dump(2) << "\n";
@@ -355,10 +412,11 @@ int run_crawl(Context& ctx, const Args& args) try {
   const fs::path dir = ctx.data_dir();
   if (!disk_full(dir, e.what())) throw;
   std::string what = e.what();  // a full disk, not a damaged index: the doctor advice does not apply
-  if (auto at = what.find(index::kRepairAdvice); at != std::string::npos) what.erase(at, std::strlen(index::kRepairAdvice));
-  throw std::runtime_error(what + " — the disk holding " + dir.string() +
-                           " is full: free some space there (or point --data at a larger disk) and crawl again;"
-                           " what was committed before is kept");
+  if (auto at = what.find(index::repair_advice()); at != std::string::npos) what.erase(at, std::strlen(index::repair_advice()));
+  throw std::runtime_error(what + " — " +
+                           trf("the disk holding {1} is full: free some space there (or point --data at a larger "
+                               "disk) and crawl again; what was committed before is kept",
+                               {dir.string()}));
 }
 
 }  // namespace senrei::cli

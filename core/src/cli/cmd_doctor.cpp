@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "cli/commands.hpp"
+#include "i18n/i18n.hpp"
 #include "cli/reindex.hpp"
 #include "index/schema.hpp"
 #include "store/body_store.hpp"
@@ -41,30 +42,30 @@ struct StatePage {
   std::vector<std::string> record_ids;
 };
 
-std::string example(const std::vector<std::string>& v) { return v.empty() ? "" : " (e.g. " + v.front() + ")"; }
+std::string example(const std::vector<std::string>& v) { return v.empty() ? "" : " " + trf("(e.g. {1})", {v.front()}); }
 
 // The ids of the index's documents, or nullopt (with a finding) when it cannot be read whole.
 std::optional<std::set<std::string>> check_index(const fs::path& dir, Findings& f) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    f.add("index: missing (" + dir.string() + ")");
+    f.add(trf("index: missing ({1})", {dir.string()}));
     f.index_needs_rebuild = true;
     return std::nullopt;
   }
   if (fs::is_regular_file(dir, ec)) {
-    f.add("index: " + dir.string() + " is a stub naming other indexes; check each shard's workspace instead");
+    f.add(trf("index: {1} is a stub naming other indexes; check each shard's workspace instead", {dir.string()}));
     return std::nullopt;
   }
   try {
     std::ostringstream detail;
     size_t errors = Xapian::Database::check(dir.string(), 0, &detail);
     if (errors > 0) {
-      f.add("index: Xapian's check found " + std::to_string(errors) + " errors in " + dir.string());
+      f.add(trf("index: Xapian's check found {1} errors in {2}", {std::to_string(errors), dir.string()}));
       f.index_needs_rebuild = true;
       return std::nullopt;
     }
   } catch (const Xapian::Error& e) {
-    f.add("index: damaged (" + e.get_description() + ")");
+    f.add(trf("index: damaged ({1})", {e.get_description()}));
     f.index_needs_rebuild = true;
     return std::nullopt;
   }
@@ -82,12 +83,12 @@ std::optional<std::set<std::string>> check_index(const fs::path& dir, Findings& 
       }
     }
   } catch (const Xapian::Error& e) {
-    f.add("index: cannot be read whole (" + e.get_description() + ")");
+    f.add(trf("index: cannot be read whole ({1})", {e.get_description()}));
     f.index_needs_rebuild = true;
     return std::nullopt;
   }
   if (unreadable > 0) {
-    f.add("index: " + std::to_string(unreadable) + " documents hold data senrei cannot read");
+    f.add(trf("index: {1} documents hold data senrei cannot read", {std::to_string(unreadable)}));
     f.index_needs_rebuild = true;
   }
   return ids;
@@ -97,20 +98,20 @@ std::vector<StatePage> read_state(const fs::path& file, Findings& f) {
   std::vector<StatePage> out;
   std::error_code ec;
   if (!fs::exists(file, ec)) {
-    f.add("state: no crawl state (" + file.string() + "): nothing crawled yet");
+    f.add(trf("state: no crawl state ({1}): nothing crawled yet", {file.string()}));
     return out;
   }
   try {
     CrawlState state(file, true);
     if (std::string problem = state.integrity_problem(); !problem.empty()) {
-      f.add("state: damaged (" + problem + ")");
+      f.add(trf("state: damaged ({1})", {problem}));
       f.state_damaged = true;
       return out;
     }
     for (const auto& [source, states] : state.counts())
       for (auto& p : state.pages(source)) out.push_back({p.source, p.url, p.sha256, std::move(p.record_ids)});
   } catch (const std::exception& e) {
-    f.add(std::string("state: ") + e.what());
+    f.add(trf("state: {1}", {e.what()}));
     f.state_damaged = true;
   }
   return out;
@@ -130,9 +131,9 @@ void check_bodies(const std::vector<StatePage>& pages, const BodyStore& bodies, 
       f.refetch_sources.insert(p.source);
     }
   }
-  if (!missing.empty()) f.add("bodies: " + std::to_string(missing.size()) + " stored pages are missing" + example(missing));
+  if (!missing.empty()) f.add(trf("bodies: {1} stored pages are missing", {std::to_string(missing.size())}) + example(missing));
   if (!damaged.empty())
-    f.add("bodies: " + std::to_string(damaged.size()) + " stored pages do not match their sha256" + example(damaged));
+    f.add(trf("bodies: {1} stored pages do not match their sha256", {std::to_string(damaged.size())}) + example(damaged));
 }
 
 void compare(const std::vector<StatePage>& pages, const std::set<std::string>& index_ids, Findings& f) {
@@ -141,18 +142,19 @@ void compare(const std::vector<StatePage>& pages, const std::set<std::string>& i
   for (const auto& p : pages)
     for (const auto& id : p.record_ids) {
       state_ids.insert(id);
-      if (!index_ids.count(id)) lacking.push_back(id + " of " + p.url);
+      if (!index_ids.count(id)) lacking.push_back(trf("{1} of {2}", {id, p.url}));
     }
   std::vector<std::string> orphans;
   for (const auto& id : index_ids)
     if (!state_ids.count(id)) orphans.push_back(id);
   if (!lacking.empty()) {
-    f.add("index: " + std::to_string(lacking.size()) + " records the crawl state lists are not in the index" +
+    f.add(trf("index: {1} records the crawl state lists are not in the index", {std::to_string(lacking.size())}) +
           example(lacking));
     f.index_needs_rebuild = true;
   }
   if (!orphans.empty()) {
-    f.add("index: " + std::to_string(orphans.size()) + " documents no page of the crawl state made" + example(orphans));
+    f.add(trf("index: {1} documents no page of the crawl state made", {std::to_string(orphans.size())}) +
+          example(orphans));
     f.index_needs_rebuild = true;
   }
 }
@@ -160,7 +162,7 @@ void compare(const std::vector<StatePage>& pages, const std::set<std::string>& i
 }  // namespace
 
 int run_doctor(Context& ctx, const Args& args) {
-  if (!args.positional.empty()) throw UsageError("doctor takes no arguments (--repair to repair)");
+  if (!args.positional.empty()) throw UsageError(tr("doctor takes no arguments (--repair to repair)"));
   auto ws = Workspace::open_existing(ctx.data_dir());
   const bool repair = args.has("repair");
   if (repair) ws.lock_for_writing("senrei doctor --repair");
@@ -172,11 +174,11 @@ int run_doctor(Context& ctx, const Args& args) {
   if (index_ids && !f.state_damaged) compare(pages, *index_ids, f);
 
   auto& out = *ctx.out;
-  out << "workspace " << ws.dir().string() << ": " << pages.size() << " pages in the crawl state";
-  if (index_ids) out << ", " << index_ids->size() << " records in the index";
+  out << trf("workspace {1}: {2} pages in the crawl state", {ws.dir().string(), std::to_string(pages.size())});
+  if (index_ids) out << trf(", {1} records in the index", {std::to_string(index_ids->size())});
   out << "\n";
   if (f.lines.empty()) {
-    out << "all is well: the state, the stored bodies and the index agree\n";
+    out << tr("all is well: the state, the stored bodies and the index agree") << "\n";
     return 0;
   }
   for (const auto& l : f.lines) out << "  " << l << "\n";
@@ -184,17 +186,21 @@ int run_doctor(Context& ctx, const Args& args) {
   for (const auto& s : f.refetch_sources) refetch += " " + s;
   if (!repair) {
     if (f.state_damaged)
-      out << "repair: the crawl state cannot be repaired here — move " << ws.state_db().string()
-          << " away and run `senrei crawl` (pages are fetched again)\n";
+      out << trf("repair: the crawl state cannot be repaired here — move {1} away and run `senrei crawl` (pages are "
+                 "fetched again)",
+                 {ws.state_db().string()})
+          << "\n";
     else if (f.index_needs_rebuild || !f.damaged_bodies.empty())
-      out << "repair: senrei doctor --repair\n";
+      out << tr("repair:") << " senrei doctor --repair\n";
     if (!refetch.empty() && !f.state_damaged)
-      out << "then: senrei crawl" << refetch << "  (fetches the missing pages again)\n";
+      out << tr("then:") << " senrei crawl" << refetch << "  " << tr("(fetches the missing pages again)") << "\n";
     return 1;
   }
   if (f.state_damaged) {
-    out << "not repaired: the crawl state is damaged — move " << ws.state_db().string()
-        << " away and run `senrei crawl` (pages are fetched again)\n";
+    out << trf("not repaired: the crawl state is damaged — move {1} away and run `senrei crawl` (pages are fetched "
+               "again)",
+               {ws.state_db().string()})
+        << "\n";
     return 1;
   }
   for (const auto& sha : f.damaged_bodies) {
@@ -202,14 +208,15 @@ int run_doctor(Context& ctx, const Args& args) {
     fs::remove(bodies.path_of(sha), ec);
   }
   if (!f.damaged_bodies.empty())
-    out << "removed " << f.damaged_bodies.size() << " damaged bodies (the next crawl fetches them again)\n";
+    out << trf("removed {1} damaged bodies (the next crawl fetches them again)", {std::to_string(f.damaged_bodies.size())})
+        << "\n";
   int status = 0;
   if (f.index_needs_rebuild) {
-    out << "rebuilding the index from the stored bodies:\n";
+    out << tr("rebuilding the index from the stored bodies:") << "\n";
     status = reindex_workspace(ctx, ws, {});
   }
   if (!refetch.empty()) {
-    out << "still to do: senrei crawl" << refetch << "  (fetches the missing pages again)\n";
+    out << tr("still to do:") << " senrei crawl" << refetch << "  " << tr("(fetches the missing pages again)") << "\n";
     status = 1;
   }
   return status;

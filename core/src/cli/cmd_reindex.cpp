@@ -9,11 +9,14 @@
 // again.
 #include <unistd.h>
 
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/heartbeat.hpp"
+#include "i18n/i18n.hpp"
 #include "cli/reindex.hpp"
 #include "crawl/crawler.hpp"
 #include "crawl/index_sink.hpp"
@@ -44,14 +47,21 @@ int reindex_into(Context& ctx, CrawlState& state, BodyStore& bodies, RecordSink&
     CrawlOptions options;
     options.offline = true;
     Crawler crawler(state, bodies, sink);
+    Heartbeat heartbeat;  // one line every 10 s when stderr is not a terminal (cli/heartbeat.hpp)
+    if (!ctx.progress)
+      crawler.on_progress([&](const CrawlProgress& p) { heartbeat.tell(*ctx.err, s->info.name, p); });
     CrawlSummary summary = crawler.run(*s->source, none, options);
-    *ctx.out << s->info.name << ": " << summary.rebuilt << " pages extracted again from their stored bodies, "
-             << summary.records << " records written, " << summary.failed() << " failed (" << std::fixed
-             << std::setprecision(1) << summary.seconds << " s)\n";
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", summary.seconds);
+    *ctx.out << s->info.name << ": "
+             << trf("{1} pages extracted again from their stored bodies, {2} records written, {3} failed ({4} s)",
+                    {std::to_string(summary.rebuilt), std::to_string(summary.records),
+                     std::to_string(summary.failed()), seconds})
+             << "\n";
     size_t shown = 0;
     for (const auto& f : summary.failures) {
       if (++shown > 20) {
-        *ctx.out << "  … " << (summary.failures.size() - 20) << " more\n";
+        *ctx.out << "  … " << trf("{1} more", {std::to_string(summary.failures.size() - 20)}) << "\n";
         break;
       }
       *ctx.out << "  " << f.url << " — " << f.kind << ": " << f.message << "\n";
@@ -69,7 +79,7 @@ std::vector<const LoadedSource*> stored_sources(Context& ctx, CrawlState& state,
   if (!names.empty()) {
     for (const auto& name : names) {
       const auto* s = host.find(name);
-      if (!s) throw UsageError("no source named '" + name + "' (see senrei sources)");
+      if (!s) throw UsageError(trf("no source named '{1}' (see senrei sources)", {name}));
       chosen.push_back(s);
     }
     return chosen;
@@ -78,15 +88,18 @@ std::vector<const LoadedSource*> stored_sources(Context& ctx, CrawlState& state,
     if (const auto* s = host.find(name))
       chosen.push_back(s);
     else
-      *ctx.err << "senrei: source '" << name << "' has pages in the crawl state but no plugin is loaded for it:"
-               << " its records are left out of the rebuilt index (see senrei sources)\n";
+      *ctx.err << "senrei: "
+               << trf("source '{1}' has pages in the crawl state but no plugin is loaded for it: its records are "
+                      "left out of the rebuilt index (see senrei sources)",
+                      {name})
+               << "\n";
   }
   return chosen;
 }
 
 int reindex_workspace(Context& ctx, Workspace& ws, const std::vector<std::string>& names) {
   if (!fs::exists(ws.state_db()))
-    throw Failure("nothing is stored in " + ws.dir().string() + " yet — run `senrei crawl` first");
+    throw Failure(trf("nothing is stored in {1} yet — run `senrei crawl` first", {ws.dir().string()}));
   CrawlState state(ws.state_db());
   BodyStore bodies(ws.bodies_dir());
   auto chosen = stored_sources(ctx, state, names);

@@ -11,11 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "i18n/i18n.hpp"
 #include "cli/present.hpp"
 #include "crawl/http_crawl.hpp"
 #include "crawl/page_processor.hpp"
-#include "crawl/plugin_call.hpp"
 #include "fetch/mirror_fetcher.hpp"
+#include "plugin/plugin_door.hpp"
+#include "plugin/plugin_worker.hpp"
 #include "record/record_json.hpp"
 #include "senrei/url.hpp"
 
@@ -60,33 +62,42 @@ std::vector<CheckedPage> read_from_mirror(MirrorFetcher& mirror, const std::vect
 std::vector<CheckedPage> sample_pages(const LoadedSource& s, std::chrono::milliseconds limit, std::string& where) {
   const std::string host = host_of(s.info);
   std::string looked;
-  for (const auto& root : PluginHost::data_path("sample", "SENREI_SAMPLE_PATH")) {
+  // $SENREI_SAMPLE_PATH, senrei's own samples, then a plugin project's: sample/ next to the
+  // plugin's .so, one folder up (the scaffold builds into build/), and in the current folder.
+  std::vector<fs::path> roots = PluginHost::data_path("sample", "SENREI_SAMPLE_PATH");
+  if (!s.library.empty()) {
+    roots.push_back(s.library.parent_path() / "sample");
+    roots.push_back(s.library.parent_path().parent_path() / "sample");
+  }
+  roots.push_back(fs::current_path() / "sample");
+  for (const auto& root : roots) {
     fs::path dir = root / host;
     looked += (looked.empty() ? "" : ", ") + dir.string();
     std::error_code ec;
     if (host.empty() || !fs::is_directory(dir, ec)) continue;
     MirrorFetcher mirror(dir, origin_of(s.info));
-    // The scope under the crawl's plugin deadline, as every call into a plugin (plugin_call.hpp).
+    // The scope through the door under the crawl's plugin deadline, as every call into a plugin;
+    // a call that does not return in time is a failure, not "no page in scope".
     const std::vector<std::string> files = mirror.known_urls();
-    ScopeCall scope = call_in_scope(*s.source, s.info, files, limit);
-    if (!scope.ok()) throw Failure(scope.error);
+    auto in = PluginDoor(*s.source, s.info, limit).in_scope(files);
+    if (!in) throw Failure(in.error().message);
     std::vector<std::string> urls;
-    for (size_t k = 0; k < files.size(); ++k)
-      if (scope.in[k]) urls.push_back(files[k]);
+    for (size_t k = 0; k < files.size() && k < in->size(); ++k)
+      if ((*in)[k]) urls.push_back(files[k]);
     if (urls.empty()) continue;
     where = dir.string();
     return read_from_mirror(mirror, urls);
   }
-  throw Failure("no sample pages for source '" + s.info.name + "' (looked in " + (looked.empty() ? "nothing" : looked) +
-                "); name a page: senrei sources --check " + s.info.name + " URL|FILE, or put samples under " +
-                "$SENREI_SAMPLE_PATH/" + (host.empty() ? "<host>" : host) + "/");
+  throw Failure(trf("no sample pages for source '{1}' (looked in {2}); name a page: senrei sources --check {1} "
+                    "URL|FILE, or put samples under $SENREI_SAMPLE_PATH/{3}/",
+                    {s.info.name, looked.empty() ? tr("nothing") : looked, host.empty() ? "<host>" : host}));
 }
 
 CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const std::string& url_flag) {
   std::error_code ec;
   fs::path file = fs::weakly_canonical(fs::absolute(given), ec);
   if (ec || !fs::is_regular_file(file, ec))
-    throw UsageError(given.string() + " is not a file (give a page saved from the site, or a URL)");
+    throw UsageError(trf("{1} is not a file (give a page saved from the site, or a URL)", {given.string()}));
   // A page inside a folder named after the source's host (a wget -m mirror, a sample folder)
   // knows its real URL; otherwise --url says it, or it is read as a file: URL.
   std::string url = url_flag;
@@ -102,7 +113,7 @@ CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const s
   }
   if (url.empty()) url = "file://" + file.string();
   auto canon = canonicalize_url(url);
-  if (!canon) throw UsageError("--url " + url + " is not an absolute URL");
+  if (!canon) throw UsageError(trf("--url {1} is not an absolute URL", {url}));
   std::ifstream in(file, std::ios::binary);
   std::ostringstream body;
   body << in.rdbuf();
@@ -119,7 +130,7 @@ CheckedPage page_from_file(const LoadedSource& s, const fs::path& given, const s
 CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const Args& args,
                           std::chrono::milliseconds limit) {
   auto canon = canonicalize_url(url);
-  if (!canon) throw UsageError(url + " is not a URL senrei can fetch");
+  if (!canon) throw UsageError(trf("{1} is not a URL senrei can fetch", {url}));
   HttpCrawlSettings http;
   http.allow_private = args.has("allow-private");
   http.base_url_override = args.get("base-url");  // fetch the real URL from a test server or proxy
@@ -139,7 +150,7 @@ CheckedPage page_from_url(const LoadedSource& s, const std::string& url, const A
   while (fetcher->pending() && std::chrono::steady_clock::now() < deadline) {
     for (auto& r : fetcher->poll(std::chrono::milliseconds(200))) p.response = std::move(r);
   }
-  if (p.response.request.url.empty()) throw Failure("fetching " + *canon + " did not finish within 2 minutes");
+  if (p.response.request.url.empty()) throw Failure(trf("fetching {1} did not finish within 2 minutes", {*canon}));
   return p;
 }
 
@@ -156,14 +167,14 @@ std::string refusal_for(const PluginHost& host, const std::string& name) {
 
 int run_source_check(Context& ctx, const Args& args) {
   const std::string name = args.get("check");
-  if (args.positional.size() > 1) throw UsageError("sources --check NAME takes at most one URL or FILE");
+  if (args.positional.size() > 1) throw UsageError(tr("sources --check NAME takes at most one URL or FILE"));
   auto& host = ctx.plugins();
   const LoadedSource* s = host.find(name);
   if (!s) {
-    if (auto why = refusal_for(host, name); !why.empty()) throw Failure("source '" + name + "' was refused: " + why);
+    if (auto why = refusal_for(host, name); !why.empty()) throw Failure(trf("source '{1}' was refused: {2}", {name, why}));
     std::string known;
     for (const auto& l : host.sources()) known += (known.empty() ? "" : ", ") + l.info.name;
-    throw UsageError("no source named '" + name + "' (known: " + (known.empty() ? "none" : known) + "; see senrei sources)");
+    throw UsageError(trf("no source named '{1}' (known: {2}; see senrei sources)", {name, known.empty() ? tr("none") : known}));
   }
 
   // The crawl's deadline on every call into the plugin: a plugin being written may well loop.
@@ -183,7 +194,7 @@ int run_source_check(Context& ctx, const Args& args) {
   } catch (const Failure& e) {
     if (abandoned_plugin_calls() == 0) throw;
     // A plugin thread never returned and still runs inside the plugin: say why and end here
-    // rather than destroy the plugin under it (below, and crawl/plugin_call.hpp).
+    // rather than destroy the plugin under it (below, and plugin/plugin_worker.hpp).
     ctx.out->flush();
     *ctx.err << "senrei: " << e.what() << "\n";
     ctx.err->flush();
@@ -196,8 +207,8 @@ int run_source_check(Context& ctx, const Args& args) {
   nlohmann::json j = {{"source", name}, {"version", s->info.version}, {"pages", nlohmann::json::array()}};
   if (!where.empty()) j["samples"] = where;
   if (!json) {
-    out << name << " (" << s->info.title << ", version " << s->info.version << ")";
-    if (!where.empty()) out << " on its sample pages in " << where;
+    out << name << " (" << s->info.title << ", " << trf("version {1}", {s->info.version}) << ")";
+    if (!where.empty()) out << " " << trf("on its sample pages in {1}", {where});
     out << "\n";
   }
   int failed = 0;
@@ -216,45 +227,48 @@ int run_source_check(Context& ctx, const Args& args) {
       ++failed;
       std::string why = (r.error_kind.empty() ? "http_" + std::to_string(r.status) : r.error_kind) + ": " + r.error;
       jp["error"] = why;
-      if (!json) out << "  not fetched — " << why << "\n";
+      if (!json) out << "  " << trf("not fetched — {1}", {why}) << "\n";
       j["pages"].push_back(jp);
       continue;
     }
-    PageOutcome o = process_page(*s->source, s->info, r, limit);
+    PageOutcome o = process_page(PluginDoor(*s->source, s->info, limit), r);
     jp["links_in_scope"] = o.links;
     if (!o.charset.empty()) jp["charset"] = {{"name", o.charset}, {"decided_by", o.charset_source}};
     jp["records"] = nlohmann::json::array();
     if (!o.ok()) {
       ++failed;
       jp["error"] = o.error_kind + ": " + o.error;
-      if (!json) out << "  failed — " << o.error_kind << ": " << o.error << "\n";
+      if (!json) out << "  " << trf("failed — {1}", {o.error_kind + ": " + o.error}) << "\n";
     }
     if (!json) {
       out << "  ";
       if (!o.charset.empty()) out << o.charset << " (" << o.charset_source << "), ";
-      out << o.links.size() << " links in scope";
+      out << trf("{1} links in scope", {std::to_string(o.links.size())});
       for (const auto& f : o.flags) {
-        out << ", " << f;
+        out << ", " << flag_label(f);
         if (f == "garbled_text") out << " " << flag_explanation(f);
       }
-      out << "; " << o.records.size() << (o.records.size() == 1 ? " record" : " records") << "\n";
+      out << "; " << fill(o.records.size() == 1 ? tr("{1} record") : tr("{1} records"), {std::to_string(o.records.size())})
+          << "\n";
     }
     for (const auto& rec : o.records) {
       ++records;
       fields += rec.fields.size();
       jp["records"].push_back(to_json(rec));
       if (json) continue;
-      out << "  " << (c ? "\033[1m" : "") << rec.title << (c ? "\033[0m" : "") << "  [" << to_string(rec.kind) << "]\n"
-          << "    id:     " << rec.id << "\n";
-      if (!rec.as_of.empty()) out << "    as of:  " << rec.as_of << "\n";
+      out << "  " << (c ? "\033[1m" : "") << rec.title << (c ? "\033[0m" : "") << "  ["
+          << code_label(vocabulary::Concept::record_kind, to_string(rec.kind)) << "]\n"
+          << "    " << pad_display(tr("id:"), 8) << rec.id << "\n";
+      if (!rec.as_of.empty()) out << "    " << pad_display(tr("as of:"), 8) << rec.as_of << "\n";
       size_t cut = std::min<size_t>(160, rec.text.size());  // at a UTF-8 character boundary
       while (cut > 0 && cut < rec.text.size() && (static_cast<unsigned char>(rec.text[cut]) & 0xC0) == 0x80) --cut;
       std::string text = rec.text.substr(0, cut);
       for (auto& ch : text)
         if (ch == '\n') ch = ' ';
-      out << "    text:   " << rec.text.size() << " bytes: " << text << (cut < rec.text.size() ? "…" : "") << "\n";
-      if (rec.fields.empty()) out << "    fields: none\n";
-      else out << "    fields:\n";
+      out << "    " << pad_display(tr("text:"), 8) << trf("{1} bytes:", {std::to_string(rec.text.size())}) << " " << text
+          << (cut < rec.text.size() ? "…" : "") << "\n";
+      if (rec.fields.empty()) out << "    " << pad_display(tr("fields:"), 8) << tr("none") << "\n";
+      else out << "    " << tr("fields:") << "\n";
       print_fields(out, rec, "      ", c);
     }
     j["pages"].push_back(jp);
@@ -263,17 +277,20 @@ int run_source_check(Context& ctx, const Args& args) {
   if (json) {
     out << j.dump(2) << "\n";
   } else {
-    out << "\n" << pages.size() << (pages.size() == 1 ? " page, " : " pages, ") << records << " records, " << fields
-        << " fields, " << failed << " failed\n";
+    out << "\n"
+        << fill(pages.size() == 1 ? tr("{1} page, {2} records, {3} fields, {4} failed")
+                                  : tr("{1} pages, {2} records, {3} fields, {4} failed"),
+               {std::to_string(pages.size()), std::to_string(records), std::to_string(fields), std::to_string(failed)})
+        << "\n";
   }
   if (abandoned_plugin_calls() > 0) {
     // A plugin thread never returned and still runs inside the plugin: end here rather than
-    // destroy the plugin under it (crawl/plugin_call.hpp).
+    // destroy the plugin under it (plugin/plugin_worker.hpp).
     out.flush();
     ctx.err->flush();
     std::_Exit(1);
   }
-  return failed ? 1 : 0;
+  return failed || pages.empty() ? 1 : 0;  // 1 when a page failed or nothing was checked
 }
 
 }  // namespace senrei::cli

@@ -3,14 +3,19 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "i18n/i18n.hpp"
 
 namespace senrei::cli {
 
 int run_sources(Context& ctx, const Args& args) {
   if (args.has("check")) return run_source_check(ctx, args);
-  if (!args.positional.empty()) throw UsageError("sources takes no arguments (but --check NAME takes a URL or FILE)");
+  if (!args.positional.empty()) throw UsageError(tr("sources takes no arguments (but --check NAME takes a URL or FILE)"));
   auto& host = ctx.plugins();
   auto& out = *ctx.out;
+  if (args.has("names")) {  // one name a line, nothing else: for scripts and shell completion
+    for (const auto& s : host.sources()) out << s.info.name << "\n";
+    return 0;
+  }
   if (args.has("json")) {
     nlohmann::json j;
     j["sources"] = nlohmann::json::array();
@@ -27,15 +32,18 @@ int run_sources(Context& ctx, const Args& args) {
     return 0;
   }
   if (host.sources().empty()) {
-    *ctx.err << "senrei: no source plugins found; searched:";
-    for (const auto& p : PluginHost::default_search_path()) *ctx.err << " " << p.string();
-    *ctx.err << " — build senrei (make build) or set SENREI_PLUGIN_PATH\n";
+    std::string searched;
+    for (const auto& p : PluginHost::default_search_path()) searched += " " + p.string();
+    *ctx.err << "senrei: "
+             << trf("no source plugins found; searched:{1} — build senrei (make build) or set SENREI_PLUGIN_PATH",
+                    {searched})
+             << "\n";
   }
   for (const auto& s : host.sources()) {
-    out << s.info.name << "\t" << s.info.title << "\t" << s.info.publisher << "\tversion " << s.info.version
+    out << s.info.name << "\t" << s.info.title << "\t" << s.info.publisher << "\t" << trf("version {1}", {s.info.version})
         << "\t" << s.library.string() << "\n";
   }
-  for (const auto& r : host.refused()) out << "refused\t" << r.library.string() << "\t" << r.reason << "\n";
+  for (const auto& r : host.refused()) out << tr("refused") << "\t" << r.library.string() << "\t" << r.reason << "\n";
   return 0;
 }
 

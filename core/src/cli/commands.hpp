@@ -1,4 +1,9 @@
 // cli/commands.hpp — the commands of `senrei`, each a thin function over the libraries.
+//
+// commands() is the one table of commands and their options, global_options() the options
+// every command takes (before or after the command's name: `senrei search 会費 --data WS`).
+// Parsing (cli/command_line.hpp), --help, the manual page and the completions
+// (cli/manual.hpp) are made from these two tables and nothing else.
 #pragma once
 
 #include <filesystem>
@@ -13,6 +18,7 @@ namespace senrei::cli {
 
 struct Context {
   std::string data_flag;  // --data as given (may be empty)
+  std::string lang;       // --lang as given (may be empty)
   bool color = false;     // colour on stdout
   bool progress = false;  // progress lines on stderr (a terminal)
   std::ostream* out;
@@ -32,9 +38,14 @@ struct Command {
   std::string_view summary;  // one line
   std::vector<OptionSpec> options;
   int (*run)(Context&, const Args&);
+  Complete operands = Complete::none;  // what a shell completes for the command's operands
 };
 
 const std::vector<Command>& commands();
+// --data, --color, --lang, --help, --version: accepted anywhere before `--`.
+const std::vector<OptionSpec>& global_options();
+// The command named `name`, or nullptr.
+const Command* find_command(std::string_view name);
 
 int run_sources(Context&, const Args&);
 int run_crawl(Context&, const Args&);
@@ -48,5 +59,7 @@ int run_plugin(Context&, const Args&);
 int run_compare(Context&, const Args&);
 int run_reindex(Context&, const Args&);
 int run_doctor(Context&, const Args&);
+int run_help(Context&, const Args&);        // cli/manual.cpp
+int run_completion(Context&, const Args&);  // cli/manual.cpp
 
 }  // namespace senrei::cli

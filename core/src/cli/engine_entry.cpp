@@ -2,7 +2,7 @@
 #include <cstring>
 
 #include "cli/engine.hpp"
-#include "crawl/plugin_call.hpp"
+#include "plugin/plugin_worker.hpp"
 #include "senrei/version.hpp"
 
 extern "C" const char* senrei_engine_build() { return SENREI_ENGINE_BUILD; }

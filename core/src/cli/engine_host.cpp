@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/engine.hpp"
+#include "i18n/i18n.hpp"
 
 namespace senrei::cli {
 namespace fs = std::filesystem;
@@ -47,23 +48,24 @@ void* load() {
       continue;
     }
     void* h = ::dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!h) throw Failure("cannot load senrei's crawl engine " + p.string() + ": " + ::dlerror() + " — reinstall senrei");
+    if (!h) throw Failure(trf("cannot load senrei's crawl engine {1}: {2} — reinstall senrei", {p.string(), ::dlerror()}));
     auto build = reinterpret_cast<const char* (*)()>(::dlsym(h, "senrei_engine_build"));
     if (!build || std::string(build()) != SENREI_ENGINE_BUILD)
-      throw Failure("the crawl engine " + p.string() + " is from another build of senrei (" +
-                    (build ? build() : "unknown") + ", this binary is " + SENREI_ENGINE_BUILD +
-                    ") — reinstall senrei");
+      throw Failure(trf("the crawl engine {1} is from another build of senrei ({2}, this binary is {3}) — reinstall "
+                        "senrei",
+                        {p.string(), build ? build() : "unknown", SENREI_ENGINE_BUILD}));
     handle = h;
     return handle;
   }
-  throw Failure("senrei's crawl engine (" + std::string(kModule) + ") is missing; looked in " + tried +
-                " — reinstall senrei, or set SENREI_ENGINE to the file");
+  throw Failure(trf("senrei's crawl engine ({1}) is missing; looked in {2} — reinstall senrei, or set SENREI_ENGINE "
+                    "to the file",
+                    {kModule, tried}));
 }
 
 int run(const char* name, Context& ctx, const Args& args) {
   auto command = reinterpret_cast<senrei_engine_fn (*)(const char*)>(::dlsym(load(), "senrei_engine_command"));
   senrei_engine_fn fn = command ? command(name) : nullptr;
-  if (!fn) throw Failure(std::string("the engine (libsenrei-engine.so) has no command '") + name + "' — reinstall senrei");
+  if (!fn) throw Failure(trf("the engine (libsenrei-engine.so) has no command '{1}' — reinstall senrei", {name}));
   return fn(ctx, args);
 }
 

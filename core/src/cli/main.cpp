@@ -6,7 +6,11 @@
 
 #include <xapian.h>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "i18n/i18n.hpp"
+#include "cli/install_paths.hpp"
+#include "cli/manual.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/version.hpp"
 
@@ -23,35 +27,33 @@
 
 namespace {
 
-using senrei::cli::OptionSpec;
-
-const std::vector<OptionSpec>& global_options() {
-  static const std::vector<OptionSpec> opts = {
-      {"data", 0, "DIR", "workspace: crawl state, stored pages and index (default $SENREI_DATA, else ./senrei-data)"},
-      {"color", 0, "WHEN", "colour the output: auto (on a terminal), always or never"},
-      {"help", 'h', "", "show this help, or a command's help"},
-      {"version", 0, "", "print the version"},
-  };
-  return opts;
-}
-
-void print_help(std::ostream& out) {
-  out << "senrei " << senrei::kVersion
-      << " — precedents for planning a regional medical information network\n\n"
-         "usage: senrei [--data DIR] COMMAND [ARGS]\n\ncommands:\n";
-  for (const auto& c : senrei::cli::commands()) {
-    std::string left = "  " + std::string(c.name);
-    left.resize(14, ' ');
-    out << left << c.summary << "\n";
+void choose_language(std::vector<std::string>& args) {
+  using senrei::i18n::Lang;
+  using senrei::trf;
+  std::string flag;
+  Lang lang;
+  const char* env = std::getenv("SENREI_LANG");
+  const std::string env_value = env ? env : "";
+  if (!env_value.empty() && !senrei::i18n::parse_lang(env_value, lang)) {
+    ::unsetenv("SENREI_LANG");
+    senrei::i18n::init("");
+    throw senrei::cli::UsageError(trf("SENREI_LANG takes en or ja, not '{1}'", {env_value}));
   }
-  out << "\noptions:\n" << senrei::cli::format_options(global_options())
-      << "\n`senrei COMMAND --help` describes a command.  Exit status: 0 ok, 1 failure, 2 usage error,\n"
-         "3 refused (check-url).\n";
-}
-
-void print_command_help(std::ostream& out, const senrei::cli::Command& c) {
-  out << "usage: senrei " << c.name << (c.usage.empty() ? "" : " ") << c.usage << "\n\n" << c.summary << "\n";
-  if (!c.options.empty()) out << "\noptions:\n" << senrei::cli::format_options(c.options);
+  try {
+    flag = senrei::i18n::take_lang_option(args);
+  } catch (const std::invalid_argument&) {
+    senrei::i18n::init("");
+    throw senrei::cli::UsageError(senrei::tr("--lang needs a value: en or ja"));
+  }
+  if (!flag.empty() && !senrei::i18n::parse_lang(flag, lang)) {
+    senrei::i18n::init("");
+    throw senrei::cli::UsageError(trf("--lang takes en or ja, not '{1}'", {flag}));
+  }
+  if (senrei::i18n::init(flag) == Lang::ja && !senrei::i18n::catalog_loaded())
+    // The one message that cannot come from the catalog: say so in both languages, once.
+    std::cerr << "senrei: 日本語のメッセージ（senrei.mo）が見つからないため英語で表示します — senrei を入れ直すか "
+                 "SENREI_LOCALEDIR を指定してください (the Japanese catalog senrei.mo was not found: reinstall senrei, "
+                 "or set SENREI_LOCALEDIR; --lang en hides this)\n";
 }
 
 // An error message fit for a terminal: each of its lines through ja::one_line, so a query, a
@@ -61,7 +63,7 @@ std::string inert(std::string_view message) {
   for (std::size_t start = 0; start <= message.size();) {
     std::size_t end = message.find('\n', start);
     if (end == std::string_view::npos) end = message.size();
-    out += senrei::ja::one_line(message.substr(start, end - start));
+    out += senrei::cli::with_installed_paths(senrei::ja::one_line(message.substr(start, end - start)));
     if (end < message.size()) out += '\n';
     start = end + 1;
   }
@@ -101,63 +103,28 @@ int run(int argc, char** argv) {
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
   try {
-    // Global options come before the command.
-    size_t i = 0;
-    std::string color = "auto";
-    for (; i < args.size(); ++i) {
-      const auto& a = args[i];
-      if (a == "--data" || a == "--color") {
-        if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
-        (a == "--data" ? ctx.data_flag : color) = args[++i];
-      } else if (a.rfind("--data=", 0) == 0) {
-        ctx.data_flag = a.substr(7);
-      } else if (a.rfind("--color=", 0) == 0) {
-        color = a.substr(8);
-      } else if (a == "-h" || a == "--help") {
-        print_help(std::cout);
-        return 0;
-      } else if (a == "--version") {
-        std::cout << "senrei " << senrei::kVersion << " (plugin ABI " << senrei::kPluginAbiVersion << ")\n";
-        return 0;
-      } else if (a.rfind("-", 0) == 0) {
-        throw UsageError("unknown option " + a + " before the command (see senrei --help)");
-      } else {
-        break;
-      }
+    // The language first (--lang anywhere, $SENREI_LANG, $LANG: i18n/i18n.hpp), so every later
+    // message is in it; then the other global options before or after the command.
+    choose_language(args);
+    CommandLine cl = parse_command_line(args);
+    if (cl.version) {
+      std::cout << "senrei " << senrei::kVersion << " (plugin ABI " << senrei::kPluginAbiVersion << ")\n";
+      return 0;
     }
-    if (color != "auto" && color != "always" && color != "never")
-      throw UsageError("--color takes auto, always or never, not '" + color + "'");
-    ctx.color = color == "always" || (color == "auto" && ::isatty(1) && std::getenv("NO_COLOR") == nullptr);
+    if (cl.help) {
+      if (cl.command && cl.command->name != "help") print_command_help(std::cout, *cl.command);
+      else print_help(std::cout);
+      return 0;
+    }
+    ctx.data_flag = cl.data;
+    ctx.lang = senrei::i18n::japanese() ? "ja" : "en";
+    ctx.color = cl.color == "always" || (cl.color == "auto" && ::isatty(1) && std::getenv("NO_COLOR") == nullptr);
     ctx.progress = ::isatty(2);
-    if (i >= args.size()) {
+    if (!cl.command) {
       print_help(std::cerr);
       return 2;
     }
-    std::string name = args[i];
-    if (name == "help") {
-      if (i + 1 < args.size())
-        for (const auto& c : commands())
-          if (c.name == args[i + 1]) {
-            print_command_help(std::cout, c);
-            return 0;
-          }
-      print_help(std::cout);
-      return 0;
-    }
-    for (const auto& c : commands()) {
-      if (c.name != name) continue;
-      std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
-      for (const auto& r : rest) {
-        if (r == "--") break;
-        if (r == "-h" || r == "--help") {
-          print_command_help(std::cout, c);
-          return 0;
-        }
-      }
-      auto parsed = parse_args(rest, c.options);
-      return c.run(ctx, parsed);
-    }
-    throw UsageError("unknown command '" + name + "' (see senrei --help)");
+    return cl.command->run(ctx, cl.args);
   } catch (const UsageError& e) {
     std::cerr << "senrei: " << inert(e.what()) << "\n";
     return 2;
@@ -166,8 +133,11 @@ int run(int argc, char** argv) {
     return 1;
   } catch (const Xapian::Error& e) {
     // Not a std::exception: every Xapian error a command did not turn into an IndexError (F7).
-    std::cerr << "senrei: the index could not be read or written (" << e.get_description()
-              << ") — run `senrei doctor` to check the workspace, `senrei doctor --repair` to rebuild the index\n";
+    std::cerr << "senrei: "
+              << senrei::trf("the index could not be read or written ({1}) — run `senrei doctor` to check the workspace, "
+                             "`senrei doctor --repair` to rebuild the index",
+                             {e.get_description()})
+              << "\n";
     return 1;
   }
 }

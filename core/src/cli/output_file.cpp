@@ -1,4 +1,5 @@
 #include "cli/output_file.hpp"
+#include "i18n/i18n.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -13,10 +14,10 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string why(int err) {
-  if (err == ENOSPC || err == EDQUOT) return "the disk is full: free some space and run the command again";
-  if (err == EFBIG) return "the file is larger than this system allows";
-  if (err == EACCES || err == EPERM || err == EROFS) return "the folder is not writable: choose another -o path";
-  if (err == ENOENT) return "its folder does not exist: create it or choose another -o path";
+  if (err == ENOSPC || err == EDQUOT) return tr("the disk is full: free some space and run the command again");
+  if (err == EFBIG) return tr("the file is larger than this system allows");
+  if (err == EACCES || err == EPERM || err == EROFS) return tr("the folder is not writable: choose another -o path");
+  if (err == ENOENT) return tr("its folder does not exist: create it or choose another -o path");
   return std::strerror(err);
 }
 
@@ -45,14 +46,14 @@ OutputFile::OutputFile(fs::path target) : target_(std::move(target)) {
       break;
     }
     if (errno != EEXIST || attempt > 100)
-      throw OutputError("cannot write " + target_.string() + ": " + why(errno));
+      throw OutputError(trf("cannot write {1}: {2}", {target_.string(), why(errno)}));
   }
   out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) {
     int err = errno;
     std::error_code ec;
     fs::remove(temp_, ec);
-    throw OutputError("cannot write " + target_.string() + ": " + why(err));
+    throw OutputError(trf("cannot write {1}: {2}", {target_.string(), why(err)}));
   }
 }
 
@@ -74,8 +75,8 @@ void OutputFile::commit() {
     std::error_code ec;
     fs::remove(temp_, ec);
     committed_ = true;  // nothing left to remove
-    throw OutputError("writing " + target_.string() + " failed (" + why(err ? err : EIO) +
-                      "); the previous file, if any, is unchanged");
+    throw OutputError(trf("writing {1} failed ({2}); the previous file, if any, is unchanged",
+                          {target_.string(), why(err ? err : EIO)}));
   };
   if (out_.fail()) fail(errno);
   if (int err = sync_path(temp_, 0)) fail(err);

@@ -9,6 +9,7 @@
 
 #include "report/format.hpp"
 #include "senrei/record.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::cli {
 
@@ -25,6 +26,25 @@ void print_fields(std::ostream& out, const Record& record, const std::string& in
 std::string flag_explanation(std::string_view flag);
 // A one-line summary of a record's key fields for search results.
 std::string key_fields_line(const Record& record);
+
+// Codes in human output (i18n/i18n.hpp): in Japanese, the label of senrei/vocabulary.hpp's table
+// (the one compare's reports use: general_association → 一般社団法人); in English the code itself,
+// as JSON, filters and `export` write it.
+std::string code_label(vocabulary::Concept concept_, std::string_view keyword);
+// A field's name: its Japanese label (operator_form → 組織形態) in Japanese, else the name.
+std::string field_label(std::string_view name);
+// A field's value for a person: display_value, with keyword and list values as code_label gives
+// them (財源 = 地域医療再生基金・会費 in Japanese).  `export` keeps display_value.
+std::string human_value(const Field& field);
+// A page or field flag (no_text_layer, parts_mismatch, …) in the chosen language.
+std::string flag_label(std::string_view flag);
+// A crawl-state page state (done, failed, gone, …) in the chosen language.
+std::string page_state_label(std::string_view state);
+// A search facet's name (kind, source, pref, form, fund) and one of its values.
+std::string facet_label(std::string_view facet);
+std::string facet_value_label(std::string_view facet, std::string_view value);
+// `text` followed by spaces up to `width` terminal columns (a CJK character takes two).
+std::string pad_display(std::string_view text, std::size_t width);
 
 // A snippet with marks (index/snippet.hpp) → plain text and [start, end) byte spans.
 std::pair<std::string, std::vector<std::pair<size_t, size_t>>> split_marks(std::string_view marked);

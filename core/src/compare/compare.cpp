@@ -4,22 +4,21 @@
 #include <stdexcept>
 
 #include "compare/comparison.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::compare {
 namespace {
-
-const char* const kFundingOrder[] = {"regional_revitalization_fund", "comprehensive_care_fund", "national_subsidy",
-                                     "prefectural_budget", "municipal_budget", "member_fees", "own_funds",
-                                     "medical_fee"};
 
 std::vector<FundingMix> funding_mix(const Plan& plan, const std::vector<Precedent>& precedents) {
   double build_total = 0, running_total = 0;
   for (const auto& f : plan.budget.funding) (f.use == "build" ? build_total : running_total) += f.amount_yen;
   std::vector<FundingMix> out;
-  for (const char* source : kFundingOrder) {
+  // Every funding source, in the vocabulary's order.
+  for (const auto& term : vocabulary::terms(vocabulary::Concept::funding_source)) {
+    const std::string source(term.keyword);
     FundingMix m;
     m.source = source;
-    m.time_limited = is_time_limited_fund(source);
+    m.time_limited = vocabulary::time_limited_fund(source);
     for (const auto& f : plan.budget.funding) {
       if (f.source != source) continue;
       (f.use == "build" ? m.plan_build : m.plan_running) += f.amount_yen;
@@ -50,11 +49,7 @@ std::vector<FeeRow> fees_of(const Plan& plan, const std::vector<Precedent>& prec
       FeeRow row;
       row.precedent = i;
       row.label = f.text;
-      // 「年会費（中核病院）：年額50,000円」: the payer is named in the label's brackets.
-      const std::string& s = f.provenance.sentence;
-      auto open = s.find("（"), close = s.find("）");
-      if (open != std::string::npos && close != std::string::npos && close > open)
-        row.payer_type = institution_kind(s.substr(open + 3, close - open - 3)).value_or("");
+      row.payer_type = f.payer_type;  // one fee per payer type (record/fees.hpp)
       if (f.state == ValueState::stated) row.yen = f.number;
       row.state = f.state;
       row.period = f.period;

@@ -51,6 +51,7 @@ struct SourcedValue {
   std::string as_of;
   std::string url;
   std::string sentence;
+  std::vector<std::string> flags;  // the field's consistency flags (docs/json.md): shown, never acted on
 };
 SourcedValue sourced(const Field& field);
 
@@ -241,7 +242,5 @@ Confidence confidence_of(const Comparison& c);
 // "projection_balance": fails when the cumulative balance goes below 0 (naming the first year
 // and amount), warns when no renewal cost is stated or a year has a gap; passes otherwise.
 Check projection_check(const Projection& p);
-
-bool is_time_limited_fund(std::string_view source);
 
 }  // namespace senrei::compare

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "compare/comparison.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::compare {
 namespace {
@@ -17,7 +18,7 @@ std::optional<SourcedValue> stated(const Precedent& p, std::string_view name) {
 double sum_funding(const Plan& plan, std::string_view use, bool time_limited_only = false) {
   double s = 0;
   for (const auto& f : plan.budget.funding)
-    if (f.use == use && (!time_limited_only || is_time_limited_fund(f.source))) s += f.amount_yen;
+    if (f.use == use && (!time_limited_only || vocabulary::time_limited_fund(f.source))) s += f.amount_yen;
   return s;
 }
 
@@ -32,12 +33,6 @@ std::string_view to_string(CheckResult r) {
     case CheckResult::fail: return "fail";
   }
   return "";
-}
-
-// Funds granted for a period (the regional revitalization fund ran 2009–2013; the comprehensive
-// care fund is allotted year by year; subsidies end): running costs resting on them end too.
-bool is_time_limited_fund(std::string_view source) {
-  return source == "regional_revitalization_fund" || source == "comprehensive_care_fund" || source == "national_subsidy";
 }
 
 std::vector<Achievement> achievements_of(const std::vector<Precedent>& precedents) {
@@ -114,7 +109,7 @@ std::vector<Check> check_failure_patterns(const Plan& plan, const std::vector<Pr
     for (size_t i = 0; i < precedents.size(); ++i) {
       for (const auto& f : precedents[i].record.fields) {
         if (f.name != "funding_sources") continue;
-        if (std::any_of(f.items.begin(), f.items.end(), [](const std::string& s) { return is_time_limited_fund(s); }))
+        if (std::any_of(f.items.begin(), f.items.end(), [](const std::string& s) { return vocabulary::time_limited_fund(s); }))
           c.evidence.push_back(Evidence{"", i, sourced(f)});
       }
     }

@@ -13,7 +13,10 @@
 
 #include <toml++/toml.h>
 
+#include "compare/plan_text.hpp"
+#include "ja/nearest.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/vocabulary.hpp"
 #include "toml/toml_guard.hpp"
 
 namespace senrei::compare {
@@ -22,22 +25,6 @@ namespace {
 // Text from the file (a quoted value, TOML's own error text) goes into messages through
 // ja::one_line (a line break there made two-line errors: found by tests/fuzz/fuzz_plan.cpp).
 using ja::one_line;
-
-// Edit distance in bytes; keys are ASCII.
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
@@ -61,13 +48,8 @@ class Section {
       : file_(file), table_(table), path_(std::move(path)) {
     for (auto&& [k, v] : table_) {
       if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
-      std::string_view best;
-      size_t best_d = 4;
-      for (auto candidate : known) {
-        size_t d = distance(k.str(), candidate);
-        if (d < best_d) best_d = d, best = candidate;
-      }
-      std::string hint = best.empty() ? "expected one of " + join(known) : "did you mean '" + std::string(best) + "'?";
+      const auto best = ja::nearest(k.str(), known);
+      std::string hint = !best ? "expected one of " + join(known) : "did you mean '" + *best + "'?";
       fail_at(k.source(), key_path(k.str()), "unknown key: " + hint + " (docs/plan.md)");
     }
   }
@@ -239,6 +221,31 @@ const toml::table& table_at(const Section& parent, std::string_view key, bool re
   return *n->as_table();
 }
 
+// The keyword of `allowed` (a concept of senrei/vocabulary.hpp) that `s` is, written as the
+// keyword or its Japanese label (年額 for year).
+std::optional<std::string> term_of(vocabulary::Concept concept_, const std::string& s,
+                                   std::initializer_list<std::string_view> allowed) {
+  const std::string folded = ja::fold(s);
+  for (std::string_view keyword : allowed)
+    if (const auto* t = vocabulary::find(concept_, keyword); t && (folded == t->keyword || folded == ja::fold(std::string(t->ja))))
+      return std::string(t->keyword);
+  return std::nullopt;
+}
+
+// "a, b, c or d": a concept's keywords in the vocabulary's order (for the messages of a bad value).
+std::string keywords_of(vocabulary::Concept concept_, bool (*left_out)(std::string_view) = nullptr) {
+  std::vector<std::string_view> keywords;
+  for (const auto& t : vocabulary::terms(concept_))
+    if (!left_out || !left_out(t.keyword)) keywords.push_back(t.keyword);
+  std::string out;
+  for (size_t i = 0; i < keywords.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == keywords.size() ? " or " : ", ") + std::string(keywords[i]);
+  return out;
+}
+
+// Institution kinds that are roles (開示/閲覧), not kinds of institution a fee is paid by.
+bool is_role(std::string_view kind) { return kind == "disclosing" || kind == "viewing"; }
+
 std::optional<std::string> one_of(const std::string& s, std::initializer_list<std::pair<const char*, const char*>> words) {
   const std::string folded = ja::fold(s);
   for (auto [keyword, japanese] : words)
@@ -275,9 +282,8 @@ NetworkPlan read_network_plan(const Section& top) {
   NetworkPlan p;
   p.network_name = s.string("network_name").value_or("");
   p.operator_name = s.string("operator_name").value_or("");
-  const std::string forms =
-      "an operator form: npo, general_association, public_interest_association, voluntary_association, council, "
-      "prefecture, municipality, medical_association, hospital or university (or 一般社団法人, 特定非営利活動法人, …)";
+  const std::string forms = "an operator form: " + keywords_of(vocabulary::Concept::operator_form) +
+                            " (or 一般社団法人, 特定非営利活動法人, …)";
   p.operator_form = s.required(s.keyword("operator_form", forms, [](const std::string& t) { return ja::parse_operator_form(t); }),
                                "operator_form", forms);
   p.promoter_type = s.keyword("promoter_type", "prefecture, medical_association or core_hospital (or 県, 医師会, 中核病院)",
@@ -339,7 +345,7 @@ Budget read_budget(const Section& top) {
   std::string stated_period;
   b.running_cost_yen = s.required(s.money("running_cost_yen", &stated_period), "running_cost_yen", "the running cost in yen");
   auto period = s.keyword("running_cost_period", "year or month (or 年額, 月額)", [](const std::string& t) {
-    return one_of(t, {{"year", "年額"}, {"month", "月額"}});
+    return term_of(vocabulary::Concept::period, t, {"year", "month"});
   });
   if (!period && stated_period.empty())
     s.fail_at(s.node("running_cost_yen")->source(), "budget.running_cost_period",
@@ -347,9 +353,8 @@ Budget read_budget(const Section& top) {
   b.running_cost_period = period.value_or(stated_period);
   b.renewal_reserve_yen_per_year = s.money("renewal_reserve_yen_per_year");
 
-  const std::string sources =
-      "a funding source: regional_revitalization_fund, comprehensive_care_fund, national_subsidy, prefectural_budget, "
-      "municipal_budget, member_fees, own_funds or medical_fee (or 地域医療介護総合確保基金, 県費, 会費, …)";
+  const std::string sources = "a funding source: " + keywords_of(vocabulary::Concept::funding_source) +
+                              " (or 地域医療介護総合確保基金, 県費, 会費, …)";
   b.funding = read_array<Funding>(s, "funding", [&](const toml::table& t, const std::string& path) {
     Section f(s.file(), t, path, {"source", "name", "use", "amount_yen", "period", "from_year", "until_year"});
     Funding out;
@@ -367,7 +372,7 @@ Budget read_budget(const Section& top) {
     std::string stated;
     out.amount_yen = f.required(f.money("amount_yen", &stated), "amount_yen", "the amount in yen");
     auto p = f.keyword("period", "once or year (or 一度, 年額)", [](const std::string& text) {
-      return one_of(text, {{"once", "一度"}, {"year", "年額"}});
+      return term_of(vocabulary::Concept::period, text, {"once", "year"});
     });
     out.period = p.value_or(stated == "year" ? "year" : (out.use == "build" ? "once" : "year"));
     if (out.use == "running" && out.period != "year")
@@ -383,13 +388,13 @@ Budget read_budget(const Section& top) {
   b.fees = read_array<Fee>(s, "fees", [&](const toml::table& t, const std::string& path) {
     Section f(s.file(), t, path, {"payer_type", "label", "yen", "period", "expected_payers"});
     Fee out;
-    const std::string kinds = "hospital, clinic, dental, pharmacy, home_nursing, care, lab or other (or 病院, 診療所, 薬局, …)";
+    const std::string kinds = keywords_of(vocabulary::Concept::institution_kind, is_role) + " (or 病院, 診療所, 薬局, …)";
     out.payer_type = f.required(f.keyword("payer_type", kinds, institution_kind), "payer_type", kinds);
     out.label = f.string("label").value_or("");
     std::string stated;
     out.yen = f.required(f.money("yen", &stated), "yen", "the fee in yen");
     auto p = f.keyword("period", "year or month (or 年額, 月額)",
-                       [](const std::string& text) { return one_of(text, {{"year", "年額"}, {"month", "月額"}}); });
+                       [](const std::string& text) { return term_of(vocabulary::Concept::period, text, {"year", "month"}); });
     if (!p && stated.empty()) f.fail_at(t.source(), path + ".period", "missing: expected year or month (docs/plan.md)");
     out.period = p.value_or(stated);
     out.expected_payers = f.count("expected_payers");
@@ -470,13 +475,11 @@ ProjectionSettings read_projection(const Section& top, int plan_start) {
 // Institution kinds use the breakdown keys of ja::parse_count (病院 → hospital, 薬局 →
 // pharmacy), so the plan and the pages share one vocabulary.
 std::optional<std::string> institution_kind(const std::string& s) {
-  static const char* kKinds[] = {"hospital", "clinic", "dental", "pharmacy", "home_nursing", "care", "lab", "other"};
   const std::string folded = ja::fold(s);
-  for (const char* k : kKinds)
-    if (folded == k) return std::string(k);
+  for (const auto& t : vocabulary::terms(vocabulary::Concept::institution_kind))
+    if (folded == t.keyword && !is_role(t.keyword)) return std::string(t.keyword);
   auto c = ja::parse_count(s + "1");
-  if (c && c->breakdown.size() == 1 && c->breakdown[0].first != "disclosing" && c->breakdown[0].first != "viewing")
-    return c->breakdown[0].first;
+  if (c && c->breakdown.size() == 1 && !is_role(c->breakdown[0].first)) return c->breakdown[0].first;
   return std::nullopt;
 }
 
@@ -490,9 +493,18 @@ Plan read_plan(const std::filesystem::path& path) {
   auto loaded = toml_guard::read_toml_text(path);
   if (loaded.problem)
     throw PlanError(plan.file + ":" + std::to_string(loaded.problem->line) + ": " + loaded.problem->message);
+  // As people write it (compare/plan_text.hpp): another charset or a BOM read and said, the
+  // usual mistakes all reported at once with their fixes.
+  PlanText decoded = decode_plan_bytes(loaded.text, plan.file);
+  plan.notes = std::move(decoded.notes);
+  if (auto mistakes = find_plan_mistakes(decoded.text, plan.file); !mistakes.empty()) {
+    std::string all;
+    for (const auto& m : mistakes) all += (all.empty() ? "" : "\n") + m;
+    throw PlanError(all);
+  }
   toml::table doc;
   try {
-    doc = toml::parse(loaded.text, plan.file);
+    doc = toml::parse(decoded.text, plan.file);
   } catch (const toml::parse_error& e) {
     throw PlanError(plan.file + ":" + std::to_string(e.source().begin.line) + ": " + one_line(e.description()) +
                     " (the file is not valid TOML)");

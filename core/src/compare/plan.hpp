@@ -122,6 +122,7 @@ struct ProjectionSettings {
 
 struct Plan {
   std::string file;  // as given on the command line
+  std::vector<std::string> notes;  // how the file was read, when not as plain UTF-8 (compare/plan_text.hpp)
   Region region;
   NetworkPlan plan;
   Budget budget;
@@ -130,7 +131,8 @@ struct Plan {
   ProjectionSettings projection;
 };
 
-// Reads and checks a plan file.  Throws PlanError (one line, with file and line).
+// Reads and checks a plan file.  Throws PlanError: one line with file and line, or for the usual
+// mistakes of compare/plan_text.hpp one such line for each (up to 20).
 Plan read_plan(const std::filesystem::path& file);
 
 // The institution kind a word names (病院 / 中核病院 → hospital, 診療所 → clinic, 薬局 → pharmacy,

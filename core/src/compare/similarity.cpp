@@ -19,18 +19,17 @@
 #include <set>
 
 #include "compare/comparison.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::compare {
 namespace {
 
-bool incorporated(const std::string& form) {
-  return form == "npo" || form == "general_association" || form == "public_interest_association";
-}
-bool unincorporated(const std::string& form) { return form == "voluntary_association" || form == "council"; }
+using vocabulary::incorporated_form;
+using vocabulary::unincorporated_form;
 
 double form_score(const std::string& a, const std::string& b) {
   if (a == b) return 1;
-  if ((incorporated(a) && incorporated(b)) || (unincorporated(a) && unincorporated(b))) return 0.5;
+  if ((incorporated_form(a) && incorporated_form(b)) || (unincorporated_form(a) && unincorporated_form(b))) return 0.5;
   return 0;
 }
 
@@ -61,6 +60,7 @@ SourcedValue sourced(const Field& f) {
   v.as_of = f.as_of;
   v.url = f.provenance.url;
   v.sentence = f.provenance.sentence;
+  v.flags = f.flags;
   return v;
 }
 

@@ -28,6 +28,7 @@
 #include "crawl/record_sink.hpp"
 #include "crawl/removal_policy.hpp"
 #include "fetch/fetcher.hpp"
+#include "plugin/plugin_error.hpp"
 #include "senrei/plugin.hpp"
 #include "store/body_store.hpp"
 #include "store/crawl_state.hpp"
@@ -49,8 +50,8 @@ struct CrawlOptions {
   size_t batch_pages = 200;    // pages per index + state commit …
   double batch_seconds = 2.0;  // … or this long since the last one, whichever comes first
   size_t max_in_flight = 64;
-  // One plugin extract() call may take this long; a plugin that overruns fails that page and is
-  // disabled for the rest of the run (crawl/plugin_call.hpp).  0: no limit.
+  // One call into the plugin may take this long; a plugin that overruns fails that page and is
+  // disabled for the rest of the run (plugin/plugin_door.hpp).  0: no limit.
   double plugin_time_limit_seconds = 30;
   // Remove every page found missing now, whatever the share (crawl/removal_policy.hpp).
   bool prune = false;
@@ -69,10 +70,16 @@ struct CrawlProgress {
   double seconds = 0;
 };
 
+// Where a page's failure came from: the page itself (the network, the server, extraction), its
+// source's plugin (a PluginError, or the plugin disabled after one), or a crash the last run
+// died of on that page.  A failure of the plugin or a crash makes `senrei crawl` exit 1.
+enum class FailureCause { page, plugin, crash };
+
 struct CrawlFailure {
   std::string url;
-  std::string kind;
+  std::string kind;  // the reason as stored and printed: "http_404", "plugin", "plugin_timeout", ...
   std::string message;
+  FailureCause cause = FailureCause::page;
 };
 
 struct CrawlSummary {
@@ -118,6 +125,9 @@ struct CrawlSummary {
   int64_t failed() const;
 };
 
+// Crawler::run throws PluginFailure (plugin/plugin_error.hpp) when a plugin call it cannot
+// start without (info, policy, seeds, the scope of the stored pages and the seeds) fails or
+// does not return in time: nothing of that source was changed.
 class Crawler {
  public:
   using ProgressFn = std::function<void(const CrawlProgress&)>;

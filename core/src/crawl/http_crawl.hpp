@@ -30,7 +30,7 @@ struct HttpCrawlSettings {
   int connections_per_host = 1;
   std::string contact;            // empty: kDefaultContact
   std::function<void(const std::string&)> log;  // the fetcher's notes (capped Crawl-delay, …)
-  double plugin_time_limit_seconds = 30;  // policy() and in_scope() under this deadline (plugin_call.hpp); 0: none
+  double plugin_time_limit_seconds = 30;  // policy() and in_scope() under this deadline (plugin/plugin_door.hpp); 0: none
 };
 
 // A bad --base-url or contact; the message names the value and says what is expected.
@@ -47,7 +47,8 @@ std::string crawler_user_agent(std::string_view contact);
 // throws or does not return within the plugin deadline), checked at every redirect hop; with a base URL override, URLs under the source's
 // base_url are requested from the override instead, and everything else (records, scope,
 // robots.txt per host) stays in the real site's URL space.  Throws BadCrawlSetting, and
-// PluginTimeout when the source's policy() does not return in time.
+// PluginFailure (plugin/plugin_error.hpp) when the source's policy() throws or does not return
+// in time.
 HttpSettings http_settings_for(const Source& source, const SourceInfo& info, const HttpCrawlSettings& settings);
 
 // An HttpFetcher with http_settings_for(); `source` must outlive it.

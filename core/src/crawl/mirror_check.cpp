@@ -1,4 +1,5 @@
 #include "crawl/mirror_check.hpp"
+#include "i18n/i18n.hpp"
 
 #include "senrei/url.hpp"
 
@@ -25,18 +26,21 @@ std::string lower(std::string s) {
 }  // namespace
 
 std::string mirror_root_problem(const Source& source, const SourceInfo& info, const fs::path& dir,
-                                const MirrorFetcher& fetcher) {
+                                const MirrorFetcher& fetcher, std::chrono::milliseconds limit) {
   if (info.base_url.empty()) return {};
   const std::string shown = dir.string();
   auto base = parse_url(info.base_url);
   std::string folder = fs::absolute(dir).lexically_normal().filename().string();
   if (folder.empty()) folder = fs::absolute(dir).lexically_normal().parent_path().filename().string();
   if (base && looks_like_host(folder) && lower(folder) != lower(base->host))
-    return "--mirror のフォルダ " + shown + " はホスト " + folder + " のミラーのようです。ソース '" + info.name +
-           "' のサイトは " + base->host + " です。そのサイトのフォルダ（例: .../" + base->host +
-           "）を指定してください。何も書き込んでいません";
+    return trf("the --mirror folder {1} looks like a mirror of host {2}, but source '{3}' is the site {4}: give that "
+               "site's folder (e.g. .../{4}); nothing was written",
+               {shown, folder, info.name, base->host});
   std::string expected;
-  for (const auto& seed : source.seeds()) {
+  // (seeds() that fail here are the crawl's to report, with that source's run stopped)
+  auto seeds = PluginDoor(source, info, limit).seeds();
+  if (!seeds) return {};
+  for (const auto& seed : *seeds) {
     auto c = canonicalize_url(seed);
     if (!c) continue;
     fs::path file = fetcher.file_for(*c);
@@ -47,12 +51,13 @@ std::string mirror_root_problem(const Source& source, const SourceInfo& info, co
       if (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
       fs::path f = dir / rest;
       if (rest.empty() || rest.back() == '/') f /= "index.html";
-      expected = *c + "（ファイル " + f.lexically_normal().string() + "）";
+      expected = *c + " " + trf("(file {1})", {f.lexically_normal().string()});
     }
   }
   if (expected.empty()) return {};  // no seed on the site: nothing to check against
-  return "--mirror のフォルダ " + shown + " にソース '" + info.name + "' の入口ページ " + expected +
-         " がありません。サイトのミラーの一番上のフォルダを指定してください。何も書き込んでいません";
+  return trf("the --mirror folder {1} does not hold source '{2}''s start page {3}: give the top folder of the site's "
+             "mirror; nothing was written",
+             {shown, info.name, expected});
 }
 
 }  // namespace senrei

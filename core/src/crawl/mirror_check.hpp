@@ -9,15 +9,18 @@
 // empty when the folder fits.  A source without a web site (`files`) is not checked.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
 #include "fetch/mirror_fetcher.hpp"
+#include "plugin/plugin_door.hpp"
 #include "senrei/plugin.hpp"
 
 namespace senrei {
 
 std::string mirror_root_problem(const Source& source, const SourceInfo& info, const std::filesystem::path& dir,
-                                const MirrorFetcher& fetcher);
+                                const MirrorFetcher& fetcher,
+                                std::chrono::milliseconds limit = plugin_limit(kDefaultPluginTimeoutSeconds));
 
 }  // namespace senrei

@@ -1,16 +1,11 @@
 #include "crawl/page_processor.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdint>
+#include <memory>
 #include <optional>
-#include <set>
 #include <unordered_set>
 
-#include <unicode/utf8.h>
-
 #include "crawl/document_identity.hpp"
-#include "crawl/plugin_call.hpp"
 #include "extract/extract.hpp"
 #include "senrei/url.hpp"
 
@@ -18,66 +13,16 @@ namespace senrei {
 
 namespace {
 
-bool valid_utf8(std::string_view s) {
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
-  if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-// The first problem with one field's values, or "".
-std::string field_problem(const Field& f) {
-  if (f.name.empty()) return "a field without a name";
-  const std::string which = "field '" + (valid_utf8(f.name) ? f.name : std::string("?")) + "'";
-  if (!valid_utf8(f.name)) return "a field name that is not UTF-8";
-  if ((f.number && !std::isfinite(*f.number)) || (f.number_high && !std::isfinite(*f.number_high)))
-    return which + " with a number that is not finite";
-  for (const std::string* t : {&f.text, &f.unit, &f.period, &f.as_of, &f.raw, &f.provenance.url, &f.provenance.sentence})
-    if (!valid_utf8(*t)) return which + " with text that is not UTF-8";
-  for (const auto& item : f.items)
-    if (!valid_utf8(item)) return which + " with a list item that is not UTF-8";
-  for (const auto& flag : f.flags)
-    if (!valid_utf8(flag)) return which + " with a flag that is not UTF-8";
-  for (const auto& p : f.item_provenance)
-    if (!valid_utf8(p.url) || !valid_utf8(p.sentence)) return which + " with a provenance that is not UTF-8";
-  return {};
+PageOutcome failed(PageOutcome out, PluginError error) {
+  out.error_kind = failure_reason(error.kind);
+  out.error = error.message;
+  out.plugin_error = std::move(error);
+  return out;
 }
 
 }  // namespace
 
-std::string validate_records(const SourceInfo& info, const std::string& url, std::vector<Record>& records) {
-  if (records.size() > kMaxRecordsPerPage)
-    return std::to_string(records.size()) + " records from one page (the limit is " +
-           std::to_string(kMaxRecordsPerPage) + ")";
-  std::set<std::string> ids;
-  for (size_t i = 0; i < records.size(); ++i) {
-    auto& r = records[i];
-    if (r.source.empty()) r.source = info.name;
-    if (r.url.empty()) r.url = url;
-    if (r.id.empty()) r.id = make_record_id(info.name, r.url, r.part);
-    std::string which = "record " + std::to_string(i + 1);
-    for (const std::string* t : {&r.id, &r.source, &r.title, &r.url, &r.as_of, &r.text, &r.part})
-      if (!valid_utf8(*t)) return which + " has text that is not UTF-8";
-    for (const auto& flag : r.flags)
-      if (!valid_utf8(flag)) return which + " has a flag that is not UTF-8";
-    which += " (" + r.id + ")";
-    if (r.source != info.name) return which + " claims source '" + r.source + "'";
-    if (r.id.rfind(info.name + ":", 0) != 0) return which + " has an id outside source '" + info.name + "'";
-    if (r.title.empty()) return which + " has no title";
-    if (!ids.insert(r.id).second) return which + " repeats an id";
-    for (const auto& f : r.fields)
-      if (auto problem = field_problem(f); !problem.empty()) return which + " has " + problem;
-  }
-  return {};
-}
-
-PageOutcome process_page(const Source& source, const SourceInfo& info, const FetchResponse& response,
-                         std::chrono::milliseconds plugin_limit, const StageFn& on_stage) {
+PageOutcome process_page(const PluginDoor& plugin, const FetchResponse& response, const StageFn& on_stage) {
   PageOutcome out;
   auto stage = [&](const char* name) {
     if (on_stage) on_stage(name);
@@ -85,14 +30,11 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
   const std::string& url = response.final_url.empty() ? response.request.url : response.final_url;
   ParsedPage page;
   std::string charset_override;
-  try {
-    charset_override = call_policy(source, info, plugin_limit).charset;
-  } catch (const PluginTimeout& e) {
-    out.error_kind = "plugin_timeout";
-    out.error = e.what();
-    return out;
-  } catch (...) {
-  }
+  if (auto policy = plugin.policy())
+    charset_override = policy->charset;
+  else if (policy.error().kind == PluginErrorKind::timeout)
+    return failed(std::move(out), policy.error());
+  // (a policy() that throws only leaves the charset to be decided per page)
   try {
     RawDocument raw;
     raw.url = url;
@@ -131,33 +73,21 @@ PageOutcome process_page(const Source& source, const SourceInfo& info, const Fet
     if (auto t = canonicalize_url(page.canonical_url)) canonical_target = without_tracking_parameters(*t);
   std::vector<std::string> asked = candidates;
   if (canonical_target) asked.push_back(*canonical_target);
-  ScopeCall scope = call_in_scope(source, info, asked, plugin_limit);  // one call, under the deadline
-  if (!scope.ok()) {
-    out.error_kind = scope.error_kind;
-    out.error = scope.error;
-    return out;
-  }
+  const size_t asked_count = asked.size();
+  auto scope = plugin.in_scope(std::move(asked));  // one call, under the deadline
+  if (!scope) return failed(std::move(out), scope.error());
+  const std::vector<char>& in = *scope;
   for (size_t i = 0; i < candidates.size(); ++i)
-    if (scope.in[i]) out.links.push_back(std::move(candidates[i]));
-  const bool canonical_in_scope = canonical_target && scope.in[asked.size() - 1];
+    if (in[i]) out.links.push_back(std::move(candidates[i]));
+  const bool canonical_in_scope = canonical_target && in[asked_count - 1];
   if (auto c = usable_canonical(url, page.canonical_url, [&](const std::string& u) {
         return canonical_in_scope && u == *canonical_target;
       }))
     out.canonical = *c;
 
-  PluginCall call = call_extract(source, info, std::make_shared<const ParsedPage>(std::move(page)), plugin_limit);
-  if (!call.ok()) {
-    out.error_kind = call.error_kind;
-    out.error = call.error;
-    return out;
-  }
-  out.records = std::move(call.records);
-  if (auto problem = validate_records(info, url, out.records); !problem.empty()) {
-    out.records.clear();
-    out.error_kind = "plugin";
-    out.error = "plugin '" + info.name + "' returned an invalid record for " + url + ": " + problem;
-    return out;
-  }
+  auto records = plugin.extract(std::make_shared<const ParsedPage>(std::move(page)));  // checked by the door
+  if (!records) return failed(std::move(out), records.error());
+  out.records = std::move(*records);
   // The records' own flags (consistency: parts_mismatch, ...) are the page's too, so `stats`
   // counts them with the page flags.
   std::vector<std::string> page_flags = out.flags;

@@ -2,23 +2,24 @@
 //
 // Pure with respect to the crawl: it decodes, extracts (HTML/PDF/text), calls the plugin and
 // validates what the plugin returned, touching no store and no index, so it can run on worker
-// threads.  A plugin that throws or returns invalid records fails only this page: the outcome
-// carries error_kind "plugin" and a message naming the plugin and the URL.  With a
-// `plugin_limit`, extract() runs under that deadline (crawl/plugin_call.hpp) and a plugin that
-// does not return in time gives error_kind "plugin_timeout".
+// threads.  Every call into the plugin (policy(), in_scope() for the links, extract()) goes
+// through the door (plugin/plugin_door.hpp), under its deadline.  A plugin that throws, returns
+// invalid records or does not return in time fails only this page: the outcome carries the typed
+// PluginError, and error_kind its failure reason ("plugin", "plugin_timeout") with a message
+// naming the plugin and the URL.
 #pragma once
 
-#include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "fetch/fetcher.hpp"
+#include "plugin/plugin_door.hpp"
+#include "plugin/plugin_output.hpp"  // validate_records, kMaxRecordsPerPage
 #include "senrei/plugin.hpp"
 
 namespace senrei {
-
-inline constexpr size_t kMaxRecordsPerPage = 10000;
 
 struct PageOutcome {
   std::vector<Record> records;
@@ -30,6 +31,7 @@ struct PageOutcome {
   std::string error_kind;          // an ExtractError kind (encrypted_pdf, broken_pdf, ...), "extract", "plugin",
                                    // "plugin_timeout", or empty when fine
   std::string error;
+  std::optional<PluginError> plugin_error;  // set when the plugin failed (then error_kind is its failure_reason)
   bool ok() const { return error_kind.empty(); }
 };
 
@@ -37,13 +39,6 @@ struct PageOutcome {
 // code (in_scope() for the links, extract()) runs on the page.
 using StageFn = std::function<void(const char* stage)>;
 
-PageOutcome process_page(const Source& source, const SourceInfo& info, const FetchResponse& response,
-                         std::chrono::milliseconds plugin_limit = {}, const StageFn& on_stage = {});
-
-// Checks and completes a plugin's records for one page: fills id, source and url when empty;
-// refuses empty titles, ids of another source, duplicate ids, fields without a name, numbers
-// that are not finite, text that is not UTF-8, and more than kMaxRecordsPerPage records.  Returns the problem, or an
-// empty string when all records are acceptable.
-std::string validate_records(const SourceInfo& info, const std::string& url, std::vector<Record>& records);
+PageOutcome process_page(const PluginDoor& plugin, const FetchResponse& response, const StageFn& on_stage = {});
 
 }  // namespace senrei

@@ -422,8 +422,8 @@ std::string decode_as(std::string_view bytes, std::string_view charset, bool& re
 }
 
 std::string query_in_page_encoding(std::string_view href, std::string_view charset) {
-  const bool sjis = charset == "windows-31j";
-  if (!sjis && charset != "euc-jp") return std::string(href);
+  const bool sjis = charset == "windows-31j", jis = charset == "iso-2022-jp";
+  if (!sjis && !jis && charset != "euc-jp") return std::string(href);
   size_t q = href.find('?');
   size_t hash = href.find('#');
   if (q == std::string_view::npos || (hash != std::string_view::npos && hash < q))
@@ -435,6 +435,35 @@ std::string query_in_page_encoding(std::string_view href, std::string_view chars
   if (ascii) return std::string(href);
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out(href.substr(0, q + 1));
+  if (jis) {
+    // ISO-2022-JP writes kanji as pairs of ASCII bytes between escapes: each byte outside the
+    // ASCII state is percent-encoded when the URL standard's query set says so (ESC, ", #, <,
+    // >, ') — & and = stay as the browser leaves them.
+    japanese_charset::Iso2022JpEncoder encoder;
+    auto append = [&](const std::string& bytes, bool ascii_input) {
+      for (unsigned char b : bytes) {
+        const bool escape = b < 0x21 || b > 0x7E || b == '"' || b == '#' || b == '<' || b == '>' || b == '\'';
+        if (escape && !(ascii_input && bytes.size() == 1)) {
+          out += '%';
+          out += kHex[b >> 4];
+          out += kHex[b & 15];
+        } else {
+          out += static_cast<char>(b);
+        }
+      }
+    };
+    for (char32_t cp : ja::detail::decode_utf8(query)) {
+      std::string bytes;
+      const bool ok = encoder.encode(cp, bytes);
+      append(bytes, cp < 0x80);
+      if (!ok) out += "%26%23" + std::to_string(static_cast<unsigned long>(cp)) + "%3B";
+    }
+    std::string tail;
+    encoder.finish(tail);
+    append(tail, false);
+    out.append(href.substr(end));
+    return out;
+  }
   for (char32_t cp : ja::detail::decode_utf8(query)) {  // the page was decoded: UTF-8
     if (cp < 0x80) {
       out += static_cast<char>(cp);

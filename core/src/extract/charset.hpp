@@ -47,10 +47,11 @@ std::string decode_as(std::string_view bytes, std::string_view charset, bool& re
 
 // A link's query as a browser sends it from a page in `charset` (WHATWG URL: the query is
 // encoded in the document's encoding): on a Shift_JIS or EUC-JP page, the non-ASCII characters
-// of the query in `href` become that encoding's bytes, percent-encoded; a character the
-// encoding lacks becomes "%26%23NNNN%3B" as the URL standard says.  The path, the fragment and
-// pages in any other charset are left alone (their non-ASCII is sent as UTF-8; ISO-2022-JP
-// pages, which the web practically does not have, too).
+// of the query in `href` become that encoding's bytes, percent-encoded; on an ISO-2022-JP page
+// the query is written with the encoder's escapes (q=病院 → q=%1B$BIB1!%1B(B: ESC and the
+// query set's bytes percent-encoded, the JIS byte pairs as they are, as browsers send it); a
+// character the encoding lacks becomes "%26%23NNNN%3B" as the URL standard says.  The path,
+// the fragment and pages in any other charset are left alone (their non-ASCII is sent as UTF-8).
 std::string query_in_page_encoding(std::string_view href, std::string_view charset);
 
 }  // namespace senrei

@@ -1,6 +1,9 @@
 // extract/charset_japanese.cpp — the WHATWG decoders and encoders for Japanese (§13.1–13.3).
 #include "extract/charset_japanese.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -287,6 +290,79 @@ std::optional<std::string> encode_euc_jp(char32_t cp) {
   if (pointer == 0xFFFF) return std::nullopt;
   return std::string{static_cast<char>(pointer / 94 + 0xA1),
                      static_cast<char>(pointer % 94 + 0xA1)};
+}
+
+namespace {
+
+// Half-width katakana U+FF61..U+FF9F → the full-width form ISO-2022-JP writes: the character's
+// compatibility decomposition, with the combining sound marks U+3099/U+309A as the spacing
+// ゛゜ (U+309B/U+309C), which is the standard's index ISO-2022-JP katakana.
+char32_t full_width_katakana(char32_t cp) {
+  static const std::vector<char32_t> table = [] {
+    std::vector<char32_t> t(0xFF9F - 0xFF61 + 1, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+    for (char32_t c = 0xFF61; c <= 0xFF9F; ++c) {
+      icu::UnicodeString d;
+      if (U_SUCCESS(status) && nfkd->getDecomposition(static_cast<UChar32>(c), d) && d.countChar32() == 1) {
+        char32_t full = static_cast<char32_t>(d.char32At(0));
+        if (full == 0x3099) full = 0x309B;
+        if (full == 0x309A) full = 0x309C;
+        t[c - 0xFF61] = full;
+      }
+    }
+    return t;
+  }();
+  return table[cp - 0xFF61];
+}
+
+}  // namespace
+
+bool Iso2022JpEncoder::encode(char32_t cp, std::string& out) {
+  while (true) {
+    if ((state_ == State::ascii || state_ == State::roman) && (cp == 0x0E || cp == 0x0F || cp == 0x1B))
+      return false;  // the standard's error with U+FFFD
+    if (state_ == State::ascii && cp < 0x80) {
+      out += static_cast<char>(cp);
+      return true;
+    }
+    if (state_ == State::roman && ((cp < 0x80 && cp != 0x5C && cp != 0x7E) || cp == 0xA5 || cp == 0x203E)) {
+      out += cp == 0xA5 ? '\x5C' : cp == 0x203E ? '\x7E' : static_cast<char>(cp);
+      return true;
+    }
+    if (cp < 0x80) {
+      out += "\x1B(B";
+      state_ = State::ascii;
+      continue;
+    }
+    if (cp == 0xA5 || cp == 0x203E) {
+      out += "\x1B(J";
+      state_ = State::roman;
+      continue;
+    }
+    if (cp == 0x2212) cp = 0xFF0D;
+    if (cp >= 0xFF61 && cp <= 0xFF9F) cp = full_width_katakana(cp);
+    const unsigned pointer = cp <= 0xFFFF ? jis0208_pointers(false)[cp] : 0xFFFF;
+    if (pointer == 0xFFFF) {
+      if (state_ == State::jis0208) {
+        out += "\x1B(B";
+        state_ = State::ascii;
+      }
+      return false;
+    }
+    if (state_ != State::jis0208) {
+      out += "\x1B$B";
+      state_ = State::jis0208;
+    }
+    out += static_cast<char>(pointer / 94 + 0x21);
+    out += static_cast<char>(pointer % 94 + 0x21);
+    return true;
+  }
+}
+
+void Iso2022JpEncoder::finish(std::string& out) {
+  if (state_ != State::ascii) out += "\x1B(B";
+  state_ = State::ascii;
 }
 
 }  // namespace senrei::japanese_charset

@@ -29,4 +29,19 @@ std::string decode_iso_2022_jp(std::string_view bytes, bool& replaced,
 std::optional<std::string> encode_shift_jis(char32_t cp);
 std::optional<std::string> encode_euc_jp(char32_t cp);
 
+// ISO-2022-JP's encoder keeps a state (ASCII, JIS X 0201 Roman, JIS X 0208) and writes an escape
+// sequence where it changes; finish() returns to ASCII at the end.  Half-width katakana are
+// written as their full-width JIS X 0208 forms (the standard's index ISO-2022-JP katakana, here
+// from ICU's compatibility mappings).
+class Iso2022JpEncoder {
+ public:
+  // Appends the bytes of `cp` (with any escape first); false when ISO-2022-JP has no such
+  // character, after which the state is ASCII (the caller writes its replacement).
+  bool encode(char32_t cp, std::string& out);
+  void finish(std::string& out);
+
+ private:
+  enum class State { ascii, roman, jis0208 } state_ = State::ascii;
+};
+
 }  // namespace senrei::japanese_charset

@@ -8,6 +8,8 @@
 #include "extract/html_dom.hpp"
 #include "extract/pdf.hpp"
 #include "extract/text.hpp"
+#include "extract/xlsx.hpp"
+#include "i18n/i18n.hpp"
 
 namespace senrei {
 namespace {
@@ -35,6 +37,12 @@ bool looks_like_markup(std::string_view body) {
   if (body.size() < 2 || body[0] != '<') return false;
   char c = body[1];
   return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A ZIP whose parts include the workbook (the central directory at the end names every part).
+bool looks_like_xlsx(std::string_view body) {
+  return body.substr(0, 4) == std::string_view("PK\x03\x04", 4) &&
+         body.find("xl/workbook.xml") != std::string_view::npos;
 }
 
 bool is_generic(const std::string& mime) {
@@ -83,8 +91,10 @@ std::string effective_content_type(std::string_view content_type, std::string_vi
     return "application/pdf";
   if (mime == "text/html" || mime == "application/xhtml+xml") return "text/html";
   if (mime == "text/csv") return "text/csv";
+  if (mime == kXlsxType) return kXlsxType;
   if (mime == "text/plain" || is_generic(mime)) {
     if (looks_like_pdf(body)) return "application/pdf";
+    if (looks_like_xlsx(body)) return kXlsxType;
     if (mime == "text/plain") return "text/plain";
     return looks_like_markup(body) ? "text/html" : "text/plain";
   }
@@ -97,13 +107,27 @@ ParsedPage extract_document(const RawDocument& doc, const ExtractLimits& limits)
   page.content_type = effective_content_type(doc.content_type, doc.body);
   if (page.content_type.empty())
     throw ExtractError("unsupported_type", doc.url + ": content type '" + doc.content_type +
-                                               "' is neither HTML, PDF, CSV nor plain text");
+                                               "' is neither HTML, PDF, CSV, XLSX nor plain text");
   if (page.content_type == "application/pdf") {
     if (doc.body.size() > limits.max_pdf_bytes)
       throw ExtractError("too_large", doc.url + ": PDF of " + std::to_string(doc.body.size()) +
                                           " bytes exceeds the limit of " +
                                           std::to_string(limits.max_pdf_bytes));
     extract_pdf(doc.body, limits, page);
+    return page;
+  }
+  if (page.content_type == kXlsxType) {
+    if (doc.body.size() > limits.max_pdf_bytes)
+      throw ExtractError("too_large", doc.url + ": " + tr("the workbook exceeds the size limit") + " (" +
+                                          std::to_string(doc.body.size()) + " > " +
+                                          std::to_string(limits.max_pdf_bytes) + " bytes)");
+    extract_xlsx(doc.body, page);
+    if (garbled_text(page.main_text())) {
+      page.flags.emplace_back("garbled_text");
+      page.blocks.clear();
+      page.tables.clear();
+      page.labels.clear();
+    }
     return page;
   }
   std::string_view body = doc.body;

@@ -42,7 +42,8 @@ struct ExtractLimits {
 
 class ExtractError : public std::runtime_error {
  public:
-  // kind: "encrypted_pdf", "broken_pdf", "unsupported_type", "too_large"
+  // kind: "encrypted_pdf", "broken_pdf", "encrypted_xlsx", "broken_xlsx", "unsupported_type",
+  // "too_large"
   ExtractError(std::string kind, const std::string& message)
       : std::runtime_error(message), kind_(std::move(kind)) {}
   const std::string& kind() const { return kind_; }
@@ -53,7 +54,9 @@ class ExtractError : public std::runtime_error {
 
 ParsedPage extract_document(const RawDocument& doc, const ExtractLimits& limits = {});
 
-// "text/html", "application/pdf", "text/plain", or "" when the type is neither and not generic
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// "text/html", "application/pdf", "text/csv", kXlsxType, "text/plain", or "" when the type is neither and not generic
 // (images, archives...).  Exposed for tests and for the crawler's pre-checks.
 std::string effective_content_type(std::string_view content_type, std::string_view body);
 

@@ -13,7 +13,9 @@
 
 #include "extract/garbled_text.hpp"
 #include "extract/html_dom.hpp"
+#include "extract/html_table.hpp"
 #include "extract/pdf_guard.hpp"
+#include "extract/pdf_table.hpp"
 #include "extract/text.hpp"
 
 namespace senrei {
@@ -40,12 +42,6 @@ std::string iso8601(time_t t) {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
-// One line of text: words that share a baseline band, left to right.
-struct Line {
-  double top = 0, bottom = 0;
-  std::vector<const poppler::text_box*> words;
-};
 
 // Columns of vertical writing (a font in Identity-V or another -V CMap): words that share an
 // x band, top to bottom; the columns read right to left.
@@ -88,68 +84,29 @@ std::string vertical_text(std::vector<const poppler::text_box*> boxes) {
   return out;
 }
 
-// Page text in reading order for single-column pages (what guidelines and notices are): lines
-// top to bottom, words left to right, one space where the page leaves a gap (a full-width space
-// between 第1章 and its title is a gap, not a glyph, in poppler's words).  Content-stream order
-// (raw_order_layout) follows how the producer drew the page, not how it reads; poppler's own
-// reading-order mode splits a line at such a gap into separate blocks.  Vertical writing comes
-// after the lines, as columns read right to left (vertical_text).
-std::string page_text(const poppler::page& page) {
+// The page laid out (extract/pdf_table.hpp): lines top to bottom, words left to right, tables
+// as rows of whole cells.  Content-stream order (raw_order_layout) follows how the producer drew
+// the page, not how it reads; poppler's own reading-order mode splits a line at a wide gap into
+// separate blocks.  Vertical writing comes after the lines, as columns read right to left
+// (vertical_text).
+pdf_table::PageLayout lay_out_page(const poppler::page& page) {
   // With the font information poppler also sets each box's writing mode.
   std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-  std::vector<const poppler::text_box*> sorted, vertical;
-  for (const auto& b : boxes)
-    (b.get_wmode() == poppler::text_box::vertical_wmode ? vertical : sorted).push_back(&b);
-  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->bbox().y() < b->bbox().y(); });
-  std::vector<Line> lines;
-  for (const auto* b : sorted) {
-    const double top = b->bbox().y(), bottom = top + b->bbox().height();
-    Line* home = nullptr;
-    for (auto& l : lines) {
-      const double overlap = std::min(bottom, l.bottom) - std::max(top, l.top);
-      if (overlap > 0.5 * std::min(bottom - top, l.bottom - l.top)) {
-        home = &l;
-        break;
-      }
+  std::vector<pdf_table::Word> words;
+  std::vector<const poppler::text_box*> vertical;
+  for (const auto& b : boxes) {
+    if (b.get_wmode() == poppler::text_box::vertical_wmode) {
+      vertical.push_back(&b);
+      continue;
     }
-    if (!home) {
-      lines.push_back({top, bottom, {}});
-      home = &lines.back();
-    }
-    home->top = std::min(home->top, top);
-    home->bottom = std::max(home->bottom, bottom);
-    home->words.push_back(b);
+    const auto r = b.bbox();
+    words.push_back({r.x(), r.y(), r.x() + r.width(), r.y() + r.height(), utf8(b.text()), b.has_space_after()});
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.top < b.top; });
-  std::string out;
-  for (auto& l : lines) {
-    std::stable_sort(l.words.begin(), l.words.end(), [](auto* a, auto* b) { return a->bbox().x() < b->bbox().x(); });
-    std::string line;
-    const poppler::text_box* prev = nullptr;
-    for (const auto* w : l.words) {
-      if (prev) {
-        const double gap = w->bbox().x() - (prev->bbox().x() + prev->bbox().width());
-        if (prev->has_space_after() || gap > 0.2 * (l.bottom - l.top)) line += ' ';
-      }
-      std::string word = utf8(w->text());
-      // poppler-data maps Adobe-Japan1's underscore (CID 64) to U+0332 COMBINING LOW LINE: in a
-      // non-embedded Japanese font "0000516275_00006" would read "0000516275̲00006".
-      for (size_t at = word.find("\xCC\xB2"); at != std::string::npos; at = word.find("\xCC\xB2", at))
-        word.replace(at, 2, "_");
-      tx::append_raw(line, word);
-      prev = w;
-    }
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
-    if (line.empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += line;
-  }
+  pdf_table::PageLayout layout = pdf_table::lay_out(std::move(words));
   // Vertical writing after the horizontal lines (a title above the columns reads first).
-  if (std::string columns = vertical_text(std::move(vertical)); !columns.empty()) {
-    if (!out.empty()) out += '\n';
-    out += columns;
-  }
-  return out;
+  if (std::string columns = vertical_text(std::move(vertical)); !columns.empty())
+    layout.lines.push_back({std::move(columns), false});
+  return layout;
 }
 
 }  // namespace
@@ -185,30 +142,42 @@ void extract_pdf(std::string_view bytes, const ExtractLimits& limits, ParsedPage
   const int count = pages > limits.max_pdf_pages ? limits.max_pdf_pages : pages;
   if (pages > count) html_dom::add_flag(page, "truncated");
   bool any_text = false;
+  std::vector<pdf_table::PageLayout> layouts;
   for (int i = 0; i < count; ++i) {
     std::unique_ptr<poppler::page> p(doc->create_page(i));
+    pdf_table::PageLayout layout;
+    if (p) layout = lay_out_page(*p);
     std::string text;
-    if (p) text = page_text(*p);
+    for (const auto& l : layout.lines) {
+      if (!text.empty()) text += '\n';
+      text += l.text;
+    }
     any_text = any_text || !text.empty();
     // A page whose font had no usable ToUnicode map: flagged, its codes kept out of the text,
-    // the labels and the index (extract/garbled_text.hpp).
+    // the tables, the labels and the index (extract/garbled_text.hpp).
     if (garbled_text(text)) {
       html_dom::add_flag(page, "garbled_text");
-      text.clear();
+      layout = {};
     }
-    page.pdf_pages.push_back(std::move(text));
+    layouts.push_back(std::move(layout));
   }
   if (!any_text) html_dom::add_flag(page, "no_text_layer");
-  // 「発行：令和5年5月」 lines read as labels, as they do in plain text.
-  for (const auto& text : page.pdf_pages) {
-    size_t start = 0;
-    while (start < text.size()) {
-      size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(start, end - start);
-      if (auto lv = tx::split_label_line(line)) page.labels.push_back({lv->first, lv->second, "", line});
-      start = end + 1;
+  // Tables continued over pages become one, the header repeated on each page dropped.
+  for (auto& t : pdf_table::join_tables(layouts)) {
+    html_table::table_labels(t.table, "", page.labels);
+    page.tables.push_back(std::move(t.table));
+  }
+  for (const auto& layout : layouts) {
+    std::string text;
+    for (const auto& l : layout.lines) {
+      if (!text.empty()) text += '\n';
+      text += l.text;
+      // 「発行：令和5年5月」 lines read as labels, as they do in plain text; table rows gave
+      // theirs above.
+      if (!l.table_row)
+        if (auto lv = tx::split_label_line(l.text)) page.labels.push_back({lv->first, lv->second, "", l.text});
     }
+    page.pdf_pages.push_back(std::move(text));
   }
 
   auto title = page.meta.find("Title");

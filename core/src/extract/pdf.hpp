@@ -2,6 +2,9 @@
 //
 // Text per page in reading order (lines top to bottom, words left to right: single-column
 // pages; two columns side by side are read line by line across), 「ラベル：値」 lines as labels;
+// tables found from the words' positions (extract/pdf_table.hpp) in ParsedPage::tables, a table
+// going on over pages as one with the header repeated on each page kept once, their label rows
+// in `labels`, and each row one line of the page text ("a | b | c", cells whole);
 // meta Title, Author, Subject, Keywords, Creator, Producer,
 // CreationDate, ModDate (dates as ISO 8601, UTC).  Throws ExtractError "encrypted_pdf" (needs a
 // password), "broken_pdf" (not parsable), "too_large".  A PDF without any text gets the flag

@@ -95,6 +95,7 @@ std::string media_type_for(const fs::path& file) {
     return "text/html";
   if (ext == ".pdf") return "application/pdf";
   if (ext == ".csv") return "text/csv";
+  if (ext == ".xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   if (ext == ".txt" || ext == ".text" || ext == ".md") return "text/plain";
   return "application/octet-stream";
 }

@@ -110,8 +110,26 @@ std::vector<std::string> parse_funding_sources(std::string_view text) {
   return out;
 }
 
+// 「運営主体（参加機関の会費などで賄う）」: a bracketed note that says how the payer meets the cost
+// (賄う, 充てる, 活用, 財源) names the payer's means, not more payers; its funds are funding
+// sources (parse_funding_sources reads them).  Other brackets stay: 「参加機関（年会費）」.
+static std::u32string without_means_notes(std::u32string s) {
+  static constexpr std::u32string_view kMeans[] = {U"賄", U"まかな", U"充て", U"充当", U"活用", U"財源", U"捻出"};
+  for (std::size_t open = 0; open < s.size(); ++open) {
+    if (!is_open_bracket(s[open])) continue;
+    std::size_t close = open + 1;
+    while (close < s.size() && !is_close_bracket(s[close])) ++close;
+    const std::u32string_view note = std::u32string_view(s).substr(open + 1, close - open - 1);
+    if (std::any_of(std::begin(kMeans), std::end(kMeans), [&](std::u32string_view w) { return contains(note, w); })) {
+      s.erase(open, std::min(close + 1, s.size()) - open);
+      --open;
+    }
+  }
+  return s;
+}
+
 std::vector<std::string> parse_payers(std::string_view text) {
-  const std::u32string s = prepare(text);
+  const std::u32string s = without_means_notes(prepare(text));
   std::vector<std::string> out;
   auto add = [&](std::string_view k) {
     if (std::find(out.begin(), out.end(), k) == out.end()) out.emplace_back(k);

@@ -9,6 +9,7 @@
 
 #include <boost/dll/shared_library.hpp>
 
+#include "plugin/plugin_door.hpp"
 #include "senrei/source_library.hpp"
 #include "senrei/version.hpp"
 
@@ -101,10 +102,11 @@ void PluginHost::load(const std::vector<fs::path>& search_path, const std::vecto
 }
 
 bool PluginHost::load_library(const fs::path& file, const std::vector<std::string>& config_dirs) {
-  auto refuse = [&](std::string reason) {
-    refused_.push_back({file, std::move(reason)});
+  auto refuse = [&](std::string reason, PluginErrorKind kind = PluginErrorKind::abi) {
+    refused_.push_back({file, std::move(reason), kind});
     return false;
   };
+  const auto threw = PluginErrorKind::threw;
   for (const auto& s : sources_)
     if (fs::equivalent(s.library, file)) return true;  // the same file twice on the path
 
@@ -143,15 +145,15 @@ bool PluginHost::load_library(const fs::path& file, const std::vector<std::strin
     try {
       made.reset(lib->get<Source*()>("senrei_create_source")());
     } catch (const std::exception& e) {
-      return refuse(std::string("its factory threw: ") + e.what());
+      return refuse(std::string("its factory threw: ") + e.what(), threw);
     } catch (...) {
-      return refuse("its factory threw an unknown exception");
+      return refuse("its factory threw an unknown exception", threw);
     }
     if (!made) return refuse("its factory returned no source");
     try {
       add_source(holding(std::move(made), lib), file);
     } catch (const std::exception& e) {
-      return refuse(std::string("it threw while starting: ") + e.what());
+      return refuse(std::string("it threw while starting: ") + e.what(), threw);
     }
     return sources_.size() > before;
   }
@@ -165,17 +167,23 @@ bool PluginHost::load_library(const fs::path& file, const std::vector<std::strin
       if (made) add_source(holding(std::move(made), lib), file);
     for (auto& reason : library->refusals()) refused_.push_back({file, std::move(reason)});
   } catch (const std::exception& e) {
-    return refuse(std::string("it threw while starting: ") + e.what());
+    return refuse(std::string("it threw while starting: ") + e.what(), threw);
   } catch (...) {
-    return refuse("it threw an unknown exception while starting");
+    return refuse("it threw an unknown exception while starting", threw);
   }
   return true;  // a library with no sources today (no TOML files) is not refused
 }
 
 void PluginHost::add_source(std::shared_ptr<Source> source, const fs::path& file) {
-  SourceInfo info = source->info();
+  // Asked on this thread (no deadline: loading starts no thread), its exceptions caught.
+  auto described = PluginDoor::describe(*source, {}, file.filename().string());
+  if (!described) {
+    refused_.push_back({file, described.error().message, PluginErrorKind::threw});
+    return;
+  }
+  SourceInfo info = std::move(*described);
   if (!valid_source_name(info.name)) {
-    refused_.push_back({file, "source name '" + info.name + "' is not [a-z0-9-]+"});
+    refused_.push_back({file, "source name '" + info.name + "' is not [a-z0-9-]+", PluginErrorKind::bad_output});
     return;
   }
   if (const auto* existing = find(info.name)) {

@@ -8,8 +8,11 @@
 // like a library.  Before anything else in a library is called, its exported
 // senrei_plugin_abi_version() and senrei_plugin_build_identity() must equal the host's; a
 // library that is not a shared object, has the wrong ABI or build identity, lacks the factory,
-// or whose factory throws is listed as refused with the reason, and the others load.  The first source of a
-// name wins; a later one of the same name is refused.
+// or whose factory throws is listed as refused with the reason and its kind (abi: it cannot be
+// used at all; threw: its factory or info() threw), and the others load.  The first source of a
+// name wins; a later one of the same name is refused.  A source's info() is asked once, here,
+// through the door (plugin/plugin_door.hpp), and cached in LoadedSource; every later call into
+// a source goes through a PluginDoor too.
 //
 // Libraries are never unloaded before exit, and every Source returned holds its library, so
 // an object (or an exception) from a plugin never outlives its code.  Not thread-safe while
@@ -21,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/plugin_error.hpp"
 #include "senrei/plugin.hpp"
 
 namespace senrei {
@@ -34,6 +38,7 @@ struct LoadedSource {
 struct RefusedPlugin {
   std::filesystem::path library;
   std::string reason;
+  PluginErrorKind kind = PluginErrorKind::abi;  // abi, threw (starting it), or bad_output (a bad name)
 };
 
 class PluginHost {

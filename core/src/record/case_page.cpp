@@ -52,6 +52,27 @@ constexpr std::string_view kCaseFacts[] = {
 
 }  // namespace
 
+namespace {
+// The text with every bracketed part （…） (…) 〔…〕 removed.
+std::string without_brackets(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    bool open = false, close = false;
+    for (std::string_view o : {"（", "(", "〔", "［", "["})
+      if (s.compare(i, o.size(), o) == 0) open = true, len = o.size();
+    for (std::string_view c : {"）", ")", "〕", "］", "]"})
+      if (s.compare(i, c.size(), c) == 0) close = true, len = c.size();
+    if (open) ++depth;
+    else if (close) depth = std::max(0, depth - 1);
+    else if (depth == 0) out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+}  // namespace
+
 AsOfNote read_as_of_note(const ParsedPage& page) {
   AsOfNote note;
   // A marked note (※) first; else the first short text stating 時点 / 現在 with a date.
@@ -68,6 +89,14 @@ AsOfNote read_as_of_note(const ParsedPage& page) {
           head.resize(p);
           break;
         }
+      }
+      // Unmarked, a date in brackets after other text is a value's own (「人口41,563人（平成22年
+      // 10月1日現在）」): the population's year is not the page's.  Only a date outside brackets,
+      // or a note that is all bracket (「（令和5年6月時点）」), makes the note.
+      if (!marked) {
+        std::string plain = without_brackets(head);
+        if (plain.find_first_not_of(" \t\n。") != std::string::npos) head = plain;
+        if (!contains(head, "時点") && !contains(head, "現在")) continue;
       }
       auto d = ja::parse_date(head);
       if (!d) continue;
@@ -108,6 +137,23 @@ std::vector<Field> read_case_heading(const ParsedPage& page) {
     return out;
   }
   return out;
+}
+
+std::string name_from_title(std::string_view title) {
+  std::string t(title);
+  // The site's name after a separator, then a bracketed section name: （全体概要）.
+  for (std::string_view sep : {"｜", "|", " - ", " – ", "：", "＜", "<"})
+    if (auto p = t.find(sep); p != std::string::npos && p > 0) t.resize(p);
+  for (std::string_view open : {"（", "(", "【", "［", "["})
+    if (auto p = t.find(open); p != std::string::npos && p > 0) t.resize(p);
+  while (!t.empty() && (t.back() == ' ')) t.pop_back();
+  while (t.starts_with(" ")) t.erase(0, 1);
+  if (t.empty() || t.size() > 120) return {};  // about 40 characters: a sentence, not a name
+  static constexpr std::string_view kTopic[] = {"。", "、", "について", "しくみ", "仕組み", "とは", "一覧",
+                                                "概要", "紹介", "案内", "事例", "費用", "運営", "ページ"};
+  for (std::string_view w : kTopic)
+    if (contains(t, w)) return {};
+  return t;
 }
 
 std::vector<Field> read_stated_facts(const ParsedPage& page) {

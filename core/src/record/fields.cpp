@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "record/fees.hpp"
 #include "record/sentences.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/vocabulary.hpp"
@@ -150,6 +151,18 @@ Field base_field(std::string_view name, std::string_view value, const Provenance
   f.raw = std::string(value);
   f.provenance = p;
   return f;
+}
+
+// 「病院 年額2万円、診療所 月額5千円」: one fee per payer type (record/fees.hpp), and member
+// fees among the funding sources when any fee is stated (「無料」, 「なし」 are none).
+std::vector<Field> fee_fields(std::string_view label, std::string_view v, const Provenance& p) {
+  auto out = record_detail::read_fees(label, v, p);
+  if (std::any_of(out.begin(), out.end(), [](const Field& f) { return f.state == ValueState::stated; })) {
+    Field g = base_field("funding_sources", v, p);
+    g.items = {"member_fees"};
+    out.push_back(std::move(g));
+  }
+  return out;
 }
 
 void add_money(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p) {
@@ -463,23 +476,7 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
       out.push_back(std::move(f));
     }
   } else if (field == "fees") {
-    Field f = base_field(field, v, p);
-    f.text = v;
-    if (auto money = ja::parse_money(v); money && money->yen) {
-      if (money->summed || money->parts.size() > 1) {
-        // 「病院 年額2万円、診療所 月額5千円」: one fee per payer, each with its own period.  Their
-        // sum is nobody's fee, so no number: the text keeps every amount, and the flag says why.
-        f.flags.push_back("several_amounts");
-      } else {
-        f.number = money->yen;
-        f.unit = "yen";
-        f.period = money->period;
-      }
-    }
-    out.push_back(std::move(f));
-    Field g = base_field("funding_sources", v, p);
-    g.items = {"member_fees"};
-    out.push_back(std::move(g));
+    out = fee_fields({}, v, p);
   } else if (field == "build_payers" || field == "running_payers") {
     add_payers(out, field, v, p);
     add_funding_named_in(out, v, p);
@@ -521,6 +518,10 @@ std::vector<Field> read_fields(std::string_view field, std::string_view value, c
 
 void merge_fields(std::vector<Field>& fields, std::vector<Field> more) {
   for (auto& f : more) {
+    if (f.name == "fees") {  // a list of fees, one Field each (record/fees.hpp)
+      record_detail::merge_fee(fields, std::move(f));
+      continue;
+    }
     auto it = std::find_if(fields.begin(), fields.end(), [&](const Field& g) { return g.name == f.name; });
     if (it == fields.end()) {
       fields.push_back(std::move(f));
@@ -599,7 +600,9 @@ std::vector<Field> read_labelled_fields(const ParsedPage& page) {
     if (!name) return false;
     if (*name == "build_cost_yen") last_cost_context = "構築";
     if (*name == "running_cost_yen") last_cost_context = "運用";
-    merge_fields(fields, read_fields(*name, value, {page.url, sentence.empty() ? label + "：" + value : sentence}));
+    const Provenance at{page.url, sentence.empty() ? label + "：" + value : sentence};
+    // A fee label may name the period or the payer (年会費（中核病院）): the fee reading sees it.
+    merge_fields(fields, *name == "fees" ? fee_fields(label, value, at) : read_fields(*name, value, at));
     return true;
   };
   for (const auto& lv : page.labels) {

@@ -17,6 +17,7 @@ json to_json(const Field& f) {
   if (f.flag) j["flag"] = *f.flag;
   if (!f.unit.empty()) j["unit"] = f.unit;
   if (!f.period.empty()) j["period"] = f.period;
+  if (!f.payer_type.empty()) j["payer_type"] = f.payer_type;
   if (f.approximate) j["approximate"] = true;
   if (!f.as_of.empty()) j["as_of"] = f.as_of;
   if (!f.raw.empty()) j["raw"] = f.raw;
@@ -76,6 +77,7 @@ Field field_from_json(const json& j) {
   if (j.contains("flag")) f.flag = j.at("flag").get<bool>();
   f.unit = str(j, "unit");
   f.period = str(j, "period");
+  f.payer_type = str(j, "payer_type");
   f.approximate = j.value("approximate", false);
   f.as_of = str(j, "as_of");
   f.raw = str(j, "raw");

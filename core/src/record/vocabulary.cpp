@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <initializer_list>
 #include <string>
 
 namespace senrei {
@@ -53,7 +54,7 @@ const std::vector<Term> kFundingSources = {
 // budget (a prefecture, a city, the state) names a funding source.  Fee payers (病院, 診療所,
 // 薬局 paying a fee) are institution kinds.
 const std::vector<Term> kPayers = {
-    {"disclosing_institutions", "開示施設", "disclosing institutions", {"開示施設", "情報提供施設", "開示病院"}},
+    {"disclosing_institutions", "開示施設", "disclosing institutions", {"開示施設", "情報提供施設", "開示病院", "開示する", "情報を提供する"}},
     {"participants", "参加機関", "participating institutions",
      {"参加", "会員", "利用施設", "利用機関", "医療機関", "診療所", "薬局"}},
     {"medical_association", "医師会", "medical association", {"医師会"}},
@@ -132,6 +133,24 @@ const std::vector<Term> kProducts = {
     {"carna_connect", "C@RNA Connect", "C@RNA Connect", {"C@RNA", "カルナコネクト"}},
 };
 
+// Flags on a record or a field (docs/json.md), labelled for `show` and the council's reports.
+// No wordings: flags are set by the readers, never read from pages.
+const std::vector<Term> kFlags = {
+    {"no_text_layer", "テキスト層なし", "no text layer", {}},
+    {"garbled_text", "文字化け", "garbled text", {}},
+    {"charset_replaced", "置き換えた文字あり", "characters replaced", {}},
+    {"truncated", "途中まで", "truncated", {}},
+    {"depth_capped", "入れ子が深すぎる", "markup nested too deep", {}},
+    {"parse_errors_capped", "構文の誤りが多すぎる", "too many parse errors", {}},
+    {"derived", "推定（記載なし）", "derived (not stated)", {}},
+    {"parts_mismatch", "内訳と合計が合わない", "parts disagree with the total", {}},
+    {"conflicting_values", "ページ内に別の値あり", "the page states another value", {}},
+    {"implausible_per_capita", "人口比で不自然な値", "implausible per 100,000 people", {}},
+    {"as_of_before_start", "稼働前の日付", "dated before the start year", {}},
+    {"running_above_build", "運用費用が構築費用を上回る", "running cost above the build cost", {}},
+    {"several_amounts", "複数の金額", "several amounts", {}},
+};
+
 const std::vector<std::string_view> kPrefectures = {
     "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
     "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
@@ -194,6 +213,18 @@ std::vector<FieldSpec> make_fields() {
 
 }  // namespace
 
+namespace {
+bool listed(std::initializer_list<std::string_view> keywords, std::string_view keyword) {
+  return std::find(keywords.begin(), keywords.end(), keyword) != keywords.end();
+}
+}  // namespace
+
+bool time_limited_fund(std::string_view k) {
+  return listed({"regional_revitalization_fund", "comprehensive_care_fund", "national_subsidy"}, k);
+}
+bool incorporated_form(std::string_view k) { return listed({"npo", "general_association", "public_interest_association"}, k); }
+bool unincorporated_form(std::string_view k) { return listed({"voluntary_association", "council"}, k); }
+
 const std::vector<Term>& terms(Concept c) {
   switch (c) {
     case Concept::operator_form: return kOperatorForms;
@@ -206,6 +237,7 @@ const std::vector<Term>& terms(Concept c) {
     case Concept::consent_method: return kConsentMethods;
     case Concept::record_kind: return kRecordKinds;
     case Concept::product: return kProducts;
+    case Concept::flag: return kFlags;
   }
   return kRecordKinds;
 }

@@ -1,6 +1,7 @@
 // The benchmark tables (Step1 item 8): the plan's costs among the precedents', the figures
 // behind them, funding mix, fees, operator forms.
 #include "report/builder.hpp"
+#include "senrei/vocabulary.hpp"
 
 namespace senrei::report::detail {
 namespace {
@@ -84,11 +85,21 @@ Table figures_table(const Builder& b) {
   return t;
 }
 
+// The time-limited funds by name (senrei/vocabulary.hpp decides which), 「A・B・C」 / "A, B, C".
+static std::string time_limited_funds(const Builder& b) {
+  std::string out;
+  for (const auto& t : vocabulary::terms(vocabulary::Concept::funding_source)) {
+    if (!vocabulary::time_limited_fund(t.keyword)) continue;
+    out += (out.empty() ? "" : b.t("・", ", ")) + label("fund", t.keyword, b.lang);
+  }
+  return out;
+}
+
 Table funding_table(const Builder& b) {
   Table t{"funding", b.t("財源の構成", "Funding mix"),
-          b.t("計画の財源（構築は総額、運用は年額）と、その財源を使った先例。期限付き: 地域医療再生基金・地域医療介護総合確保基金・国庫補助。",
-              "The plan's funding (build: total; running: per year) and the precedents naming each source. Time-limited: "
-              "the regional revitalization fund, the comprehensive care fund, national subsidies."),
+          b.t("計画の財源（構築は総額、運用は年額）と、その財源を使った先例。期限付き: ",
+              "The plan's funding (build: total; running: per year) and the precedents naming each source. Time-limited: ") +
+              time_limited_funds(b) + b.t("。", "."),
           {b.t("財源", "Source"), b.t("期限付き", "Time-limited"), b.t("計画: 構築（万円）", "Plan: build (10,000 yen)"),
            b.t("構築に占める割合", "Share of build"), b.t("計画: 運用（万円/年）", "Plan: running (10,000 yen/year)"), b.t("運用に占める割合", "Share of running"),
            b.t("計画での名称", "Named in the plan"), b.t("この財源を使った先例", "Precedents using it")},

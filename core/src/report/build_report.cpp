@@ -10,6 +10,17 @@ namespace senrei::report {
 namespace detail {
 
 std::string Builder::figure_text(const compare::SourcedValue& v, Num f) const {
+  std::string s = figure_value(v, f);
+  // A figure its own page casts doubt on says so beside it (「要確認：内訳と合計が合わない」); the
+  // figure itself is as the page states it.
+  std::string doubts;
+  for (const auto& flag : v.flags)
+    if (flag != "derived") doubts += (doubts.empty() ? "" : t("・", ", ")) + label("flag", flag, lang);
+  if (!doubts.empty()) s += t("（要確認：", " (check: ") + doubts + t("）", ")");
+  return s;
+}
+
+std::string Builder::figure_value(const compare::SourcedValue& v, Num f) const {
   if (v.state != ValueState::stated)
     return std::string(vocabulary::label(vocabulary::Concept::value_state, to_string(v.state), lang == Lang::ja));
   if (v.value) {

@@ -47,6 +47,7 @@ class Builder {
     return cell;
   }
   // A precedent's figure as the page states it: 約2,000万円, 非公開, 3,800万円（期間の記載なし）.
+  std::string figure_value(const compare::SourcedValue& v, Num f) const;
   std::string figure_text(const compare::SourcedValue& v, Num f) const;
   // The same as a cell with its number (when stated) and its source.
   Cell figure(size_t precedent, const compare::SourcedValue& v, Num f) const {

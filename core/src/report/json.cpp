@@ -36,6 +36,7 @@ json to_json(const SourcedValue& v) {
   put(j, "as_of", v.as_of);
   put(j, "url", v.url);
   put(j, "sentence", v.sentence);
+  if (!v.flags.empty()) j["flags"] = v.flags;
   return j;
 }
 

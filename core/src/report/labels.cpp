@@ -74,6 +74,7 @@ const vocabulary::Term* vocabulary_term(std::string_view group, std::string_view
   if (group == "consent") return vocabulary::find(Concept::consent_method, keyword);
   if (group == "period") return vocabulary::find(Concept::period, keyword);
   if (group == "product") return vocabulary::find(Concept::product, keyword);
+  if (group == "flag") return vocabulary::find(Concept::flag, keyword);
   if (group == "payer") {
     if (auto* t = vocabulary::find(Concept::institution_kind, keyword)) return t;
     return vocabulary::find(Concept::payer, keyword);

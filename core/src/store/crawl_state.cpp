@@ -452,6 +452,25 @@ std::map<std::string, int64_t> CrawlState::flag_counts() {
   return out;
 }
 
+std::vector<LastRun> CrawlState::last_runs() {
+  Stmt q(db_,
+         "SELECT r.source, r.started, COALESCE(r.finished, 0),"
+         " (SELECT COUNT(*) FROM pages p WHERE p.source = r.source AND p.generation = r.generation AND p.state = 'done'),"
+         " (SELECT COUNT(*) FROM pages p WHERE p.source = r.source AND p.generation = r.generation AND p.state = 'failed')"
+         " FROM runs r ORDER BY r.source");
+  std::vector<LastRun> out;
+  while (q.step()) out.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3), q.integer(4)});
+  return out;
+}
+
+std::vector<FlaggedPage> CrawlState::flagged_pages(std::size_t limit) {
+  Stmt q(db_, "SELECT source, url, flags FROM pages WHERE flags IS NOT NULL AND flags != '[]' ORDER BY source, url LIMIT ?");
+  q.bind(1, static_cast<int64_t>(limit));
+  std::vector<FlaggedPage> out;
+  while (q.step()) out.push_back({q.text(0), q.text(1), json_list(q.text(2))});
+  return out;
+}
+
 void CrawlState::mark_in_progress(const std::string& source, const std::string& url, const std::string& stage) {
   Stmt i(db_, cached(kMarkInProgress));
   i.bind(1, source).bind(2, url).bind(3, stage).bind(4, static_cast<int64_t>(std::time(nullptr)));

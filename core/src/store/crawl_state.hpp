@@ -73,6 +73,22 @@ struct Run {
   bool resumed = false;  // true when the last run of this source was interrupted
 };
 
+// The last run of a source, as `senrei stats` shows it.
+struct LastRun {
+  std::string source;
+  int64_t started = 0;   // unix seconds
+  int64_t finished = 0;  // unix seconds; 0 when it did not finish (interrupted, or running now)
+  int64_t done = 0;      // pages of that run done
+  int64_t failed = 0;    // pages of that run failed
+};
+
+// A page with consistency or reading flags (no_text_layer, garbled_text, …).
+struct FlaggedPage {
+  std::string source;
+  std::string url;
+  std::vector<std::string> flags;
+};
+
 class CrawlState {
  public:
   explicit CrawlState(const std::filesystem::path& file, bool read_only = false);
@@ -130,6 +146,10 @@ class CrawlState {
   // Counts by source and state, for `senrei stats`.
   std::map<std::string, std::map<std::string, int64_t>> counts();
   std::map<std::string, int64_t> flag_counts();
+  // Each source's last run, by source name.
+  std::vector<LastRun> last_runs();
+  // Up to `limit` flagged pages, by source and URL.
+  std::vector<FlaggedPage> flagged_pages(std::size_t limit);
 
   void begin();
   void commit();

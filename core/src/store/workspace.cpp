@@ -1,4 +1,5 @@
 #include "store/workspace.hpp"
+#include "i18n/i18n.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -23,23 +24,24 @@ fs::path Workspace::resolve(const std::string& data_flag) {
 Workspace Workspace::open_existing(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec))
-    throw WorkspaceError("no senrei data at " + dir.string() +
-                         " — run `senrei crawl` first, or point --data (or $SENREI_DATA) at an existing workspace");
-  if (!fs::is_directory(dir, ec)) throw WorkspaceError(dir.string() + " is not a directory (given as the data directory)");
+    throw WorkspaceError(trf("no senrei data at {1} — run `senrei crawl` first, or point --data (or $SENREI_DATA) at "
+                             "an existing workspace",
+                             {dir.string()}));
+  if (!fs::is_directory(dir, ec)) throw WorkspaceError(trf("{1} is not a directory (given as the data directory)", {dir.string()}));
   if (::access(dir.c_str(), R_OK | X_OK) != 0)
-    throw WorkspaceError("cannot read the data directory " + dir.string() + ": " + std::strerror(errno));
+    throw WorkspaceError(trf("cannot read the data directory {1}: {2}", {dir.string(), std::strerror(errno)}));
   return Workspace(dir);
 }
 
 Workspace Workspace::create(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw WorkspaceError("cannot create the data directory " + dir.string() + ": " + ec.message());
-  if (!fs::is_directory(dir, ec)) throw WorkspaceError(dir.string() + " is not a directory (given as the data directory)");
+  if (ec) throw WorkspaceError(trf("cannot create the data directory {1}: {2}", {dir.string(), ec.message()}));
+  if (!fs::is_directory(dir, ec)) throw WorkspaceError(trf("{1} is not a directory (given as the data directory)", {dir.string()}));
   if (::access(dir.c_str(), R_OK | W_OK | X_OK) != 0)
-    throw WorkspaceError("cannot write to the data directory " + dir.string() + ": " + std::strerror(errno));
+    throw WorkspaceError(trf("cannot write to the data directory {1}: {2}", {dir.string(), std::strerror(errno)}));
   fs::create_directories(dir / "bodies", ec);
-  if (ec) throw WorkspaceError("cannot create " + (dir / "bodies").string() + ": " + ec.message());
+  if (ec) throw WorkspaceError(trf("cannot create {1}: {2}", {(dir / "bodies").string(), ec.message()}));
   return Workspace(dir);
 }
 
@@ -59,7 +61,7 @@ void Workspace::lock_for_writing(const std::string& what) {
   if (lock_fd_ >= 0) return;
   auto path = dir_ / "lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw WorkspaceError("cannot open " + path.string() + ": " + std::strerror(errno));
+  if (fd < 0) throw WorkspaceError(trf("cannot open {1}: {2}", {path.string(), std::strerror(errno)}));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     // The holder writes its line just after it takes the lock: until then the file is empty or
     // names the previous holder, whose process is gone.  Give it a moment to name itself.
@@ -73,9 +75,9 @@ void Workspace::lock_for_writing(const std::string& what) {
       ::usleep(10000);
     }
     ::close(fd);
-    throw WorkspaceError("the data directory " + dir_.string() + " is in use by another writer (" +
-                         (holder.empty() ? std::string("unknown process") : holder) +
-                         ") — wait for it to finish, or use another --data directory");
+    throw WorkspaceError(trf("the data directory {1} is in use by another writer ({2}) — wait for it to finish, or "
+                             "use another --data directory",
+                             {dir_.string(), holder.empty() ? std::string(tr("unknown process")) : holder}));
   }
   std::ostringstream who;
   who << "pid " << ::getpid() << ": " << what;
