@@ -177,12 +177,19 @@ std::string fold(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
+  std::size_t copy_begin = 0, copy_end = 0;  // characters kept as they are, not yet copied
+  auto copy_pending = [&] {
+    if (copy_end > copy_begin) out.append(utf8.data() + copy_begin, copy_end - copy_begin);
+    copy_begin = copy_end = 0;
+  };
   auto put = [&](const char* bytes, std::size_t n) {
+    copy_pending();
     if (pending_space) out.push_back(' ');
     pending_space = false;
     out.append(bytes, n);
   };
   auto emit_piece = [&](std::string_view piece) {
+    copy_pending();
     for (char32_t c : fold_piece(piece)) {
       if (folds_to_space(c)) {
         pending_space = !out.empty();
@@ -214,9 +221,18 @@ std::string fold(std::string_view utf8) {
         slow_begin = std::string_view::npos;
       }
       if (f & FoldTable::kSpace) {
+        copy_pending();
         pending_space = !out.empty();
       } else if (f & FoldTable::kSame) {
-        put(utf8.data() + i, len);
+        if (copy_end == i && copy_end > copy_begin) {
+          copy_end = i + len;  // the run goes on
+        } else {
+          copy_pending();
+          if (pending_space) out.push_back(' ');
+          pending_space = false;
+          copy_begin = i;
+          copy_end = i + len;
+        }
       } else {
         const std::string_view o = table.out(c);
         put(o.data(), o.size());
@@ -230,6 +246,7 @@ std::string fold(std::string_view utf8) {
     f = next_f;
   }
   if (slow_begin != std::string_view::npos) emit_piece(utf8.substr(slow_begin));
+  copy_pending();
   return out;
 }
 
