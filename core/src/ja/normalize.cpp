@@ -171,7 +171,7 @@ inline char32_t next_code_point(std::string_view text, std::size_t i, std::size_
 // are, full-width ASCII to ASCII, upper case to lower); the characters between (a combining
 // mark and its base, astral characters, invalid bytes) are folded together by ICU.  A cut falls
 // only where NFKC has a boundary, so the result equals folding the whole text at once
-// (fold_test compares the two on random text of every character class).
+// (tests/ja/fold_equivalence_test.cpp compares the two on text of every character class).
 std::string fold(std::string_view utf8) {
   FoldTable& table = FoldTable::get();
   std::string out;
