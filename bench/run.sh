@@ -10,7 +10,8 @@
 #
 # Environment: BENCH_PAGES (20000), BENCH_SEED (1), BENCH_CORPUS (build/bench/corpus),
 # BENCH_WORK (build/bench/work-<pages>), SENREI_BIN (build/senrei), SENREI_BENCH_SOURCE
-# (renkei-navi), and peers.sh's BENCH_STEP_TIMEOUT, BENCH_REPS, BENCH_MUTATE, BENCH_WGET2_THREADS.
+# (renkei-navi), BENCH_PEERS (peers.sh's steps, e.g. "omindex quest"; default all), and
+# peers.sh's BENCH_STEP_TIMEOUT, BENCH_REPS, BENCH_MUTATE, BENCH_WGET2_THREADS.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,7 +58,8 @@ if [ "$mode" = all ] || [ "$mode" = peers ]; then
   row machine loadavg "$(cut -d' ' -f1 /proc/loadavg)" load
   row machine cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1 | tr '\t' ' ')" text
   log "peers on $PAGES pages ($CORPUS), results in $results"
-  "$here/peers.sh" "$CORPUS" "$WORK"
+  # shellcheck disable=SC2086  # BENCH_PEERS: a space-separated list of peers.sh steps
+  "$here/peers.sh" "$CORPUS" "$WORK" ${BENCH_PEERS:-}
 else
   # --senrei-only: keep the peers' rows, replace senrei's.
   [ -f "$results" ] && sed -i '/^senrei\t/d' "$results"

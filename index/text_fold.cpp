@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <atomic>
 #include <stdexcept>
 
 #include "senrei/ja.hpp"
@@ -39,12 +41,40 @@ void fold_into(const icu::Normalizer2& n, std::string_view in, std::string& out)
   r.toUTF8String(out);
 }
 
+// NFKC_Casefold's hasBoundaryBefore (kBoundary) and isInert (kInert) of each BMP character,
+// asked of ICU the first time the character is met.  Thread-safe (relaxed atomics: every
+// thread computes the same value).
+class CasefoldBits {
+ public:
+  explicit CasefoldBits(const icu::Normalizer2& n) : n_(n) {}
+  static constexpr unsigned char kKnown = 4, kBoundary = 1, kInert = 2;
+  unsigned char of(UChar32 c) {
+    if (c < 0 || c > 0xFFFF) return compute(c);
+    unsigned char b = bits_[static_cast<std::size_t>(c)].load(std::memory_order_relaxed);
+    if (b == 0) bits_[static_cast<std::size_t>(c)].store(b = compute(c), std::memory_order_relaxed);
+    return b;
+  }
+
+ private:
+  unsigned char compute(UChar32 c) const {
+    return static_cast<unsigned char>(kKnown | (n_.hasBoundaryBefore(c) ? kBoundary : 0) | (n_.isInert(c) ? kInert : 0));
+  }
+  const icu::Normalizer2& n_;
+  std::array<std::atomic<unsigned char>, 0x10000> bits_{};
+};
+
+CasefoldBits& casefold_bits() {
+  static CasefoldBits bits(nfkc_casefold());
+  return bits;
+}
+
 }  // namespace
 
 std::string fold(std::string_view utf8) { return ja::fold(utf8); }
 
 FoldedText fold_with_map(std::string_view original) {
   const icu::Normalizer2& n = nfkc_casefold();
+  CasefoldBits& bits = casefold_bits();
   FoldedText ft;
   ft.folded.reserve(original.size());
   ft.orig_begin.reserve(original.size());
@@ -55,14 +85,13 @@ FoldedText fold_with_map(std::string_view original) {
   bool chunk_inert = true;  // every character of the chunk is its own NFKC_Casefold form
   auto flush = [&](int32_t chunk_end) {
     if (chunk_end <= chunk_begin) return;
-    std::size_t before = ft.folded.size();
     if (chunk_inert) {
       // Most of a Japanese page (kanji, kana, lower-case ASCII): copied, no ICU round trip.
       ft.folded.append(original.substr(chunk_begin, chunk_end - chunk_begin));
     } else {
       fold_into(n, original.substr(chunk_begin, chunk_end - chunk_begin), ft.folded);
     }
-    for (std::size_t i = before; i < ft.folded.size(); ++i) {
+    while (ft.orig_begin.size() < ft.folded.size()) {
       ft.orig_begin.push_back(static_cast<std::size_t>(chunk_begin));
       ft.orig_end.push_back(static_cast<std::size_t>(chunk_end));
     }
@@ -77,8 +106,21 @@ FoldedText fold_with_map(std::string_view original) {
     const bool bad = c < 0;
     if (bad) c = 0xFFFD;
     // A new chunk starts where normalization cannot reach back across (ASCII always can't).
-    if (at > chunk_begin && (c < 0x80 || n.hasBoundaryBefore(c))) flush(at);
-    if (bad || !n.isInert(c)) chunk_inert = false;
+    const unsigned char b = bits.of(c);
+    if (at > chunk_begin && (c < 0x80 || (b & CasefoldBits::kBoundary))) {
+      if (chunk_inert) {
+        // The common case, one kanji or kana or lower-case letter: copied, mapped to itself.
+        ft.folded.append(original.data() + chunk_begin, static_cast<std::size_t>(at - chunk_begin));
+        for (int32_t k = chunk_begin; k < at; ++k) {
+          ft.orig_begin.push_back(static_cast<std::size_t>(chunk_begin));
+          ft.orig_end.push_back(static_cast<std::size_t>(at));
+        }
+        chunk_begin = at;
+      } else {
+        flush(at);
+      }
+    }
+    if (bad || !(b & CasefoldBits::kInert)) chunk_inert = false;
   }
   flush(len);
   return ft;

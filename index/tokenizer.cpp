@@ -293,6 +293,10 @@ std::vector<Word> Tokenizer::words(std::string_view text) const {
   return out;
 }
 
+std::size_t Tokenizer::piece_end(std::string_view text, std::size_t begin) {
+  return senrei::index::piece_end(text, begin);
+}
+
 std::vector<Word> Tokenizer::words_around(std::string_view text, const std::vector<std::size_t>& at) const {
   std::vector<Word> out;
   if (text.empty() || at.empty()) return out;

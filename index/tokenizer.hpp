@@ -65,6 +65,11 @@ class Tokenizer {
   // checking a few places of a long document without segmenting all of it.  Thread-safe.
   std::vector<Word> words_around(std::string_view text, const std::vector<std::size_t>& at) const;
 
+  // Where the piece of `text` starting at `begin` ends (after a newline or 。, or at 4 KiB on a
+  // character boundary): the unit MeCab reads.  words(piece) of a whole piece gives the words
+  // words(text) has in it, shifted by `begin`.
+  static std::size_t piece_end(std::string_view text, std::size_t begin);
+
   // "ipadic-utf8 (sys.dic version 102, utf8, 392126 entries)" — for messages.
   const std::string& dictionary_name() const { return name_; }
   // What must match between an index and this tokenizer: version, charset, sizes.

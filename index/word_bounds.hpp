@@ -9,7 +9,10 @@
 // in order (運用費用 is not 運用 … 費用).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -19,6 +22,15 @@ namespace senrei::index {
 
 // Whether folded `needle` occurs in folded `text` at least once on word boundaries (above).
 bool occurs_on_word_boundaries(std::string_view text, std::string_view needle, const Tokenizer& tokenizer);
+
+// The words of pieces already read (Tokenizer::piece_end), by the piece's text: a site's pages
+// repeat their sentences, so checking many documents for one needle reads each distinct
+// piece with MeCab once.  At most kMaxCachedPieces are kept.
+using PieceWords = std::unordered_map<std::string, std::vector<Word>>;
+inline constexpr std::size_t kMaxCachedPieces = 8192;
+// The same, reading pieces through `cache` (nullptr: none); the same answer.
+bool occurs_on_word_boundaries(std::string_view text, std::string_view needle, const Tokenizer& tokenizer,
+                               PieceWords* cache);
 
 // `candidates` (the n-gram query of `needle`) restricted to the documents of `db` where
 // occurs_on_word_boundaries() holds for the title or the text: reads every candidate's stored

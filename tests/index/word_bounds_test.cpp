@@ -43,6 +43,29 @@ TEST(WordBounds, CharactersMustStandTogether) {
   EXPECT_TRUE(occurs_on_word_boundaries("年間の運用費用は", "運用費用", tok));
 }
 
+TEST(WordBounds, PieceCacheGivesTheSameAnswers) {
+  // The fallback checks many documents for one needle through a cache of pieces' words
+  // (issue 18 item 3): the same verdicts as without it, for texts that share pieces, needles
+  // at a piece's end, running over a piece's end (。 inside the needle), and on both sides.
+  const auto& tok = *Tokenizer::shared();
+  const std::vector<std::string> texts = {
+      "東京都の病院が参加する。\n京都府の病院。", "東京都の病院が参加する。\n大阪府。", "東京都と京都府。",
+      "協議会費用の負担。会費は年額。", "京都", "東京都", "年間の運用費用は。運用、費用。", "費用運用",
+      "県のピカピカリンクと連携する。", "地域医療再生基金を使う。\n再生基金は", "終わる。京都"};
+  const std::vector<std::string> needles = {"京都", "会費", "運用費用", "ピカピカリンク", "再生基金", "る。京都", "府。"};
+  for (const auto& needle : needles) {
+    PieceWords cache;
+    for (int pass = 0; pass < 2; ++pass)
+      for (const auto& text : texts)
+        EXPECT_EQ(occurs_on_word_boundaries(text, needle, tok, &cache), occurs_on_word_boundaries(text, needle, tok))
+            << needle << " in " << text << " (pass " << pass << ")";
+    if (needle == "京都") {
+      EXPECT_FALSE(cache.empty());
+      EXPECT_TRUE(cache.count("東京都の病院が参加する。"));  // read once, for two texts
+    }
+  }
+}
+
 TEST(WordBounds, WordsAroundAreTheWordsOfThosePieces) {
   const auto& tok = *Tokenizer::shared();
   const std::string text = "一行目は東京都。\n二行目は京都府の病院。\n三行目は大阪府。";
