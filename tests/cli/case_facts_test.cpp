@@ -98,7 +98,7 @@ const std::vector<Case>& cases() {
         txt("area_name", "長崎県全域"), txt("area_scope", "prefecture"), txt("prefecture", "長崎県"),
         num("population", 1430000, "person", true),
         yen("build_cost_yen", 20000000, "", true), flag("build_cost_includes_data_output", false),
-        payers("build_payers", {"hospital"}, "情報を開示する中核病院"),
+        payers("build_payers", {"disclosing_institutions"}, "情報を開示する中核病院"),
         state("running_cost_yen", "undisclosed", "yen", "unknown"), state("running_payers", "undisclosed"),
         num("patients", 61134, "person", false, "2017-01"),
         num("institutions_total", 323, "institution", false, "2017-01"),
@@ -113,7 +113,7 @@ const std::vector<Case>& cases() {
         payers("build_payers", {"prefecture"}, "島根県（構築には地域医療再生基金を活用した）"),
         list("funding_sources", {"regional_revitalization_fund", "member_fees"}),
         yen("running_cost_yen", 235090000, "unknown"),  // the page states no period
-        payers("running_payers", {"operator", "participants"}, "運営主体（参加機関の利用料などを充てる）"),
+        payers("running_payers", {"operator"}, "運営主体（参加機関の利用料などを充てる）"),
         num("patients", 29264, "person", true, "2017-01"),
         num("institutions_total", 769, "institution", false, "2017-01")}},
       {"hareyaka", "2017-03",
@@ -125,7 +125,7 @@ const std::vector<Case>& cases() {
         payers("build_payers", {"operator"}, "運営主体（構築には地域医療再生基金を活用した）"),
         list("funding_sources", {"regional_revitalization_fund", "member_fees"}),
         yen("running_cost_yen", 50000000, "year"),
-        payers("running_payers", {"operator", "participants"}, "運営主体（参加機関の会費などで賄う）"),
+        payers("running_payers", {"operator"}, "運営主体（参加機関の会費などで賄う）"),
         num("patients", 12166, "person", false, "2017-02"),
         num("institutions_total", 429, "institution", false, "2017-03-01")}},
       {"biwako", "2018-03",
@@ -343,7 +343,7 @@ TEST_F(CaseFacts, CsvExportHasEveryFieldOfEveryRecord) {
   auto rows = parse_csv(r.out.substr(3));
   ASSERT_FALSE(rows.empty());
   const auto& header = rows.front();
-  ASSERT_EQ(header.size(), 18u);
+  ASSERT_EQ(header.size(), 19u);
   std::map<std::string, size_t> col;
   for (size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
   EXPECT_EQ(header.back(), "flags");  // consistency flags, last so older readers keep their columns

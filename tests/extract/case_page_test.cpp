@@ -197,6 +197,12 @@ TEST(CasePage, APopulationDateInProseDatesOnlyThePopulation) {
   EXPECT_EQ(number(r, "patients"), 18561);
   EXPECT_EQ(field(r, "patients")->as_of, "");
   EXPECT_EQ(r.as_of, "");
+  // A ※ later in the same paragraph does not make the population's date a page note.
+  const auto marked = read(page("かもめネット", {{"運営主体", "かもめ医療連携協議会"}}, Markup::th_td,
+                                {"総人口は、41,563人（平成22年10月1日現在）となっている。構築費用は2億円（※データ出力対応費を含まない）である。",
+                                 "参加患者数は、18,561人となっている。"}));
+  EXPECT_EQ(field(marked, "patients")->as_of, "");
+  EXPECT_EQ(marked.as_of, "");
   const auto noted = read(page("かもめネット", {{"運営主体", "かもめ医療連携協議会"}, {"登録患者数", "13,500人"}}, Markup::th_td,
                                {"（令和5年6月時点）"}));
   EXPECT_EQ(noted.as_of, "2023-06");

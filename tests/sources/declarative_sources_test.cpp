@@ -364,7 +364,9 @@ TEST(SourcesCheck, TextOutputShowsFieldsAndSentences) {
   auto r = cli({"sources", "--check", "saitama-tonet"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("http://saitama-tonet.jp/structure.html"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("fees = 病院 5万円/年"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fees = hospital 5万円/年  [yen, period year, payer hospital]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fees = hospital 2万円/年"), std::string::npos) << r.out;  // 病院: a hospital too, its own fee
+  EXPECT_NE(r.out.find("fees = pharmacy 1万円/年"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("「年会費（中核病院）：年額50,000円」"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("running_payers = municipality"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("2 pages, 1 records"), std::string::npos) << r.out;

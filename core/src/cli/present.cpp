@@ -81,7 +81,7 @@ std::string display_value(const Field& f) {
   }
   // A fee names its payer: 「病院 2万円/年」.
   if (!f.payer_type.empty() && f.number)
-    out = std::string(vocabulary::label(vocabulary::Concept::institution_kind, f.payer_type, true)) + " " + out;
+    out = code_label(vocabulary::Concept::institution_kind, f.payer_type) + " " + out;
   return out;
 }
 

@@ -59,24 +59,6 @@ std::u32string fold_piece(std::string_view utf8) {
   return detail::decode_utf8(detail::nfkc_utf8(detail::encode_utf8(cps)));
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = U'\uFFFD';
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 bool folds_to_space(char32_t c) { return detail::is_space(c) || u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
@@ -197,7 +179,7 @@ std::string fold(std::string_view utf8) {
       }
       if (pending_space) out.push_back(' ');
       pending_space = false;
-      append_utf8(out, c);
+      detail::append_utf8(out, c);
     }
   };
   std::size_t slow_begin = std::string_view::npos;  // start of the piece not yet folded

@@ -24,6 +24,8 @@ inline constexpr std::size_t kMaxParseBytes = 64 * 1024;
 // becomes one U+FFFD and decoding resumes at the next byte.
 std::u32string decode_utf8(std::string_view utf8);
 std::string encode_utf8(std::u32string_view text);
+// One code point appended as UTF-8 (a surrogate or a value past U+10FFFF as U+FFFD).
+void append_utf8(std::string& out, char32_t c);
 
 // ICU NFKC of a (possibly invalid) UTF-8 string; never throws (returns "" on ICU failure).
 std::string nfkc_utf8(std::string_view utf8);

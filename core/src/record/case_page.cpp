@@ -82,7 +82,10 @@ AsOfNote read_as_of_note(const ParsedPage& page) {
       if (b.text.size() > 600) continue;  // about 200 characters: a note, not a paragraph
       if (!contains(b.text, "時点") && !contains(b.text, "現在")) continue;
       if (marked && !contains(b.text, "※")) continue;
-      std::string head = b.text, rest;
+      // A marked note runs from its ※: 「人口80万人（令和4年10月1日現在）。…（※データ出力対応費を含まない）」
+      // has a mark, but its date is the population's, before the mark.
+      std::string head = marked ? b.text.substr(b.text.find("※")) : b.text, rest;
+      if (marked && !contains(head, "時点") && !contains(head, "現在")) continue;
       for (std::string_view but : {"ただし", "但し", "なお"}) {
         if (auto p = head.find(but); p != std::string::npos) {
           rest = head.substr(p + but.size());

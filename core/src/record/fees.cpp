@@ -123,6 +123,26 @@ std::string leading_period(const std::string& head) {
   return at < payer ? std::string(period->keyword) : std::string();
 }
 
+// Who a fee's text says pays, as written, for telling two statements about one payer from
+// statements about two payers of one kind (中核病院 and 病院 are both hospital):
+// 「年会費（中核病院）：年額」 → 年会費(中核病院), 「病院が年額」 → 病院.
+std::string payer_phrase(std::string_view text) {
+  std::string h = before_amount(text);
+  for (const auto& t : vocabulary::terms(Concept::period))
+    for (std::string_view w : t.wordings)
+      for (auto at = h.find(w); !w.empty() && at != std::string::npos; at = h.find(w)) h.erase(at, w.size());
+  std::string out;
+  for (std::size_t i = 0; i < h.size();) {
+    std::size_t len = 1;
+    bool skip = false;
+    for (std::string_view drop : {" ", ":", "：", "が", "は", "各", "\t"})
+      if (h.compare(i, drop.size(), drop) == 0) skip = true, len = drop.size();
+    if (!skip) out.append(h, i, len);
+    i += len;
+  }
+  return out;
+}
+
 Field fee_field(std::string_view piece, const Provenance& p) {
   Field f;
   f.name = "fees";
@@ -155,10 +175,12 @@ std::vector<Field> read_fees(std::string_view label, std::string_view value, con
     std::vector<std::string> kinds = payer_kinds(head);
     kinds.insert(kinds.begin(), waiting.begin(), waiting.end());
     waiting.clear();
+    const bool from_label = kinds.empty() && !label_payers.empty();
     if (kinds.empty()) kinds = label_payers;
     if (kinds.empty()) kinds.emplace_back();
     for (const auto& kind : kinds) {
-      Field f = fee_field(piece, p);
+      // The payer named in the label stays in the text: 「年会費（中核病院）：年額50,000円」.
+      Field f = fee_field(from_label ? std::string(label) + "：" + piece : piece, p);
       f.payer_type = kind;
       if (money->summed || money->parts.size() > 1) {
         add_flag(f, "several_amounts");  // 「病院 月額1万円＋年額2万円」: the sum is nobody's fee
@@ -205,7 +227,8 @@ void merge_fee(std::vector<Field>& fields, Field fee) {
       if (g.payer_type.empty()) g = std::move(fee);  // the statement that names the payer wins
       return;
     }
-    if (g.payer_type == fee.payer_type && !same_amount && g.provenance.sentence != fee.provenance.sentence) {
+    if (g.payer_type == fee.payer_type && !same_amount && g.provenance.sentence != fee.provenance.sentence &&
+        payer_phrase(g.text) == payer_phrase(fee.text)) {
       add_flag(g, "conflicting_values");  // another sentence gives this payer another fee
       return;
     }

@@ -15,8 +15,9 @@
 //   flag several_amounts (their sum is nobody's fee).
 // merge_fee() adds a fee read from another statement of the same page: a repeat is dropped (one
 // that names no payer gives way to one that does), a fee without an amount gives way to fees with
-// one, and a different amount for a payer type already read flags the first conflicting_values
-// (the first value stays).
+// one, and a different amount for the same payer as written (病院 and 病院が) flags the first
+// conflicting_values (the first value stays); payers of one kind written apart (中核病院, 病院)
+// keep a fee each.
 #pragma once
 
 #include <string_view>
