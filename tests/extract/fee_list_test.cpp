@@ -83,6 +83,12 @@ TEST(FeeList, FeesStatedInASentence) {
     if (f.name == "fees") EXPECT_NE(f.provenance.sentence.find("会費は"), std::string::npos) << f.provenance.sentence;
 }
 
+// A fee line in a paragraph ends with its sentence: the build cost after it is no fee.
+TEST(FeeList, TheNextSentenceIsNoFee) {
+  EXPECT_EQ(fees_of("<p>参加費：病院 月額10,000円。構築費用は2億円、運用費用は年額1,200万円である。</p>"),
+            (std::vector<Fee>{{"hospital", 10000, "month"}}));
+}
+
 TEST(FeeList, NoAmountIsOneFeeWithItsText) {
   const auto r = read_case_overview(page_of("<p>利用料：参加機関の利用料で運用費用を賄う</p>"));
   ASSERT_EQ(fees_of(r.fields).size(), 1u);

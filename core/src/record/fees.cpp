@@ -43,8 +43,10 @@ std::vector<std::string> pieces(std::string_view v) {
     for (std::string_view close : {"）", ")", "〕", "」", "］", "]"})
       if (at(close)) depth = std::max(0, depth - 1), len = close.size();
     bool cut = false;
+    // A fee statement ends with its sentence: 「参加費：病院 月額1万円。構築費用は2億円。」 stops at 。
+    if (depth == 0 && at("。")) break;
     if (depth == 0) {
-      for (std::string_view sep : {"、", "，", "；", ";", "\n", "。"})
+      for (std::string_view sep : {"、", "，", "；", ";", "\n"})
         if (at(sep)) cut = true, len = sep.size();
       if (at(",")) {
         bool digits = i > 0 && i + 1 < v.size() && std::isdigit(static_cast<unsigned char>(v[i - 1])) &&

@@ -3,7 +3,8 @@
 // 「病院 年額2万円、診療所：月額5,000円」 is two fees, each with its amount, period and payer
 // type (a keyword of vocabulary::Concept::institution_kind: hospital, clinic, pharmacy …), never
 // their sum.  Rules, the same on every page and in every layout:
-// - the value is cut at 、，；; and line ends outside brackets; each piece with an amount is one
+// - the value ends at its first 。 outside brackets (a cost in the next sentence is no fee) and is
+//   cut at 、，；; and line ends outside brackets; each piece with an amount is one
 //   fee, its payer the institution kinds named before the amount (「病院・診療所 各月額1万円」
 //   is two fees of the same amount); a piece with no amount joins the next piece's payers
 //   (「病院、診療所：各年額1万円」);
