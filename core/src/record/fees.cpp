@@ -1,5 +1,6 @@
 // Fees as a list, one Field per payer type: the rules are in fees.hpp.
 #include "record/fees.hpp"
+#include "record/field_flags.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,14 +16,6 @@ namespace record_detail {
 namespace {
 
 using vocabulary::Concept;
-
-bool has_flag(const Field& f, std::string_view flag) {
-  return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
-}
-
-void add_flag(Field& f, std::string_view flag) {
-  if (!has_flag(f, flag)) f.flags.emplace_back(flag);
-}
 
 // The value cut at 、，；; and line ends outside brackets (「病院 月額1万円（200床未満は5千円、…）」
 // stays one piece).  An ASCII comma cuts only between words, not inside 18,000.

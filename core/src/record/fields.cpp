@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "record/fees.hpp"
+#include "record/field_flags.hpp"
 #include "record/sentences.hpp"
 #include "senrei/ja.hpp"
 #include "senrei/vocabulary.hpp"
@@ -235,13 +236,8 @@ ValueState text_state(std::string_view value) {
   return parse_value_state(vocabulary::value_state_of(ja::nfkc(value), true)).value_or(ValueState::stated);
 }
 
-bool has_flag(const Field& f, std::string_view flag) {
-  return std::find(f.flags.begin(), f.flags.end(), flag) != f.flags.end();
-}
-
-void add_flag(Field& f, std::string_view flag) {
-  if (std::find(f.flags.begin(), f.flags.end(), flag) == f.flags.end()) f.flags.emplace_back(flag);
-}
+using record_detail::add_flag;
+using record_detail::has_flag;
 
 void add_count(std::vector<Field>& out, std::string_view name, std::string_view value, const Provenance& p,
                const char* unit, bool population = false) {
