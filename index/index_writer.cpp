@@ -22,27 +22,13 @@ constexpr std::size_t kMaxWordBytes = 200;
 constexpr std::string_view kSearchableFields[] = {"network_name", "operator_name", "area_name",
                                                   "products", "vendors", "standards"};
 
-// Whether text[begin, end) holds more than whitespace (a symbol MeCab's words leave out).
-bool holds_symbol(std::string_view text, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i < end && i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') continue;
-    if (text.compare(i, 3, "\u3000") == 0) {
-      i += 2;
-      continue;
-    }
-    return true;
-  }
-  return false;
-}
-
 // Words at consecutive positions, but a symbol between two words (運用、費用) leaves a position
 // empty, so the phrase 運用費用 does not match across it; whitespace does not.
 void add_words(Xapian::Document& doc, std::string_view text, const std::vector<Word>& words, Xapian::termpos& pos,
                Xapian::termcount wdf) {
   std::size_t last_end = 0;
   for (const auto& w : words) {
-    if (last_end != 0 && holds_symbol(text, last_end, w.begin)) ++pos;
+    if (last_end != 0 && symbol_between(text, last_end, w.begin)) ++pos;
     last_end = w.end;
     ++pos;
     if (w.text.size() > kMaxWordBytes) continue;

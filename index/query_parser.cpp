@@ -430,41 +430,66 @@ class Parser {
 
   // Free text, with its synonyms: each name searched as below, all ranked as one term.
   std::optional<Node> text(const std::string& raw, bool negated) {
-    const std::vector<std::string> others = synonyms_ ? synonyms_->of(raw) : std::vector<std::string>{};
-    if (others.empty()) return one_text(raw, negated);
-    std::vector<Xapian::Query> qs;
-    for (const std::string& name : others)
-      if (auto n = one_text(name, negated)) qs.push_back(n->query);
-    if (auto n = one_text(raw, negated)) qs.insert(qs.begin(), n->query);
-    if (qs.empty()) return std::nullopt;
-    if (qs.size() == 1) return Node{qs.front(), Role::text, {}};
+    std::vector<std::string> names{raw};
+    if (synonyms_)
+      for (auto& other : synonyms_->of(raw)) names.push_back(std::move(other));
+    // Words first, for every name; then the n-gram fallback for the names the words miss, which
+    // does not read the pages a name found as words already matches (word_bounds.hpp): the set
+    // matched is the same, and a synonym whose pages all say the longer name costs nothing.
+    std::vector<std::optional<Xapian::Query>> qs(names.size());
+    std::vector<Xapian::Query> found;
+    for (std::size_t k = 0; k < names.size(); ++k)
+      if ((qs[k] = word_text(names[k], negated))) found.push_back(*qs[k]);
+    const Xapian::Query found_already =
+        found.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end());
+    for (std::size_t k = 0; k < names.size(); ++k)
+      if (!qs[k]) qs[k] = ngram_text(names[k], negated, found_already);
+    std::vector<Xapian::Query> all;
+    for (auto& q : qs)
+      if (q) all.push_back(std::move(*q));
+    if (all.empty()) return std::nullopt;  // nothing searchable (only symbols)
+    if (all.size() == 1) return Node{all.front(), Role::text, {}};
     // OP_SYNONYM weighs its words and phrases as one term; an n-gram fallback (scaled and
     // filtered) is ORed instead.
-    const bool words_only = std::all_of(qs.begin(), qs.end(), [](const Xapian::Query& q) {
+    const bool words_only = std::all_of(all.begin(), all.end(), [](const Xapian::Query& q) {
       return q.get_type() == Xapian::Query::LEAF_TERM || q.get_type() == Xapian::Query::OP_PHRASE;
     });
-    return Node{Xapian::Query(words_only ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR, qs.begin(), qs.end()),
+    return Node{Xapian::Query(words_only ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR, all.begin(), all.end()),
                 Role::text, {}};
   }
 
-  // One name: the phrase of its MeCab words, or, when those match nothing, of its n-grams.
-  std::optional<Node> one_text(const std::string& raw, bool negated) {
+  // One name by its MeCab words: their phrase, when it matches a document (or the index is empty).
+  // A symbol between two of them (ss-mix2, 運用、費用) widens the phrase by the position the
+  // index leaves empty there, so SS-MIX2 finds the pages that write it so (before, the phrase
+  // of ss mix 2 matched none of them, and the slow n-gram fallback read every page).
+  std::optional<Xapian::Query> word_text(const std::string& raw, bool negated) {
     const std::string folded = fold(raw);
     std::vector<std::string> words;
-    for (auto& w : tok_.words(folded)) words.push_back(std::move(w.text));
-    if (!words.empty()) {
-      Xapian::Query q = words.size() == 1
-                            ? Xapian::Query(words.front())
-                            : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                                            static_cast<Xapian::termcount>(words.size()));
-      if (db_.get_doccount() == 0 || (words.size() == 1 ? db_.term_exists(words.front()) : matches_any(q))) {
-        if (!negated) {
-          out_.word_phrases.push_back(words);
-          out_.has_text = true;
-        }
-        return Node{q, Role::text, {}};
-      }
+    Xapian::termcount span = 0;
+    std::size_t last_end = 0;
+    for (auto& w : tok_.words(folded)) {
+      if (!words.empty() && symbol_between(folded, last_end, w.begin)) ++span;
+      last_end = w.end;
+      ++span;
+      words.push_back(std::move(w.text));
     }
+    if (words.empty()) return std::nullopt;
+    Xapian::Query q = words.size() == 1
+                          ? Xapian::Query(words.front())
+                          : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), span);
+    if (db_.get_doccount() != 0 && !(words.size() == 1 ? db_.term_exists(words.front()) : matches_any(q)))
+      return std::nullopt;
+    if (!negated) {
+      out_.word_phrases.push_back(words);
+      out_.has_text = true;
+    }
+    return q;
+  }
+
+  // One name by its n-grams, where the words match nothing: only where the string is not part of
+  // a longer word of the document (word_bounds.hpp), and not in `found_already`'s documents.
+  std::optional<Xapian::Query> ngram_text(const std::string& raw, bool negated, const Xapian::Query& found_already) {
+    const std::string folded = fold(raw);
     auto ngram = ngram_query(folded);
     if (!ngram) return std::nullopt;  // nothing searchable (only symbols)
     std::string compact;
@@ -476,9 +501,8 @@ class Parser {
       out_.ngram_strings.push_back(compact);
       out_.has_text = true;
     }
-    // Only where the string is not part of a longer word of the document (word_bounds.hpp).
-    Xapian::Query q = on_word_boundaries(db_, *ngram, compact, tok_);
-    return Node{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kNgramWeight), Role::text, {}};
+    Xapian::Query q = on_word_boundaries(db_, *ngram, compact, tok_, found_already);
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kNgramWeight);
   }
 
   // The n-gram terms of folded text exactly as the writer makes them, as a phrase of the

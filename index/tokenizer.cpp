@@ -317,4 +317,17 @@ std::vector<Word> Tokenizer::words_around(std::string_view text, const std::vect
   return out;
 }
 
+bool symbol_between(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end && i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') continue;
+    if (text.compare(i, 3, "\u3000") == 0) {
+      i += 2;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace senrei::index

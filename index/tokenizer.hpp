@@ -96,4 +96,9 @@ class Tokenizer {
   mutable std::vector<std::unique_ptr<Worker>> idle_;
 };
 
+// Whether text[begin, end) — what lies between two words — holds more than whitespace: a
+// symbol MeCab's words leave out (運用、費用; ss-mix2).  The index leaves a position empty
+// there, so a phrase does not match across it (schema.hpp), and a query's phrase counts it.
+bool symbol_between(std::string_view text, std::size_t begin, std::size_t end);
+
 }  // namespace senrei::index

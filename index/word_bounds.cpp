@@ -77,9 +77,11 @@ bool occurs_on_word_boundaries(std::string_view text, std::string_view needle, c
 }
 
 Xapian::Query on_word_boundaries(const Xapian::Database& db, const Xapian::Query& candidates,
-                                 std::string_view needle, const Tokenizer& tokenizer) {
+                                 std::string_view needle, const Tokenizer& tokenizer,
+                                 const Xapian::Query& found_already) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(candidates);
+  enquire.set_query(found_already.empty() ? candidates
+                                          : Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, found_already));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet found = enquire.get_mset(0, db.get_doccount());
   std::vector<std::string> ids;

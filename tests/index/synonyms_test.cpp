@@ -6,7 +6,9 @@
 #include <fstream>
 
 #include "index/synonyms.hpp"
+#include "index/schema.hpp"
 #include "index/text_fold.hpp"
+#include "index/word_bounds.hpp"
 
 namespace senrei::index::test {
 namespace {
@@ -181,6 +183,48 @@ TEST_F(IndexTest, IndexFromAnotherUserDictionaryIsRefused) {
     EXPECT_NE(m.find("user dictionary"), std::string::npos) << m;
     EXPECT_NE(m.find("senrei reindex"), std::string::npos) << m;
   }
+}
+
+// Issue 18 (search p95): a synonym the words do not find (再生基金: the pages say
+// 地域医療再生基金, one word of the user dictionary) falls back to n-grams, and that fallback
+// does not read the pages another name of the group already found as words — before, every page
+// of a corpus that names the fund was read, folded and segmented, and rejected (seconds a query).
+TEST_F(IndexTest, TheFallbackSkipsPagesAnotherNameFound) {
+  {
+    IndexWriter w(dir_);
+    w.replace(make_record("long", "navi", RecordKind::case_overview, "財源", "地域医療再生基金を活用した。"));
+    w.replace(make_record("both", "navi", RecordKind::case_overview, "財源", "地域医療再生基金（再生基金）を活用した。"));
+    w.replace(make_record("none", "navi", RecordKind::faq, "会費", "会費は病院が負担する。"));
+    w.commit();
+  }
+  Xapian::Database db(dir_.string());
+  const auto& tok = *Tokenizer::shared();
+  const Xapian::Query found("地域医療再生基金");
+  auto ids_of = [&](const Xapian::Query& q) {
+    std::set<std::string> out;
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    const auto m = e.get_mset(0, 10);
+    for (auto it = m.begin(); it != m.end(); ++it) out.insert(it.get_document().get_value(kSlotId));
+    return out;
+  };
+  // Without found_already, "both" passes the boundary check ((再生基金) stands alone there).
+  EXPECT_EQ(ids_of(on_word_boundaries(db, Xapian::Query::MatchAll, "再生基金", tok)), S{"both"});
+  // With it, the pages 地域医療再生基金 finds are not read and not in the answer.
+  EXPECT_TRUE(on_word_boundaries(db, Xapian::Query::MatchAll, "再生基金", tok, found).empty());
+  EXPECT_EQ(ids_of(on_word_boundaries(db, Xapian::Query::MatchAll, "会費", tok, found)), S{"none"});
+
+  // Through the parser: the same pages as before, each once.
+  Searcher s(dir_);
+  auto table = std::make_shared<Synonyms>();
+  table->load(kShipped);
+  s.set_synonyms(table);
+  SearchRequest req;
+  req.query = "再生基金";
+  req.limit = 50;
+  const auto r = s.search(req);
+  EXPECT_EQ(id_set(r), (S{"long", "both"}));
+  EXPECT_EQ(r.total, 2u);
 }
 
 }  // namespace
