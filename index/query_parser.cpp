@@ -505,27 +505,20 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kNgramWeight);
   }
 
-  // The n-gram terms of folded text exactly as the writer makes them, as a phrase of the
-  // positional ones (unigrams and latin words), so 平成25年 does not match scattered grams.
+  // The n-gram terms of folded text exactly as the writer makes them (unigrams, bigrams and latin
+  // words, without positions since schema 4), all required: the candidates; the fallback then
+  // finds the string itself, characters together and in order, in each one (word_bounds.hpp).
   static std::optional<Xapian::Query> ngram_query(const std::string& folded) {
     Xapian::Document scratch;
     Xapian::TermGenerator tg;
     tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     tg.set_document(scratch);
-    tg.index_text(folded, 1, std::string(kPrefixNgram));
-    std::vector<std::pair<Xapian::termpos, std::string>> positional;
+    tg.index_text_without_positions(folded, 1, std::string(kPrefixNgram));
     std::vector<std::string> all;
-    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
-      all.push_back(*it);
-      for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) positional.emplace_back(*p, *it);
-    }
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) all.push_back(*it);
     if (all.empty()) return std::nullopt;
-    if (positional.empty()) return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
-    std::sort(positional.begin(), positional.end());
-    std::vector<std::string> seq;
-    for (auto& [pos, term] : positional) seq.push_back(term);
-    if (seq.size() == 1) return Xapian::Query(seq.front());
-    return Xapian::Query(Xapian::Query::OP_PHRASE, seq.begin(), seq.end(), static_cast<Xapian::termcount>(seq.size()));
+    if (all.size() == 1) return Xapian::Query(all.front());
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }
 
   const Xapian::Database& db_;

@@ -145,7 +145,7 @@ std::string make_snippet(std::string_view text_in, const SnippetTerms& terms, co
     const FoldedText ft = fold_with_map(scan.substr(block_begin, block_end - block_begin));
     auto add = [&](std::size_t fb, std::size_t fe) {
       if (fe > fb && fe <= ft.folded.size() && spans.size() < kMaxMatches)
-        spans.emplace_back(block_begin + ft.orig_begin[fb], block_begin + ft.orig_end[fe - 1]);
+        spans.emplace_back(block_begin + ft.orig_begin(fb), block_begin + ft.orig_end(fe - 1));
     };
     // Word phrases: where the phrase's first word occurs, its sentence is tokenized and the
     // phrase must be whole words there (京都 inside 東京都 is not).

@@ -5,9 +5,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 #include "senrei/ja.hpp"
 
@@ -76,24 +79,49 @@ FoldedText fold_with_map(std::string_view original) {
   const icu::Normalizer2& n = nfkc_casefold();
   CasefoldBits& bits = casefold_bits();
   FoldedText ft;
+  ft.original_ = original;
   ft.folded.reserve(original.size());
-  ft.orig_begin.reserve(original.size());
-  ft.orig_end.reserve(original.size());
   const auto* s = reinterpret_cast<const uint8_t*>(original.data());
   const auto len = static_cast<int32_t>(original.size());
   int32_t chunk_begin = 0;
   bool chunk_inert = true;  // every character of the chunk is its own NFKC_Casefold form
+  // original[0, copied) is folded; original[copied, chunk_begin) is a run of inert chunks (most
+  // of a Japanese page: kanji, kana, lower-case ASCII), copied in one append when it ends.
+  int32_t copied = 0;
+  auto copy_inert = [&](int32_t upto) {
+    if (upto <= copied) return;
+    ft.pieces_.push_back({ft.folded.size(), static_cast<std::size_t>(copied), static_cast<std::size_t>(upto), true});
+    ft.folded.append(original.data() + copied, static_cast<std::size_t>(upto - copied));
+    copied = upto;
+  };
+  // The folded form of a chunk of one character (（, ：, Ａ, ５ — most chunks that are not
+  // inert), asked of ICU once per thread: the round trip through UTF-16 cost more than all the
+  // rest of a snippet's folding.
+  thread_local std::unordered_map<std::string, std::string> one_char;
   auto flush = [&](int32_t chunk_end) {
     if (chunk_end <= chunk_begin) return;
-    if (chunk_inert) {
-      // Most of a Japanese page (kanji, kana, lower-case ASCII): copied, no ICU round trip.
-      ft.folded.append(original.substr(chunk_begin, chunk_end - chunk_begin));
-    } else {
-      fold_into(n, original.substr(chunk_begin, chunk_end - chunk_begin), ft.folded);
-    }
-    while (ft.orig_begin.size() < ft.folded.size()) {
-      ft.orig_begin.push_back(static_cast<std::size_t>(chunk_begin));
-      ft.orig_end.push_back(static_cast<std::size_t>(chunk_end));
+    if (!chunk_inert) {
+      copy_inert(chunk_begin);
+      const std::size_t folded_begin = ft.folded.size();
+      const std::string_view chunk = original.substr(chunk_begin, chunk_end - chunk_begin);
+      if (static_cast<uint8_t>(chunk[0]) >= 0x80 && chunk.size() <= 4 &&
+          U8_COUNT_TRAIL_BYTES(static_cast<uint8_t>(chunk[0])) + 1u == chunk.size()) {
+        const std::string key(chunk);
+        if (auto it = one_char.find(key); it != one_char.end()) {
+          ft.folded += it->second;
+        } else {
+          std::string f;
+          fold_into(n, chunk, f);
+          ft.folded += f;
+          if (one_char.size() < 4096) one_char.emplace(key, std::move(f));
+        }
+      } else {
+        fold_into(n, chunk, ft.folded);
+      }
+      if (ft.folded.size() > folded_begin)  // (a default-ignorable character folds to nothing)
+        ft.pieces_.push_back(
+            {folded_begin, static_cast<std::size_t>(chunk_begin), static_cast<std::size_t>(chunk_end), false});
+      copied = chunk_end;
     }
     chunk_begin = chunk_end;
     chunk_inert = true;
@@ -107,23 +135,34 @@ FoldedText fold_with_map(std::string_view original) {
     if (bad) c = 0xFFFD;
     // A new chunk starts where normalization cannot reach back across (ASCII always can't).
     const unsigned char b = bits.of(c);
-    if (at > chunk_begin && (c < 0x80 || (b & CasefoldBits::kBoundary))) {
-      if (chunk_inert) {
-        // The common case, one kanji or kana or lower-case letter: copied, mapped to itself.
-        ft.folded.append(original.data() + chunk_begin, static_cast<std::size_t>(at - chunk_begin));
-        for (int32_t k = chunk_begin; k < at; ++k) {
-          ft.orig_begin.push_back(static_cast<std::size_t>(chunk_begin));
-          ft.orig_end.push_back(static_cast<std::size_t>(at));
-        }
-        chunk_begin = at;
-      } else {
-        flush(at);
-      }
-    }
+    if (at > chunk_begin && (c < 0x80 || (b & CasefoldBits::kBoundary))) flush(at);
     if (bad || !(b & CasefoldBits::kInert)) chunk_inert = false;
   }
   flush(len);
+  copy_inert(len);
   return ft;
+}
+
+const FoldedText::Piece& FoldedText::piece_of(std::size_t i) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), i,
+                             [](std::size_t at, const Piece& p) { return at < p.folded_begin; });
+  return *(it - 1);  // pieces_ starts at folded byte 0 whenever folded is not empty
+}
+
+std::size_t FoldedText::orig_begin(std::size_t i) const {
+  const Piece& p = piece_of(i);
+  if (!p.same) return p.orig_begin;
+  std::size_t o = p.orig_begin + (i - p.folded_begin);
+  while (o > p.orig_begin && (static_cast<unsigned char>(original_[o]) & 0xC0) == 0x80) --o;
+  return o;  // the start of the character holding it
+}
+
+std::size_t FoldedText::orig_end(std::size_t i) const {
+  const Piece& p = piece_of(i);
+  if (!p.same) return p.orig_end;
+  std::size_t o = p.orig_begin + (i - p.folded_begin) + 1;
+  while (o < p.orig_end && (static_cast<unsigned char>(original_[o]) & 0xC0) == 0x80) ++o;
+  return o;  // the end of the character holding it
 }
 
 }  // namespace senrei::index

@@ -18,13 +18,28 @@ namespace senrei::index {
 
 std::string fold(std::string_view utf8);
 
-struct FoldedText {
+class FoldedText {
+ public:
   std::string folded;
-  // For folded byte i: the original byte range [orig_begin[i], orig_end[i]) it was folded from.
-  std::vector<std::size_t> orig_begin;
-  std::vector<std::size_t> orig_end;
+  // For folded byte i: the original byte range [orig_begin(i), orig_end(i)) it was folded from
+  // (its character, or the chunk normalization folded as one).  The original must still exist.
+  std::size_t orig_begin(std::size_t i) const;
+  std::size_t orig_end(std::size_t i) const;
+
+ private:
+  friend FoldedText fold_with_map(std::string_view original);
+  // A run of the folded text: copied from the original (same) or folded from it as one chunk.
+  // Kept per run, not per byte: a map of every byte cost a tenth of a one-shot search.
+  struct Piece {
+    std::size_t folded_begin, orig_begin, orig_end;
+    bool same;
+  };
+  const Piece& piece_of(std::size_t i) const;
+  std::string_view original_;
+  std::vector<Piece> pieces_;
 };
-// Folds `original` chunk by chunk (at normalization boundaries) keeping the offset map.
+// Folds `original` chunk by chunk (at normalization boundaries) keeping the offset map; the
+// result refers to `original`, which must outlive it.
 FoldedText fold_with_map(std::string_view original);
 
 }  // namespace senrei::index

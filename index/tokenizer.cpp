@@ -238,7 +238,7 @@ void Tokenizer::release(std::unique_ptr<Worker> w) const {
 }
 
 void Tokenizer::parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end,
-                            std::vector<Word>& out) const {
+                            std::vector<Word>& out, bool with_parts) const {
   std::string_view piece = text.substr(begin, end - begin);
   w.lattice->set_sentence(piece.data(), piece.size());
   if (!w.tagger->parse(w.lattice)) return;
@@ -249,7 +249,8 @@ void Tokenizer::parse_piece(Worker& w, std::string_view text, std::size_t begin,
     std::size_t at = begin + static_cast<std::size_t>(node->surface - piece.data());
     out.push_back(Word{std::string(node->surface, node->length), at, at + node->length,
                        node->stat != MECAB_UNK_NODE, {}});
-    if (!user_dic_.empty() && node->feature && std::string_view(node->feature).ends_with(kUserWordMark))
+    if (with_parts && !user_dic_.empty() && node->feature &&
+        std::string_view(node->feature).ends_with(kUserWordMark))
       out.back().parts = plain_parts(w, out.back().text);
   }
 }
@@ -279,13 +280,17 @@ std::vector<std::string> Tokenizer::plain_parts(Worker& w, const std::string& wo
   return parts;
 }
 
-std::vector<Word> Tokenizer::words(std::string_view text) const {
+std::vector<Word> Tokenizer::words(std::string_view text) const { return words(text, false); }
+
+std::vector<Word> Tokenizer::words_with_parts(std::string_view text) const { return words(text, true); }
+
+std::vector<Word> Tokenizer::words(std::string_view text, bool with_parts) const {
   std::vector<Word> out;
   if (text.empty()) return out;
   auto w = acquire();
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = piece_end(text, begin);
-    parse_piece(*w, text, begin, end, out);
+    parse_piece(*w, text, begin, end, out, with_parts);
     begin = end;
   }
   w->lattice->clear();
@@ -307,7 +312,7 @@ std::vector<Word> Tokenizer::words_around(std::string_view text, const std::vect
   for (std::size_t begin = 0; begin < text.size() && next != sorted.end();) {
     std::size_t end = piece_end(text, begin);
     if (*next < end) {
-      parse_piece(*w, text, begin, end, out);
+      parse_piece(*w, text, begin, end, out, false);
       while (next != sorted.end() && *next < end) ++next;
     }
     begin = end;

@@ -58,8 +58,12 @@ class Tokenizer {
   // The process-wide tokenizer with the default dictionary (created on first use).
   static std::shared_ptr<const Tokenizer> shared();
 
-  // Words of `text` in order, with byte offsets.  Thread-safe.
+  // Words of `text` in order, with byte offsets, Word::parts left empty.  Thread-safe.
   std::vector<Word> words(std::string_view text) const;
+  // The same with Word::parts of user-dictionary words (what the index writer needs; finding
+  // them loads the system dictionary a second time, which a search has no use for: ~15 ms of a
+  // one-shot search before).  Thread-safe.
+  std::vector<Word> words_with_parts(std::string_view text) const;
   // The words of only those pieces of `text` (MeCab reads a text a line or a sentence at a
   // time) that hold one of the byte offsets `at`: exactly the words words(text) has there, for
   // checking a few places of a long document without segmenting all of it.  Thread-safe.
@@ -83,8 +87,9 @@ class Tokenizer {
   std::unique_ptr<Worker> acquire() const;
   void release(std::unique_ptr<Worker> w) const;
   // Appends the words of text[begin, end) (one piece) to out.
-  void parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end,
-                   std::vector<Word>& out) const;
+  std::vector<Word> words(std::string_view text, bool with_parts) const;
+  void parse_piece(Worker& w, std::string_view text, std::size_t begin, std::size_t end, std::vector<Word>& out,
+                   bool with_parts) const;
   std::vector<std::string> plain_parts(Worker& w, const std::string& word) const;
 
   MeCab::Model* model_ = nullptr;

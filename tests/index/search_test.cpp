@@ -3,6 +3,7 @@
 
 #include "index/query_parser.hpp"
 #include "index/snippet.hpp"
+#include "index/text_fold.hpp"
 
 namespace senrei::index::test {
 namespace {
@@ -49,6 +50,31 @@ class SearchTest : public IndexTest {
     return s.search(req);
   }
 };
+
+// Snippets mark matches found in folded text on the original: every folded byte maps back to
+// its own character when folding kept it, and to the whole chunk folding changed (issue 18: the
+// map is kept per run now, not per byte).
+TEST(FoldedText, EveryFoldedByteMapsToItsCharacterOrChunk) {
+  const std::string original = "会費Ａ（年額）ｶﾞid漢";
+  const FoldedText ft = fold_with_map(original);
+  EXPECT_EQ(ft.folded, "会費a(年額)ガid漢");
+  struct Expect {
+    std::string_view folded_char;
+    std::string_view original_char;
+  };
+  const Expect expected[] = {{"会", "会"}, {"費", "費"}, {"a", "Ａ"}, {"(", "（"}, {"年", "年"}, {"額", "額"},
+                             {")", "）"}, {"ガ", "ｶﾞ"}, {"i", "i"}, {"d", "d"}, {"漢", "漢"}};
+  std::size_t f = 0;
+  for (const auto& e : expected) {
+    ASSERT_EQ(ft.folded.compare(f, e.folded_char.size(), e.folded_char), 0) << f;
+    for (std::size_t k = f; k < f + e.folded_char.size(); ++k) {
+      const std::size_t b = ft.orig_begin(k), end = ft.orig_end(k);
+      EXPECT_EQ(original.substr(b, end - b), e.original_char) << "folded byte " << k;
+    }
+    f += e.folded_char.size();
+  }
+  EXPECT_EQ(f, ft.folded.size());
+}
 
 TEST_F(SearchTest, KyotoIsNotTokyoTo) {
   // 東京都 is 東京|都 in MeCab: the word 京都 is not in it.

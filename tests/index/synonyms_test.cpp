@@ -121,10 +121,12 @@ TEST(UserDictionary, NamesSegmentAsOneWord) {
   EXPECT_NE(tok->dictionary_key().find("+ user"), std::string::npos);
   EXPECT_EQ(word_texts(tok->words("あじさいネットに参加")), (std::vector<std::string>{"あじさいネット", "に", "参加"}));
   EXPECT_EQ(word_texts(tok->words("製品はid-linkで")), (std::vector<std::string>{"製品", "は", "id-link", "で"}));
-  auto fund = tok->words("地域医療再生基金を充てた");
+  auto fund = tok->words_with_parts("地域医療再生基金を充てた");
   ASSERT_FALSE(fund.empty());
   EXPECT_EQ(fund.front().text, "地域医療再生基金");
   EXPECT_EQ(fund.front().parts, (std::vector<std::string>{"地域", "医療", "再生", "基金"}));
+  // A search's words need no parts (finding them loads the system dictionary again).
+  EXPECT_TRUE(tok->words("地域医療再生基金を充てた").front().parts.empty());
   // Without it, the system dictionary splits them.
   Tokenizer plain({}, std::string());
   EXPECT_EQ(word_texts(plain.words("あじさいネットに参加")),
