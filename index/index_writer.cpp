@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "index/ngrams.hpp"
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
 #include "record/record_json.hpp"
@@ -80,14 +81,13 @@ Xapian::Document build_document(const PreparedDocument& p) {
   pos += kTitleTextGap;
   add_words(doc, p.text, p.text_words, pos, 1);
 
-  Xapian::TermGenerator ngrams;
-  ngrams.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-  ngrams.set_document(doc);
   // Without positions (schema 4): the n-grams only choose the candidates of the fallback, which
   // then finds the string itself in each candidate's text (word_bounds.hpp); their positions were
-  // two thirds of a page's postings and most of the writer thread's work.
-  ngrams.index_text_without_positions(title, kTitleWdf, std::string(kPrefixNgram));
-  ngrams.index_text_without_positions(text, 1, std::string(kPrefixNgram));
+  // two thirds of a page's postings.  Counted first, each term added once (ngrams.hpp).
+  NgramCounts ngrams;
+  ngrams.add(title, kTitleWdf);
+  ngrams.add(text, 1);
+  ngrams.add_to(doc, kPrefixNgram);
 
   doc.add_boolean_term(bounded_term(kPrefixId, r.id));
   if (!r.url.empty()) doc.add_boolean_term(bounded_term(kPrefixUrl, r.url));

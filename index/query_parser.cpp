@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "index/ngrams.hpp"
 #include "index/schema.hpp"
 #include "index/text_fold.hpp"
 #include "index/word_bounds.hpp"
@@ -509,14 +510,12 @@ class Parser {
   // words, without positions since schema 4), all required: the candidates; the fallback then
   // finds the string itself, characters together and in order, in each one (word_bounds.hpp).
   static std::optional<Xapian::Query> ngram_query(const std::string& folded) {
-    Xapian::Document scratch;
-    Xapian::TermGenerator tg;
-    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-    tg.set_document(scratch);
-    tg.index_text_without_positions(folded, 1, std::string(kPrefixNgram));
+    NgramCounts counts;
+    counts.add(folded, 1);
     std::vector<std::string> all;
-    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) all.push_back(*it);
+    for (const auto& t : counts.terms()) all.push_back(std::string(kPrefixNgram) + t);
     if (all.empty()) return std::nullopt;
+    std::sort(all.begin(), all.end());  // the same query whatever the table's order
     if (all.size() == 1) return Xapian::Query(all.front());
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }

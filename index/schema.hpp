@@ -8,7 +8,7 @@
 //   (none)  MeCab words of title (wdf ×kTitleWdf) and text, folded (NFKC + case fold), positional
 //           (a symbol between two words skips a position); a user-dictionary word's parts too,
 //           without positions (tokenizer.hpp)
-//   XN      Xapian CJK n-grams of the same folded text, without positions (the fallback
+//   XN      n-grams of the same folded text (ngrams.hpp), without positions (the fallback
 //           checks each candidate's text, word_bounds.hpp)
 //   Q       record id                 (boolean; hashed when long, see bounded_term())
 //   U       record url                (boolean; hashed when long)
@@ -36,7 +36,7 @@ namespace senrei::index {
 inline constexpr int kIndexSchemaVersion = 4;  // 2: document data as header + JSON + raw text;
                                                // 3: a symbol between words leaves a position empty;
                                                //    products (product: filter)
-                                               // 4: n-grams without positions
+                                               // 4: n-grams without positions, by index/ngrams.hpp
 
 inline constexpr std::string_view kPrefixNgram = "XN";
 inline constexpr std::string_view kPrefixId = "Q";
