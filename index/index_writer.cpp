@@ -2,9 +2,13 @@
 #include "i18n/i18n.hpp"
 
 #include <pthread.h>
+#include <sys/stat.h>
+
+#include <fstream>
 
 #include <algorithm>
 #include <system_error>
+#include <unordered_set>
 #include <utility>
 
 #include "index/ngrams.hpp"
@@ -298,6 +302,7 @@ std::uint64_t IndexWriter::commit_async(std::function<void()> first) {
     } catch (const Xapian::Error& e) {
       throw IndexError(trf("cannot commit index at {1}: {2}", {dir_.string(), e.get_description()}) + repair_advice());
     }
+    if (docdata_trusted_) keep_docdata_stamp();  // a table read clean, plus what senrei wrote (ids())
     std::lock_guard lock(mutex_);
     commits_done_ = ticket;
   });
@@ -328,23 +333,72 @@ std::vector<std::string> IndexWriter::ids(std::string_view source, std::vector<s
   std::vector<std::string> out;
   const std::string term = source.empty() ? std::string() : bounded_term(kPrefixSource, fold(source));
   try {
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-      Xapian::Document doc = db_.get_document(*it);
-      std::string id = doc.get_value(kSlotId);
-      if (unreadable) {
+    // Every record's data, of every source, unless the table is the one senrei last wrote or
+    // read whole (docdata_verified()); a clean reading makes the stamp.
+    std::unordered_set<std::string> bad;
+    if (unreadable != nullptr && !docdata_verified()) {
+      for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
+        Xapian::Document doc = db_.get_document(*it);
         try {
           (void)doc.get_data();  // the record itself, in the docdata table
         } catch (const Xapian::DatabaseError&) {  // damaged (corrupt, or failing to inflate)
-          unreadable->push_back(std::move(id));
-          continue;
+          bad.insert(doc.get_value(kSlotId));
         }
       }
-      out.push_back(std::move(id));
+      if (bad.empty()) {
+        docdata_trusted_ = true;
+        keep_docdata_stamp();
+      }
+    } else if (unreadable != nullptr) {
+      docdata_trusted_ = true;
+    }
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+      std::string id = db_.get_document(*it).get_value(kSlotId);
+      if (bad.count(id)) unreadable->push_back(std::move(id));
+      else out.push_back(std::move(id));
     }
   } catch (const Xapian::Error& e) {
     throw IndexError(trf("cannot read index at {1}: {2}", {dir_.string(), e.get_description()}) + repair_advice());
   }
   return out;
+}
+
+std::string IndexWriter::docdata_stamp() const {
+  struct stat st {};
+  if (::stat((dir_ / "docdata.glass").c_str(), &st) != 0) return {};
+  return std::to_string(st.st_ino) + ' ' + std::to_string(st.st_size) + ' ' + std::to_string(st.st_mtim.tv_sec) + '.' +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
+bool IndexWriter::docdata_verified() const {
+  const std::string now = docdata_stamp();
+  if (now.empty()) return false;
+  std::ifstream in(dir_ / kVerifiedStampFile);
+  std::string kept;
+  std::getline(in, kept);
+  return kept == now;
+}
+
+void IndexWriter::keep_docdata_stamp() const {
+  // Written to a temporary file and renamed: a crash leaves the old stamp or the new one.  A
+  // stamp that cannot be written only means the next crawl reads the records again.
+  const std::string now = docdata_stamp();
+  const auto file = dir_ / kVerifiedStampFile;
+  const auto tmp = dir_ / (std::string(kVerifiedStampFile) + ".tmp");
+  std::error_code ec;
+  if (now.empty()) {
+    std::filesystem::remove(file, ec);
+    return;
+  }
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << now << '\n';
+    if (!out) {
+      std::filesystem::remove(tmp, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(tmp, file, ec);
 }
 
 }  // namespace senrei::index

@@ -17,6 +17,8 @@
 // was built with another MeCab dictionary or schema version: delete it and crawl again.
 #pragma once
 
+#include <atomic>
+
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -61,8 +63,13 @@ class IndexWriter {
   Xapian::doccount doc_count() const;
   // Ids of all records, or of one source's (to delete pages gone from a source).  With
   // `unreadable`, each record's stored data is read too: the ids of those whose data cannot be
-  // read (a damaged docdata table) go there instead of into the result.
+  // read (a damaged docdata table) go there instead of into the result.  That reading is skipped
+  // when the docdata table is the file this senrei last wrote or read whole (its inode, size and
+  // modification time, kept in kVerifiedStampFile after each commit and each clean reading): it
+  // was half of a no-change crawl.  A table changed behind senrei's back is read whole again; a
+  // flipped bit that leaves the file's time alone is `senrei doctor`'s to find.
   std::vector<std::string> ids(std::string_view source = {}, std::vector<std::string>* unreadable = nullptr) const;
+  static constexpr std::string_view kVerifiedStampFile = "senrei-verified";
 
   const std::filesystem::path& path() const { return dir_; }
 
@@ -74,6 +81,14 @@ class IndexWriter {
   // Waits until the writer thread is idle with nothing queued; rethrows its first error.
   void drain() const;
   void work_loop();
+  // The docdata table's inode, size and modification time ("" when it cannot be read), and
+  // the same kept in kVerifiedStampFile.
+  std::string docdata_stamp() const;
+  bool docdata_verified() const;
+  void keep_docdata_stamp() const;
+  // The docdata table was read clean (or matched its stamp) in this writer's life, so a commit
+  // may stamp what it leaves.
+  mutable std::atomic<bool> docdata_trusted_{false};
 
   std::filesystem::path dir_;
   std::shared_ptr<const Tokenizer> tokenizer_;
