@@ -21,15 +21,15 @@ FUZZ_TARGETS ?=
 # check-url, sources --check and crawls since session 4, decided by where a block landed in a
 # build.  Without the interceptor those blocks are found as ordinary heap chunks through the
 # thread's DTV, so leaks are still reported (docs/security.md).
-# check-asan (what CI runs) keeps leak detection off until one whole run of the merged suite with it
-# on has passed; `make check-leaks` is that run (the same build, detect_leaks=1).  Session 5 ran
-# test_crawl and test_safety with it on, not yet the whole suite.
+# check-asan (what CI runs) detects leaks: the whole suite passed with detect_leaks=1 on
+# 2026-12-05 (649 tests, 392 s on 2 cores) once libxapian's loss on a failed commit was named in
+# tests/sanitizers/lsan.supp.  `make check-leaks` is kept as another name for the same run.
 ASAN_COMMON = intercept_tls_get_addr=0:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:new_delete_type_mismatch=0
-SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=0:$(ASAN_COMMON) \
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:$(ASAN_COMMON) \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$(CURDIR)/tests/sanitizers/ubsan.supp
 
-LEAK_ENV = $(subst detect_leaks=0,detect_leaks=1,$(SANITIZER_ENV))
+LEAK_ENV = $(SANITIZER_ENV)
 
 .PHONY: all setup build pot demo test bench bench-fidelity bench-scale check-asan check-leaks fuzz clean
 
@@ -78,7 +78,7 @@ check-asan:
 	@cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && $(SANITIZER_ENV) ctest --output-on-failure -j$(JOBS) --timeout 1200
 
-# check-asan with LeakSanitizer on (intercept_tls_get_addr=0, above).
+# check-asan under its older name (leak detection on in both; intercept_tls_get_addr=0, above).
 check-leaks:
 	@scripts/setup test
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
