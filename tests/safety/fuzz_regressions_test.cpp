@@ -4,6 +4,7 @@
 
 #include "safety_support.hpp"
 #include "senrei/ja.hpp"
+#include "senrei/url.hpp"
 
 namespace fs = std::filesystem;
 using namespace senrei_test;
@@ -110,4 +111,17 @@ TEST(FuzzRegressions, UrlPatternsRefuseBackReferencesAndGreatLength) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("\nfine\t"), std::string::npos) << r.out;
+}
+
+// fuzz_url: a host of %C2%A0 (U+00A0 NO-BREAK SPACE) came out of IDNA as a space,
+// "h:// /", which does not read back (canonical forms were not fixed points).  A name whose
+// ASCII form holds a character no host may hold is refused; a real internationalized name still reads.
+TEST(FuzzRegressions, AHostThatIdnaMapsToASpaceIsRefused) {
+  EXPECT_FALSE(senrei::canonicalize_url("h://%C2%A0"));
+  EXPECT_FALSE(senrei::canonicalize_url("http://%C2\n%A0/"));
+  EXPECT_FALSE(senrei::canonicalize_url("http://a\xC2\xA0b.jp/"));
+  EXPECT_FALSE(senrei::canonicalize_url("http://a\xEF\xBC\x8F" "b.jp/"));  // U+FF0F FULLWIDTH SOLIDUS
+  auto idn = senrei::canonicalize_url("http://\xE6\x97\xA5\xE6\x9C\xAC.jp/");  // 日本.jp
+  ASSERT_TRUE(idn);
+  EXPECT_EQ(*idn, "http://xn--wgv71a.jp/");
 }

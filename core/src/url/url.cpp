@@ -103,7 +103,13 @@ std::optional<std::string> to_ascii_host(std::string host) {
     return std::nullopt;
   std::unique_ptr<char, IdnFree> guard(out);
   std::string ascii_host(out);
-  for (char& c : ascii_host) c = lower(c);
+  // UTS #46 maps some characters to ones no host may hold (U+00A0 NO-BREAK SPACE to a space,
+  // U+FF0F to '/'): such a name is refused, as its ASCII form would read as another URL.
+  for (char& c : ascii_host) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(is_unreserved(u) || is_sub_delim(u))) return std::nullopt;
+    c = lower(c);
+  }
   return ascii_host;
 }
 
