@@ -388,8 +388,15 @@ TEST(Interrupt, ASecondSigintEndsAtOnce) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  // Exit status 130, or ended by the SIGINT itself: when the first Ctrl-C has already finished
+  // the run and the process is on its way out (under LeakSanitizer, its check at exit takes a
+  // while), the second meets the default action. A shell shows 130 for both.
+  if (WIFEXITED(status)) {
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+  } else {
+    ASSERT_TRUE(WIFSIGNALED(status));
+    EXPECT_EQ(WTERMSIG(status), SIGINT);
+  }
 #if defined(__SANITIZE_ADDRESS__)
   EXPECT_LT(took, 5.0);  // the sanitizer's own work at exit
 #else
