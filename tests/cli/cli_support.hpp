@@ -1,6 +1,7 @@
 // Runs the built senrei binary as a person would, capturing its output and exit status.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -64,6 +65,22 @@ inline CliRun senrei(const std::vector<std::string>& args, const std::string& en
                     shell_quote(std::string(SENREI_BINARY_DIR) + "/senrei");
   for (const auto& a : args) cmd += " " + shell_quote(a);
   return run_shell(cmd);
+}
+
+// XORs `n` bytes spread over the second half of `file` (damage for the doctor and crawl tests).
+inline void flip_bytes(const std::filesystem::path& file, size_t n) {
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  const auto size = static_cast<size_t>(std::filesystem::file_size(file));
+  ASSERT_GT(size, n * 2);
+  for (size_t i = 0; i < n; ++i) {
+    const auto at = static_cast<std::streamoff>(size / 2 + i * 7 % (size / 2 - 1));
+    f.seekg(at);
+    char c = 0;
+    f.read(&c, 1);
+    c = static_cast<char>(c ^ 0x5a);
+    f.seekp(at);
+    f.write(&c, 1);
+  }
 }
 
 inline size_t count_lines(const std::string& s) {

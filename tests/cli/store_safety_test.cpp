@@ -79,21 +79,6 @@ std::pair<int64_t, std::set<std::string>> found(const Dir& d, const std::string&
   return {j["total"].get<int64_t>(), ids};
 }
 
-// Flips `n` bytes in the middle of a file.
-void flip_bytes(const fs::path& file, size_t n) {
-  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-  const auto size = static_cast<size_t>(fs::file_size(file));
-  ASSERT_GT(size, n * 2);
-  for (size_t i = 0; i < n; ++i) {
-    const auto at = static_cast<std::streamoff>(size / 2 + i * 7 % (size / 2 - 1));
-    f.seekg(at);
-    char c = 0;
-    f.read(&c, 1);
-    c = static_cast<char>(c ^ 0x5a);
-    f.seekp(at);
-    f.write(&c, 1);
-  }
-}
 
 }  // namespace
 

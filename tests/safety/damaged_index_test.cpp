@@ -12,26 +12,6 @@ namespace fs = std::filesystem;
 using namespace senrei_test;
 using nlohmann::json;
 
-namespace {
-
-// XORs `n` bytes spread over the second half of `file` (as tests/cli/store_safety_test.cpp does).
-void flip_bytes(const fs::path& file, size_t n) {
-  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-  const auto size = static_cast<size_t>(fs::file_size(file));
-  ASSERT_GT(size, n * 2);
-  for (size_t i = 0; i < n; ++i) {
-    const auto at = static_cast<std::streamoff>(size / 2 + i * 7 % (size / 2 - 1));
-    f.seekg(at);
-    char c = 0;
-    f.read(&c, 1);
-    c = static_cast<char>(c ^ 0x5a);
-    f.seekp(at);
-    f.write(&c, 1);
-  }
-}
-
-}  // namespace
-
 TEST(DamagedIndex, ACrawlNoticesRecordsItCannotReadAndMakesThemAgain) {
   ScratchDir dir("docdata");
   const std::string data = (dir / "data").string();
