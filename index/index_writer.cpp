@@ -85,12 +85,11 @@ Xapian::Document build_document(const PreparedDocument& p) {
   pos += kTitleTextGap;
   add_words(doc, p.text, p.text_words, pos, 1);
 
-  // Without positions (schema 4): the n-grams only choose the candidates of the fallback, which
-  // then finds the string itself in each candidate's text (word_bounds.hpp); their positions were
-  // two thirds of a page's postings.  Counted first, each term added once (ngrams.hpp).
+  // The n-grams choose the candidates of the fallback, which then finds the string itself in each
+  // candidate's text (word_bounds.hpp).  Only the pairs keep positions (schema 5), enough for a
+  // phrase of them; counted first, each term added once (ngrams.hpp).
   NgramCounts ngrams;
-  ngrams.add(title, kTitleWdf);
-  ngrams.add(text, 1);
+  ngrams.add(text, 1, ngrams.add(title, kTitleWdf) + kTitleTextGap);
   ngrams.add_to(doc, kPrefixNgram);
 
   doc.add_boolean_term(bounded_term(kPrefixId, r.id));

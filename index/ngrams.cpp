@@ -1,5 +1,7 @@
 #include "index/ngrams.hpp"
 
+#include <algorithm>
+
 #include <unicode/utf8.h>
 #include <xapian/unicode.h>
 
@@ -46,6 +48,44 @@ void append_key(std::string& out, std::uint64_t key) {
   }
 }
 
+// Reads `text` once: on_cjk(prev, c, k) for each CJK letter c, the k-th code point (from 0),
+// with the letter before it in the same run (0 at a run's start); on_word(w, k) for each other
+// run of word characters, starting at the k-th code point.  *code_points (optional): how many
+// code points the text has.
+template <class OnCjk, class OnWord>
+void for_each_unit(std::string_view text, OnCjk on_cjk, OnWord on_word, std::size_t* code_points = nullptr) {
+  char32_t prev = 0;                                 // the CJK letter before, 0 when the run broke
+  std::size_t word_begin = std::string_view::npos;  // the start of another word being read
+  std::size_t word_k = 0;
+  std::size_t k = 0;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n; ++k) {
+    const std::size_t at = static_cast<std::size_t>(i);
+    UChar32 u;
+    U8_NEXT(s, i, n, u);
+    const char32_t c = u < 0 ? 0xFFFD : static_cast<char32_t>(u);
+    const bool word_char = Xapian::Unicode::is_wordchar(static_cast<unsigned>(c));
+    const bool cjk = word_char && cjk_block(c);
+    if (word_begin != std::string_view::npos && (!word_char || cjk)) {
+      on_word(text.substr(word_begin, at - word_begin), word_k);
+      word_begin = std::string_view::npos;
+    }
+    if (cjk) {
+      on_cjk(prev, c, k);
+      prev = c;
+      continue;
+    }
+    prev = 0;
+    if (word_char && word_begin == std::string_view::npos) {
+      word_begin = at;
+      word_k = k;
+    }
+  }
+  if (word_begin != std::string_view::npos) on_word(text.substr(word_begin), word_k);
+  if (code_points) *code_points = k;
+}
+
 }  // namespace
 
 void NgramCounts::count(std::uint64_t key, Xapian::termcount wdf) {
@@ -70,41 +110,59 @@ void NgramCounts::count(std::uint64_t key, Xapian::termcount wdf) {
   }
 }
 
-void NgramCounts::count_word(std::string_view word, Xapian::termcount wdf) {
-  if (word.size() > kMaxNgramTermBytes) return;
-  words_[std::string(word)] += wdf;
-}
-
-void NgramCounts::add(std::string_view text, Xapian::termcount wdf) {
-  char32_t prev = 0;             // the CJK letter before, 0 when the run broke
-  std::size_t word_begin = std::string_view::npos;  // the start of another word being read
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto n = static_cast<std::int32_t>(text.size());
-  for (std::int32_t i = 0; i < n;) {
-    const std::size_t at = static_cast<std::size_t>(i);
-    UChar32 u;
-    U8_NEXT(s, i, n, u);
-    const char32_t c = u < 0 ? 0xFFFD : static_cast<char32_t>(u);
-    const bool word_char = Xapian::Unicode::is_wordchar(static_cast<unsigned>(c));
-    const bool cjk = word_char && cjk_block(c);
-    if (word_begin != std::string_view::npos && (!word_char || cjk)) {
-      count_word(text.substr(word_begin, at - word_begin), wdf);
-      word_begin = std::string_view::npos;
-    }
-    if (cjk) {
-      count(kUnigram | c, wdf);
-      if (prev != 0) count(kBigram | (static_cast<std::uint64_t>(prev) << 21) | c, wdf);
-      prev = c;
-      continue;
-    }
-    prev = 0;
-    if (word_char && word_begin == std::string_view::npos) word_begin = at;
-  }
-  if (word_begin != std::string_view::npos) count_word(text.substr(word_begin), wdf);
+Xapian::termpos NgramCounts::add(std::string_view text, Xapian::termcount wdf, Xapian::termpos first) {
+  std::size_t index = 0;
+  auto at = [first](std::size_t k) { return first + static_cast<Xapian::termpos>(k); };
+  // A run of one letter: its letter is a unit of the phrase (ngram_candidates), so it has a position.
+  char32_t single = 0;
+  std::size_t single_k = 0;
+  auto end_single = [&] {
+    if (single != 0) positioned_.emplace_back(kUnigram | single, at(single_k));
+    single = 0;
+  };
+  for_each_unit(
+      text,
+      [&](char32_t prev, char32_t c, std::size_t k) {
+        count(kUnigram | c, wdf);
+        if (prev == 0) {
+          end_single();
+          single = c;
+          single_k = k;
+          return;
+        }
+        single = 0;
+        const std::uint64_t key = kBigram | (static_cast<std::uint64_t>(prev) << 21) | c;
+        count(key, wdf);
+        positioned_.emplace_back(key, at(k - 1));
+      },
+      [&](std::string_view word, std::size_t k) {
+        end_single();
+        if (word.size() > kMaxNgramTermBytes) return;
+        words_[std::string(word)] += wdf;
+        word_at_.emplace_back(std::string(word), at(k));
+      },
+      &index);
+  end_single();
+  return at(index);
 }
 
 void NgramCounts::add_to(Xapian::Document& doc, std::string_view prefix) const {
   std::string term(prefix);
+  // Positions first (no weight), grouped by term and ascending, as Xapian appends them fastest;
+  // then every term's weight.
+  std::vector<std::pair<std::uint64_t, Xapian::termpos>> at = positioned_;
+  std::sort(at.begin(), at.end());
+  for (std::size_t i = 0; i < at.size();) {
+    term.resize(prefix.size());
+    append_key(term, at[i].first);
+    const std::uint64_t key = at[i].first;
+    for (; i < at.size() && at[i].first == key; ++i) doc.add_posting(term, at[i].second, 0);
+  }
+  for (const auto& [w, pos] : word_at_) {
+    term.resize(prefix.size());
+    term += w;
+    doc.add_posting(term, pos, 0);
+  }
   for (const Slot& s : slots_) {
     if (s.key == 0) continue;
     term.resize(prefix.size());
@@ -127,6 +185,64 @@ std::vector<std::string> NgramCounts::terms() const {
   }
   for (const auto& [w, n] : words_) out.push_back(w);
   return out;
+}
+
+
+std::optional<Xapian::Query> ngram_candidates(std::string_view needle, std::string_view prefix) {
+  // The needle's units as the writer positions them: pairs, one-letter runs, other words, each
+  // at its code point; where the needle occurs in a page, each stands at the same distance
+  // from the first.  Not a one-letter run at either end: in the page, the run may go on (京 of
+  // 東京), and there the letter has no position.
+  struct Unit {
+    std::string term;
+    std::size_t k;
+  };
+  std::vector<Unit> units;
+  std::vector<std::string> loose;  // required, without positions
+  std::string term;
+  char32_t single = 0;
+  std::size_t single_k = 0;
+  std::size_t count = 0;
+  auto end_single = [&] {
+    if (single == 0) return;
+    term.assign(prefix);
+    append_key(term, kUnigram | single);
+    if (single_k == 0 || single_k + 1 == count) loose.push_back(term);
+    else units.push_back({term, single_k});
+    single = 0;
+  };
+  for_each_unit(
+      needle,
+      [&](char32_t prev, char32_t c, std::size_t k) {
+        if (prev == 0) {
+          end_single();
+          single = c;
+          single_k = k;
+          return;
+        }
+        single = 0;
+        term.assign(prefix);
+        append_key(term, kBigram | (static_cast<std::uint64_t>(prev) << 21) | c);
+        units.push_back({term, k - 1});
+      },
+      [&](std::string_view word, std::size_t k) {
+        end_single();
+        if (word.size() <= kMaxNgramTermBytes) units.push_back({std::string(prefix) + std::string(word), k});
+      },
+      &count);
+  end_single();  // (count is known now: a run of one at the end is loose)
+  std::vector<Xapian::Query> parts;
+  for (auto& t : loose) parts.emplace_back(t);
+  if (units.size() == 1) parts.emplace_back(units.front().term);
+  if (units.size() > 1) {
+    std::vector<std::string> terms;
+    for (auto& u : units) terms.push_back(u.term);
+    const auto window = static_cast<Xapian::termcount>(units.back().k - units.front().k + 1);
+    parts.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+  }
+  if (parts.empty()) return std::nullopt;
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
 }  // namespace senrei::index

@@ -8,15 +8,25 @@
 // left out.  The writer and the query parser both use this, so a string that occurs in a page
 // gives only terms that page has (the candidates are a superset of the matches).
 //
+// Positions (schema 5): each pair, each run of one letter and each other word stands at the
+// index of its first code point in the text (title and text apart, index_writer.cpp); only the
+// letters of longer runs have none.  Where a string occurs in a page, its units stand at the
+// same distances from each other as in the string, so the candidates are one phrase
+// (ngram_candidates): the pages holding アイディーリンク's letters together and in order, not
+// every page with アイ, イデ, … anywhere.  Schema 4 had no positions and read 2,741 pages of
+// 20,000 for that one synonym (215 ms), and every page with "id" and リンク for IDリンク.
+//
 // Counting the terms first and adding each distinct one to the document once replaced
 // Xapian::TermGenerator's FLAG_CJK_NGRAM, which adds every occurrence to the document's term map:
 // 40 % of the writer thread's instructions (issue 18 item 4).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -25,18 +35,22 @@ namespace senrei::index {
 
 inline constexpr std::size_t kMaxNgramTermBytes = 64;
 
-// The terms of `folded` and how often each occurs, each occurrence weighing `wdf`.
+// The terms of `folded` and how often each occurs, each occurrence weighing `wdf`, with the
+// units' positions (above).
 class NgramCounts {
  public:
-  void add(std::string_view folded, Xapian::termcount wdf);
-  // Adds every term, with `prefix`, to `doc` (without positions).
+  // Counts the terms of `folded`; a unit starting at the text's k-th code point (from 0) stands at
+  // position first + k.  Returns first + the number of code points: where a following text's
+  // positions may start (leave a gap, so no phrase runs from one text into the next).
+  Xapian::termpos add(std::string_view folded, Xapian::termcount wdf, Xapian::termpos first = 1);
+  // Adds every term, with `prefix`, to `doc`: the units with their positions, a longer run's
+  // letters without.
   void add_to(Xapian::Document& doc, std::string_view prefix) const;
   // The distinct terms (without prefix), in no particular order.
   std::vector<std::string> terms() const;
 
  private:
   void count(std::uint64_t key, Xapian::termcount wdf);
-  void count_word(std::string_view word, Xapian::termcount wdf);
   // CJK unigrams and bigrams by code point(s) in an open-addressing table; other words by text.
   struct Slot {
     std::uint64_t key = 0;  // 0: empty
@@ -45,6 +59,15 @@ class NgramCounts {
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
   std::unordered_map<std::string, Xapian::termcount> words_;
+  // The positioned units (pairs, one-letter runs; other words) and where each stands.
+  std::vector<std::pair<std::uint64_t, Xapian::termpos>> positioned_;
+  std::vector<std::pair<std::string, Xapian::termpos>> word_at_;
 };
+
+// The fallback's candidates for folded `needle` (prefix `prefix`): the phrase of its units, each
+// at its distance from the first (a one-letter run at either end of the needle is required
+// apart: in a page its run may go on, 京 of 東京).  Every page holding the needle matches;
+// std::nullopt when the needle has no word character.
+std::optional<Xapian::Query> ngram_candidates(std::string_view needle, std::string_view prefix);
 
 }  // namespace senrei::index

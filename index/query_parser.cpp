@@ -491,7 +491,7 @@ class Parser {
   // a longer word of the document (word_bounds.hpp), and not in `found_already`'s documents.
   std::optional<Xapian::Query> ngram_text(const std::string& raw, bool negated, const Xapian::Query& found_already) {
     const std::string folded = fold(raw);
-    auto ngram = ngram_query(folded);
+    auto ngram = ngram_candidates(folded, kPrefixNgram);
     if (!ngram) return std::nullopt;  // nothing searchable (only symbols)
     std::string compact;
     for (std::size_t k = 0; k < folded.size();) {
@@ -504,20 +504,6 @@ class Parser {
     }
     Xapian::Query q = on_word_boundaries(db_, *ngram, compact, tok_, found_already);
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kNgramWeight);
-  }
-
-  // The n-gram terms of folded text exactly as the writer makes them (unigrams, bigrams and latin
-  // words, without positions since schema 4), all required: the candidates; the fallback then
-  // finds the string itself, characters together and in order, in each one (word_bounds.hpp).
-  static std::optional<Xapian::Query> ngram_query(const std::string& folded) {
-    NgramCounts counts;
-    counts.add(folded, 1);
-    std::vector<std::string> all;
-    for (const auto& t : counts.terms()) all.push_back(std::string(kPrefixNgram) + t);
-    if (all.empty()) return std::nullopt;
-    std::sort(all.begin(), all.end());  // the same query whatever the table's order
-    if (all.size() == 1) return Xapian::Query(all.front());
-    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }
 
   const Xapian::Database& db_;

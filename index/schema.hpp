@@ -8,8 +8,9 @@
 //   (none)  MeCab words of title (wdf ×kTitleWdf) and text, folded (NFKC + case fold), positional
 //           (a symbol between two words skips a position); a user-dictionary word's parts too,
 //           without positions (tokenizer.hpp)
-//   XN      n-grams of the same folded text (ngrams.hpp), without positions (the fallback
-//           checks each candidate's text, word_bounds.hpp)
+//   XN      n-grams of the same folded text (ngrams.hpp): CJK pairs with positions (a run of a
+//           string is the phrase of its pairs), single letters and other words without; the
+//           fallback then checks each candidate's text (word_bounds.hpp)
 //   Q       record id                 (boolean; hashed when long, see bounded_term())
 //   U       record url                (boolean; hashed when long)
 //   XS      source (plugin name)      (boolean)  filter  source:
@@ -33,10 +34,11 @@
 
 namespace senrei::index {
 
-inline constexpr int kIndexSchemaVersion = 4;  // 2: document data as header + JSON + raw text;
+inline constexpr int kIndexSchemaVersion = 5;  // 2: document data as header + JSON + raw text;
                                                // 3: a symbol between words leaves a position empty;
                                                //    products (product: filter)
                                                // 4: n-grams without positions, by index/ngrams.hpp
+                                               // 5: CJK pairs (bigrams) with positions again
 
 inline constexpr std::string_view kPrefixNgram = "XN";
 inline constexpr std::string_view kPrefixId = "Q";

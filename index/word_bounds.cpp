@@ -79,9 +79,17 @@ bool occurs_on_word_boundaries(std::string_view text, std::string_view needle, c
 Xapian::Query on_word_boundaries(const Xapian::Database& db, const Xapian::Query& candidates,
                                  std::string_view needle, const Tokenizer& tokenizer,
                                  const Xapian::Query& found_already) {
+  // The candidates' terms without their phrase, restricted first: the phrase then reads the
+  // positions of the documents left (the pages a synonym found as words are most of them).
+  const bool has_terms = candidates.get_unique_terms_begin() != candidates.get_unique_terms_end();
+  const Xapian::Query terms = has_terms ? Xapian::Query(Xapian::Query::OP_AND, candidates.get_unique_terms_begin(),
+                                                        candidates.get_unique_terms_end())
+                                        : candidates;
   Xapian::Enquire enquire(db);
-  enquire.set_query(found_already.empty() ? candidates
-                                          : Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, found_already));
+  enquire.set_query(found_already.empty()
+                        ? candidates
+                        : Xapian::Query(Xapian::Query::OP_AND,
+                                        Xapian::Query(Xapian::Query::OP_AND_NOT, terms, found_already), candidates));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet found = enquire.get_mset(0, db.get_doccount());
   std::vector<std::string> ids;
@@ -95,8 +103,9 @@ Xapian::Query on_word_boundaries(const Xapian::Database& db, const Xapian::Query
       ids.push_back(bounded_term(kPrefixId, doc.get_value(kSlotId)));
   }
   if (ids.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_FILTER, candidates,
-                       Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+  // Weighed by the candidates' terms, without their phrase: the documents are known now, and a
+  // phrase would read their positions a second time in the search itself.
+  return Xapian::Query(Xapian::Query::OP_FILTER, terms, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
 }
 
 }  // namespace senrei::index

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "index/ngrams.hpp"
 
@@ -62,6 +63,95 @@ TEST(Ngrams, AStringsTermsAreTermsOfEveryTextHoldingIt) {
         if ((b > 0 && edge_ascii(b) && edge_ascii(b - 1)) || (edge_ascii(e - 1) && edge_ascii(e))) continue;
         for (const auto& t : terms_of(text.substr(b, e - b)))
           EXPECT_TRUE(all.count(t)) << "'" << t << "' of '" << text.substr(b, e - b) << "' not in '" << text << "'";
+      }
+    }
+  }
+}
+
+// A one-document in-memory index of `text` as the writer makes its n-grams.
+Xapian::WritableDatabase index_of(std::string_view title, std::string_view text) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  NgramCounts c;
+  c.add(text, 1, c.add(title, 5) + 100);
+  Xapian::Document doc;
+  c.add_to(doc, "XN");
+  db.add_document(doc);
+  return db;
+}
+
+bool candidate(const Xapian::Database& db, std::string_view needle) {
+  const auto q = ngram_candidates(needle, "XN");
+  if (!q) return false;
+  Xapian::Enquire e(db);
+  e.set_query(*q);
+  return e.get_mset(0, 1).size() == 1;
+}
+
+TEST(Ngrams, UnitsStandAtTheirCodePoint) {
+  NgramCounts c;
+  // 地域 at 1, id at 4 (after "地域、"), リン 6, ンク 7; 京 (a run of one) at 10.
+  c.add("地域、idリンク。京", 1);
+  Xapian::Document doc;
+  c.add_to(doc, "XN");
+  std::map<std::string, std::vector<Xapian::termpos>> pos;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) pos[*it].push_back(*p);
+  EXPECT_EQ(pos["XN地域"], (std::vector<Xapian::termpos>{1}));
+  EXPECT_EQ(pos["XNid"], (std::vector<Xapian::termpos>{4}));
+  EXPECT_EQ(pos["XNリン"], (std::vector<Xapian::termpos>{6}));
+  EXPECT_EQ(pos["XNンク"], (std::vector<Xapian::termpos>{7}));
+  EXPECT_EQ(pos["XN京"], (std::vector<Xapian::termpos>{10}));
+  // A letter of a longer run has no position; its weight is still counted.
+  EXPECT_TRUE(pos["XN地"].empty());
+  EXPECT_TRUE(pos["XNリ"].empty());
+  EXPECT_EQ(doc.termlist_count(), 10u);  // 地 地域 域 id リ リン ン ンク ク 京
+}
+
+TEST(Ngrams, CandidatesHoldTheLettersTogetherAndInOrder) {
+  // Every letter pair of アイディーリンク, but never together: schema 4 read such pages.
+  const auto scattered = index_of("", "アイス、イデア、ディスク、ィー、ーリ、リンク");
+  EXPECT_FALSE(candidate(scattered, "アイディーリンク"));
+  EXPECT_TRUE(candidate(index_of("", "県のアイディーリンクと"), "アイディーリンク"));
+  // A latin word and a katakana run: together, not anywhere in the page.
+  EXPECT_FALSE(candidate(index_of("", "idを使う。リンクを貼る"), "idリンク"));
+  EXPECT_TRUE(candidate(index_of("", "idリンクを使う"), "idリンク"));
+  // Not across title and text, nor across a break.
+  EXPECT_FALSE(candidate(index_of("運用", "費用"), "運用費用"));
+  EXPECT_FALSE(candidate(index_of("", "運用、費用"), "運用費用"));
+  EXPECT_TRUE(candidate(index_of("運用費用", "本文"), "運用費用"));
+  // A one-letter run at the needle's end may go on in the page; inside, it may not.
+  EXPECT_TRUE(candidate(index_of("", "東京id"), "京id"));
+  EXPECT_TRUE(candidate(index_of("", "第2回目"), "第2回"));
+  EXPECT_TRUE(candidate(index_of("", "a京b"), "a京b"));
+  EXPECT_FALSE(candidate(index_of("", "a東京b"), "a京b"));
+  // Repeated pairs (ーー twice) and a needle of one letter.
+  EXPECT_TRUE(candidate(index_of("", "ーーー"), "ーーー"));
+  EXPECT_FALSE(candidate(index_of("", "ーー、ー"), "ーーー"));
+  EXPECT_TRUE(candidate(index_of("", "東京都"), "京"));
+  EXPECT_FALSE(ngram_candidates("、。", "XN").has_value());
+}
+
+TEST(Ngrams, EveryStringOfAPageMakesItACandidate) {
+  // The fallback's recall rests on this: whatever substring the user searches (on character
+  // bounds, not cutting a latin word: the word boundaries reject that anyway), the page holding
+  // it is a candidate — in the title, in the text, at either end of a run.
+  const std::string texts[] = {"地域医療再生基金（再生基金）を活用した。", "ss-mix2、id-linkとIDリンク。",
+                               "平成25年度に1,000万円", "ピカピカリンクと東京都", "第2回の会議、京", "ーーー・ア"};
+  for (const std::string& text : texts) {
+    for (int in_title = 0; in_title < 2; ++in_title) {
+      const auto db = in_title ? index_of(text, "本文") : index_of("題", text);
+      for (std::size_t b = 0; b < text.size(); ++b) {
+        if ((static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) continue;
+        for (std::size_t e = b + 1; e <= text.size(); ++e) {
+          if (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) continue;
+          const auto ascii = [&](std::size_t i) {
+            return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]));
+          };
+          if ((b > 0 && ascii(b) && ascii(b - 1)) || (ascii(e - 1) && ascii(e))) continue;
+          const std::string needle = text.substr(b, e - b);
+          if (!ngram_candidates(needle, "XN")) continue;  // only symbols
+          EXPECT_TRUE(candidate(db, needle)) << "'" << needle << "' of '" << text << "'";
+        }
       }
     }
   }
