@@ -77,8 +77,6 @@ Xapian::Document make_document(const Record& r, const Tokenizer& tokenizer) {
 
 Xapian::Document build_document(const PreparedDocument& p) {
   const Record& r = p.record;
-  const std::string& title = p.title;
-  const std::string& text = p.text;
   Xapian::Document doc;
   Xapian::termpos pos = 0;
   add_words(doc, p.title, p.title_words, pos, kTitleWdf);
@@ -86,10 +84,11 @@ Xapian::Document build_document(const PreparedDocument& p) {
   add_words(doc, p.text, p.text_words, pos, 1);
 
   // The n-grams choose the candidates of the fallback, which then finds the string itself in each
-  // candidate's text (word_bounds.hpp).  Only the pairs keep positions (schema 5), enough for a
-  // phrase of them; counted first, each term added once (ngrams.hpp).
+  // candidate's text (word_bounds.hpp): counted first, with the positions of schema 5, and each
+  // term added once (ngrams.hpp).  Here, not on the preparing thread: MeCab keeps that one busier.
   NgramCounts ngrams;
-  ngrams.add(text, 1, ngrams.add(title, kTitleWdf) + kTitleTextGap);
+  ngrams.add(p.text, 1, ngrams.add(p.title, kTitleWdf) + kTitleTextGap);
+  ngrams.sort_positions();
   ngrams.add_to(doc, kPrefixNgram);
 
   doc.add_boolean_term(bounded_term(kPrefixId, r.id));

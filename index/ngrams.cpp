@@ -29,6 +29,17 @@ bool cjk_block(char32_t c) {
          (c >= 0x20000 && c <= 0x3134F);   // extensions B–G
 }
 
+// Kanji and hiragana: letters whose pairs pick few pages already (a kanji pair is nearly a word),
+// or are in every page (の, して), so their units carry no positions.  The letters left —
+// katakana, hangul, other scripts — make the names the dictionary does not know (アイディーリンク,
+// ピカピカリンク), whose pairs (リン, ンク, アイ) are in most pages: their positions are what makes
+// such a name's candidates few.  About a tenth of a Japanese page's pairs.
+bool kanji_or_hiragana(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x3029) ||
+         (c >= 0x3031 && c <= 0x3035) || (c >= 0x3041 && c <= 0x309F) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
+}
+
 constexpr std::uint64_t kBigram = 1ull << 63;
 constexpr std::uint64_t kUnigram = 1ull << 62;
 
@@ -117,7 +128,7 @@ Xapian::termpos NgramCounts::add(std::string_view text, Xapian::termcount wdf, X
   char32_t single = 0;
   std::size_t single_k = 0;
   auto end_single = [&] {
-    if (single != 0) positioned_.emplace_back(kUnigram | single, at(single_k));
+    if (single != 0 && !kanji_or_hiragana(single)) positioned_.emplace_back(kUnigram | single, at(single_k));
     single = 0;
   };
   for_each_unit(
@@ -133,7 +144,7 @@ Xapian::termpos NgramCounts::add(std::string_view text, Xapian::termcount wdf, X
         single = 0;
         const std::uint64_t key = kBigram | (static_cast<std::uint64_t>(prev) << 21) | c;
         count(key, wdf);
-        positioned_.emplace_back(key, at(k - 1));
+        if (!kanji_or_hiragana(prev) && !kanji_or_hiragana(c)) positioned_.emplace_back(key, at(k - 1));
       },
       [&](std::string_view word, std::size_t k) {
         end_single();
@@ -146,12 +157,20 @@ Xapian::termpos NgramCounts::add(std::string_view text, Xapian::termcount wdf, X
   return at(index);
 }
 
+void NgramCounts::sort_positions() { std::sort(positioned_.begin(), positioned_.end()); }
+
 void NgramCounts::add_to(Xapian::Document& doc, std::string_view prefix) const {
   std::string term(prefix);
   // Positions first (no weight), grouped by term and ascending, as Xapian appends them fastest;
   // then every term's weight.
-  std::vector<std::pair<std::uint64_t, Xapian::termpos>> at = positioned_;
-  std::sort(at.begin(), at.end());
+  std::vector<std::pair<std::uint64_t, Xapian::termpos>> copy;
+  const std::vector<std::pair<std::uint64_t, Xapian::termpos>>* sorted = &positioned_;
+  if (!std::is_sorted(positioned_.begin(), positioned_.end())) {
+    copy = positioned_;
+    std::sort(copy.begin(), copy.end());
+    sorted = &copy;
+  }
+  const auto& at = *sorted;
   for (std::size_t i = 0; i < at.size();) {
     term.resize(prefix.size());
     append_key(term, at[i].first);
@@ -207,7 +226,7 @@ std::optional<Xapian::Query> ngram_candidates(std::string_view needle, std::stri
     if (single == 0) return;
     term.assign(prefix);
     append_key(term, kUnigram | single);
-    if (single_k == 0 || single_k + 1 == count) loose.push_back(term);
+    if (single_k == 0 || single_k + 1 == count || kanji_or_hiragana(single)) loose.push_back(term);
     else units.push_back({term, single_k});
     single = 0;
   };
@@ -223,7 +242,8 @@ std::optional<Xapian::Query> ngram_candidates(std::string_view needle, std::stri
         single = 0;
         term.assign(prefix);
         append_key(term, kBigram | (static_cast<std::uint64_t>(prev) << 21) | c);
-        units.push_back({term, k - 1});
+        if (kanji_or_hiragana(prev) || kanji_or_hiragana(c)) loose.push_back(term);
+        else units.push_back({term, k - 1});
       },
       [&](std::string_view word, std::size_t k) {
         end_single();

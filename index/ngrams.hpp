@@ -8,13 +8,17 @@
 // left out.  The writer and the query parser both use this, so a string that occurs in a page
 // gives only terms that page has (the candidates are a superset of the matches).
 //
-// Positions (schema 5): each pair, each run of one letter and each other word stands at the
-// index of its first code point in the text (title and text apart, index_writer.cpp); only the
-// letters of longer runs have none.  Where a string occurs in a page, its units stand at the
-// same distances from each other as in the string, so the candidates are one phrase
-// (ngram_candidates): the pages holding アイディーリンク's letters together and in order, not
-// every page with アイ, イデ, … anywhere.  Schema 4 had no positions and read 2,741 pages of
-// 20,000 for that one synonym (215 ms), and every page with "id" and リンク for IDリンク.
+// Positions (schema 5): a unit without kanji or hiragana — a katakana pair, a run of one such
+// letter, a latin word — stands at the index of its first code point in the text (title and
+// text apart, index_writer.cpp); the letters of longer runs and every unit with a kanji or
+// hiragana have none.  Where a string occurs in a page, its positioned units stand at the same
+// distances from each other as in the string, so the candidates are one phrase of those plus
+// the other units anywhere (ngram_candidates): the pages holding アイディーリンク's letters
+// together and in order, not every page with アイ, イデ, … somewhere.  Schema 4 had no positions
+// and read 2,741 pages of 20,000 for that one synonym (215 ms), and for IDリンク every page with
+// "id" and リンク.  Kanji pairs are nearly words and select few pages without positions;
+// hiragana pairs are in every page.  Positions for all pairs cost the writer half again as much
+// (callgrind, 300 pages: 4.0 G → 6.1 G); katakana and latin units are about a tenth of them.
 //
 // Counting the terms first and adding each distinct one to the document once replaced
 // Xapian::TermGenerator's FLAG_CJK_NGRAM, which adds every occurrence to the document's term map:
@@ -43,8 +47,10 @@ class NgramCounts {
   // position first + k.  Returns first + the number of code points: where a following text's
   // positions may start (leave a gap, so no phrase runs from one text into the next).
   Xapian::termpos add(std::string_view folded, Xapian::termcount wdf, Xapian::termpos first = 1);
-  // Adds every term, with `prefix`, to `doc`: the units with their positions, a longer run's
-  // letters without.
+  // Orders the positions as add_to() adds them (by term, ascending): call it on the thread that
+  // counted, to spare the writer's.  add_to() sorts a copy when this was not called.
+  void sort_positions();
+  // Adds every term, with `prefix`, to `doc`: the positioned units (above) with their positions.
   void add_to(Xapian::Document& doc, std::string_view prefix) const;
   // The distinct terms (without prefix), in no particular order.
   std::vector<std::string> terms() const;
@@ -64,10 +70,10 @@ class NgramCounts {
   std::vector<std::pair<std::string, Xapian::termpos>> word_at_;
 };
 
-// The fallback's candidates for folded `needle` (prefix `prefix`): the phrase of its units, each
-// at its distance from the first (a one-letter run at either end of the needle is required
-// apart: in a page its run may go on, 京 of 東京).  Every page holding the needle matches;
-// std::nullopt when the needle has no word character.
+// The fallback's candidates for folded `needle` (prefix `prefix`): the phrase of its positioned
+// units, each at its distance from the first, and its other units anywhere (so is a one-letter
+// run at either end of the needle: in a page its run may go on, ア of トア).  Every page holding
+// the needle matches; std::nullopt when the needle has no word character.
 std::optional<Xapian::Query> ngram_candidates(std::string_view needle, std::string_view prefix);
 
 }  // namespace senrei::index
