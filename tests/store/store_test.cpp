@@ -194,6 +194,52 @@ PageState numbered_page(const std::string& source, int k) {
 }
 }  // namespace
 
+// A commit batch's pages marked at once: the rows are those one touch() per page leaves, for
+// any bytes a URL can hold, and a URL listed twice keeps its last depth.
+TEST(CrawlState, TouchingABatchWritesWhatOneTouchPerPageWrites) {
+  auto dir = temp_dir("touch-batch");
+  CrawlState one(dir / "one.sqlite"), batch(dir / "batch.sqlite");
+  const std::vector<std::string> urls = {"http://a/1", "http://a/\"quoted\"", "http://a/back\\slash",
+                                         "http://a/日本語", std::string("http://a/\xff\xfe bytes"),
+                                         "http://a/tab\there", "http://a/2", "http://a/3"};
+  for (auto* st : {&one, &batch}) {
+    st->begin();
+    for (size_t k = 0; k < urls.size(); ++k) {
+      PageState p;
+      p.source = "navi";
+      p.url = urls[k];
+      p.depth = static_cast<int>(k);
+      p.generation = 1;
+      p.state = "failed";
+      p.failures = 1;
+      p.error = "http_500: boom";
+      p.links = {"http://a/x"};
+      st->save(p);
+    }
+    st->commit();
+  }
+  // Not http://a/3; http://a/2 twice (depth 5, then 1); one URL the state lacks.
+  std::vector<std::pair<std::string, int>> touched;
+  for (size_t k = 0; k + 2 < urls.size(); ++k) touched.push_back({urls[k], static_cast<int>(k % 3)});
+  touched.push_back({"http://a/2", 5});
+  touched.push_back({"http://a/none", 0});
+  touched.push_back({"http://a/2", 1});
+  one.begin();
+  for (const auto& [url, depth] : touched) one.touch("navi", url, depth, 4, 1700000000);
+  one.commit();
+  batch.begin();
+  batch.touch("navi", touched, 4, 1700000000);
+  batch.commit();
+  EXPECT_EQ(batch.pages("navi").size(), urls.size());
+  for (const auto& url : urls) EXPECT_EQ(row_text(batch.get("navi", url)), row_text(one.get("navi", url))) << url;
+  EXPECT_EQ(batch.get("navi", "http://a/2")->depth, 1);
+  EXPECT_EQ(batch.get("navi", "http://a/\"quoted\"")->state, "done");
+  EXPECT_EQ(batch.get("navi", std::string("http://a/\xff\xfe bytes"))->generation, 4);
+  EXPECT_EQ(batch.get("navi", "http://a/3")->state, "failed");
+  EXPECT_FALSE(batch.get("navi", "http://a/none"));
+  fs::remove_all(dir);
+}
+
 // A run reads its stored pages in URL order through get_in_order(): every answer is get()'s,
 // in order or not, across windows, for URLs the state lacks, and after the rows are written.
 TEST(CrawlState, RowsReadInOrderAreTheRowsGetReads) {

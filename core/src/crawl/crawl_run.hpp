@@ -133,10 +133,10 @@ class CrawlRun {
     std::uint64_t ticket = 0;
     std::vector<std::pair<std::string, int>> new_urls;
     std::vector<PageState> finished;
-    std::vector<QueuedUrl> touched;
+    std::vector<std::pair<std::string, int>> touched;
   };
   std::vector<PageState> finished_;
-  std::vector<QueuedUrl> touched_;  // done again, nothing else changed
+  std::vector<std::pair<std::string, int>> touched_;  // (url, depth) done again, nothing else changed
   std::optional<Batch> committing_;
   Clock::time_point last_flush_ = Clock::now();
 

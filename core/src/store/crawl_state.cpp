@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <stdexcept>
 
@@ -136,6 +137,9 @@ constexpr const char* kSavePage =
 constexpr const char* kTouchPage =
     "UPDATE pages SET generation = ?, depth = ?, state = 'done', fetched_at = ?, failures = 0, error = '' "
     "WHERE source = ? AND url = ?";
+constexpr const char* kTouchPages =
+    "UPDATE pages SET generation = ?1, depth = ?2, state = 'done', fetched_at = ?3, failures = 0, error = '' "
+    "WHERE source = ?4 AND url IN (SELECT value FROM json_each(?5))";
 constexpr const char* kEnqueue =
     "INSERT INTO pages(source, url, depth, generation, state) VALUES(?, ?, ?, ?, 'queued') "
     "ON CONFLICT(source, url) DO UPDATE SET generation = excluded.generation, state = 'queued', "
@@ -383,6 +387,41 @@ void CrawlState::touch(const std::string& source, const std::string& url, int de
   Stmt u(db_, cached(kTouchPage));
   u.bind(1, generation).bind(2, static_cast<int64_t>(depth)).bind(3, fetched_at).bind(4, source).bind(5, url);
   u.step();
+}
+
+void CrawlState::touch(const std::string& source, const std::vector<std::pair<std::string, int>>& pages,
+                       int64_t generation, int64_t fetched_at) {
+  // depth → the URLs as a JSON array.  Only '"', '\\' and control characters are escaped: the
+  // other bytes go through as they are (SQLite's JSON reader takes them so), and come back out
+  // of json_each() as the same text.
+  std::map<int, std::string> by_depth;
+  std::unordered_set<std::string_view> listed;
+  for (auto it = pages.rbegin(); it != pages.rend(); ++it) {
+    const auto& [url, depth] = *it;
+    if (!listed.insert(url).second) continue;  // listed again later: that one's depth
+    wrote(source, url);
+    std::string& json = by_depth[depth];
+    json += json.empty() ? "[\"" : ",\"";
+    for (const char c : url) {
+      if (c == '"' || c == '\\') {
+        json += '\\';
+        json += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char esc[8];
+        std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(c));
+        json += esc;
+      } else {
+        json += c;
+      }
+    }
+    json += '"';
+  }
+  for (auto& [depth, json] : by_depth) {
+    json += ']';
+    Stmt u(db_, cached(kTouchPages));
+    u.bind(1, generation).bind(2, static_cast<int64_t>(depth)).bind(3, fetched_at).bind(4, source).bind(5, json);
+    u.step();
+  }
 }
 
 void CrawlState::erase(const std::string& source, const std::string& url) {

@@ -115,6 +115,10 @@ class CrawlState {
   // Marks a page done in this generation with nothing else changed (a 304, or the same body and
   // extractor): only the run columns are written, not the page's lists.
   void touch(const std::string& source, const std::string& url, int depth, int64_t generation, int64_t fetched_at);
+  // The same for many pages of a source, (url, depth) each (a commit batch's): one statement per
+  // depth instead of one per page.  A URL listed twice gets its last depth, as with touch().
+  void touch(const std::string& source, const std::vector<std::pair<std::string, int>>& pages, int64_t generation,
+             int64_t fetched_at);
   void erase(const std::string& source, const std::string& url);
 
   // The URLs folded into `url`'s record (directly or through a chain of aliases), sorted.
