@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -153,6 +154,137 @@ TEST(CrawlState, TouchMarksARunWithoutRewritingWhatTheFetchFound) {
   // Touching a page the state does not have writes nothing.
   st.touch("navi", "http://a/none", 0, 7, 1);
   EXPECT_FALSE(st.get("navi", "http://a/none"));
+  fs::remove_all(dir);
+}
+
+namespace {
+// Every column, so two reads of a row can be compared whole.
+std::string row_text(const std::optional<PageState>& p) {
+  if (!p) return "none";
+  std::string out = p->source + "|" + p->url + "|" + std::to_string(p->depth) + "|" + std::to_string(p->generation) +
+                    "|" + p->state + "|" + std::to_string(p->status) + "|" + p->etag + "|" + p->last_modified + "|" +
+                    p->sha256 + "|" + p->content_type + "|" + std::to_string(p->fetched_at) + "|" +
+                    std::to_string(p->failures) + "|" + p->error + "|" + p->extractor + "|" + p->alias_of + "|" +
+                    p->alias_reason;
+  for (const auto* list : {&p->record_ids, &p->links, &p->flags}) {
+    out += "|";
+    for (const auto& s : *list) out += s + ",";
+  }
+  return out;
+}
+
+PageState numbered_page(const std::string& source, int k) {
+  char url[64];
+  std::snprintf(url, sizeof url, "http://a/%04d", k);
+  PageState p;
+  p.source = source;
+  p.url = url;
+  p.depth = k % 5;
+  p.generation = 1 + k % 3;
+  p.state = k % 7 == 0 ? "failed" : "done";
+  p.status = 200;
+  p.etag = "\"e" + std::to_string(k) + "\"";
+  p.sha256 = std::string(64, static_cast<char>('a' + k % 6));
+  p.fetched_at = 1700000000 + k;
+  p.record_ids = {source + ":" + p.url};
+  p.links = {"http://a/" + std::to_string(k + 1), "http://a/\"q\"" + std::to_string(k)};
+  p.extractor = "x/1";
+  if (k % 11 == 0) p.alias_of = "http://a/0000", p.alias_reason = "same_body";
+  return p;
+}
+}  // namespace
+
+// A commit batch's pages marked at once: the rows are those one touch() per page leaves, for
+// any bytes a URL can hold, and a URL listed twice keeps its last depth.
+TEST(CrawlState, TouchingABatchWritesWhatOneTouchPerPageWrites) {
+  auto dir = temp_dir("touch-batch");
+  CrawlState one(dir / "one.sqlite"), batch(dir / "batch.sqlite");
+  const std::vector<std::string> urls = {"http://a/1", "http://a/\"quoted\"", "http://a/back\\slash",
+                                         "http://a/日本語", std::string("http://a/\xff\xfe bytes"),
+                                         "http://a/tab\there", "http://a/2", "http://a/3"};
+  for (auto* st : {&one, &batch}) {
+    st->begin();
+    for (size_t k = 0; k < urls.size(); ++k) {
+      PageState p;
+      p.source = "navi";
+      p.url = urls[k];
+      p.depth = static_cast<int>(k);
+      p.generation = 1;
+      p.state = "failed";
+      p.failures = 1;
+      p.error = "http_500: boom";
+      p.links = {"http://a/x"};
+      st->save(p);
+    }
+    st->commit();
+  }
+  // Not http://a/3; http://a/2 twice (depth 5, then 1); one URL the state lacks.
+  std::vector<std::pair<std::string, int>> touched;
+  for (size_t k = 0; k + 2 < urls.size(); ++k) touched.push_back({urls[k], static_cast<int>(k % 3)});
+  touched.push_back({"http://a/2", 5});
+  touched.push_back({"http://a/none", 0});
+  touched.push_back({"http://a/2", 1});
+  one.begin();
+  for (const auto& [url, depth] : touched) one.touch("navi", url, depth, 4, 1700000000);
+  one.commit();
+  batch.begin();
+  batch.touch("navi", touched, 4, 1700000000);
+  batch.commit();
+  EXPECT_EQ(batch.pages("navi").size(), urls.size());
+  for (const auto& url : urls) EXPECT_EQ(row_text(batch.get("navi", url)), row_text(one.get("navi", url))) << url;
+  EXPECT_EQ(batch.get("navi", "http://a/2")->depth, 1);
+  EXPECT_EQ(batch.get("navi", "http://a/\"quoted\"")->state, "done");
+  EXPECT_EQ(batch.get("navi", std::string("http://a/\xff\xfe bytes"))->generation, 4);
+  EXPECT_EQ(batch.get("navi", "http://a/3")->state, "failed");
+  EXPECT_FALSE(batch.get("navi", "http://a/none"));
+  fs::remove_all(dir);
+}
+
+// A run reads its stored pages in URL order through get_in_order(): every answer is get()'s,
+// in order or not, across windows, for URLs the state lacks, and after the rows are written.
+TEST(CrawlState, RowsReadInOrderAreTheRowsGetReads) {
+  auto dir = temp_dir("in-order");
+  CrawlState st(dir / "state.sqlite");
+  st.begin();
+  for (int k = 0; k < 700; k += 2) st.save(numbered_page("navi", k));  // more than one window
+  for (int k = 0; k < 40; ++k) st.save(numbered_page("other", k));     // another source in between
+  st.commit();
+  auto url = [](int k) { return numbered_page("navi", k).url; };
+  // In order, with URLs the state lacks (the odd ones) and past its last row.
+  int found = 0;
+  for (int k = 0; k < 720; ++k) {
+    auto row = st.get_in_order("navi", url(k));
+    EXPECT_EQ(row_text(row), row_text(st.get("navi", url(k)))) << url(k);
+    if (row) {
+      ++found;
+      EXPECT_EQ(row->links.size(), 2u);
+    }
+  }
+  EXPECT_EQ(found, 350);
+  // Asked again (already handed out), and out of order.
+  for (int k : {698, 4, 3, 500, 250, 251, 0})
+    EXPECT_EQ(row_text(st.get_in_order("navi", url(k))), row_text(st.get("navi", url(k)))) << url(k);
+  EXPECT_EQ(row_text(st.get_in_order("other", numbered_page("other", 5).url)),
+            row_text(st.get("other", numbered_page("other", 5).url)));
+  EXPECT_FALSE(st.get_in_order("none", url(2)));
+
+  // Written after the window was read: the answer is what the table holds now.
+  EXPECT_TRUE(st.get_in_order("navi", url(100)));  // reads the window from 100 on
+  PageState changed = numbered_page("navi", 104);
+  changed.etag = "\"changed\"";
+  changed.links = {"http://a/new"};
+  st.save(changed);
+  st.touch("navi", url(106), 4, 9, 1800000000);
+  st.erase("navi", url(108));
+  st.enqueue("navi", url(109), 2, 9);  // a row the window did not have
+  for (int k : {102, 104, 106, 108, 109, 110}) {
+    auto row = st.get_in_order("navi", url(k));
+    EXPECT_EQ(row_text(row), row_text(st.get("navi", url(k)))) << url(k);
+  }
+  EXPECT_EQ(st.get("navi", url(104))->etag, "\"changed\"");
+  EXPECT_EQ(st.get("navi", url(106))->generation, 9);
+  EXPECT_FALSE(st.get("navi", url(108)));
+  EXPECT_EQ(st.get("navi", url(109))->state, "queued");
   fs::remove_all(dir);
 }
 

@@ -106,8 +106,8 @@ class CrawlRun {
   CrawlSummary summary_;
   Frontier frontier_;
   Run run_;
-  // Every URL the state has a row for (its lists are read one page at a time, when fetched: a
-  // 200,000-page site's links would not fit the memory bound).
+  // Every URL the state has a row for (its lists are read when the page is fetched, a window of
+  // rows at a time in URL order: a 200,000-page site's links would not fit the memory bound).
   std::unordered_set<std::string> known_;
   std::unordered_map<std::string, PageState> in_flight_;
   std::vector<FetchResponse> from_store_;      // answered from stored bodies, not the fetcher
@@ -133,10 +133,10 @@ class CrawlRun {
     std::uint64_t ticket = 0;
     std::vector<std::pair<std::string, int>> new_urls;
     std::vector<PageState> finished;
-    std::vector<QueuedUrl> touched;
+    std::vector<std::pair<std::string, int>> touched;
   };
   std::vector<PageState> finished_;
-  std::vector<QueuedUrl> touched_;  // done again, nothing else changed
+  std::vector<std::pair<std::string, int>> touched_;  // (url, depth) done again, nothing else changed
   std::optional<Batch> committing_;
   Clock::time_point last_flush_ = Clock::now();
 

@@ -20,8 +20,7 @@ void CrawlRun::settle() {
     else
       state_.save(p);
   }
-  const int64_t now = std::time(nullptr);
-  for (const auto& t : committing_->touched) state_.touch(name_, t.url, t.depth, run_.generation, now);
+  state_.touch(name_, committing_->touched, run_.generation, std::time(nullptr));
   state_.commit();
   committing_.reset();
 }

@@ -57,8 +57,9 @@ void CrawlRun::submit_ready() {
   while (!frontier_.empty() && fetcher_.pending() + from_store_.size() < options_.max_in_flight) {
     QueuedUrl q = frontier_.pop();
     PageState prev;
+    // (The stored pages come in URL order, as plan() admitted them: read ahead in one pass.)
     if (known_.count(q.url))
-      if (auto p = state_.get(name_, q.url)) prev = std::move(*p);
+      if (auto p = state_.get_in_order(name_, q.url)) prev = std::move(*p);
     prev.source = name_;
     prev.url = q.url;
     prev.depth = q.depth;

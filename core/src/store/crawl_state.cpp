@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <stdexcept>
 
@@ -127,11 +128,18 @@ std::string to_json_list(const std::vector<std::string>& v) { return nlohmann::j
 
 // The statements run once per page: prepared once per CrawlState (see CrawlState::cached()).
 constexpr const char* kGetPage = "SELECT " SENREI_PAGE_COLUMNS " FROM pages WHERE source = ? AND url = ?";
+constexpr const char* kPagesFrom =
+    "SELECT " SENREI_PAGE_COLUMNS " FROM pages WHERE source = ? AND url >= ? ORDER BY url LIMIT ?";
+// Rows per get_in_order() window: a few batches of a run's in-flight pages, with their link lists.
+constexpr size_t kReadAheadRows = 256;
 constexpr const char* kSavePage =
     "INSERT OR REPLACE INTO pages(" SENREI_PAGE_COLUMNS ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kTouchPage =
     "UPDATE pages SET generation = ?, depth = ?, state = 'done', fetched_at = ?, failures = 0, error = '' "
     "WHERE source = ? AND url = ?";
+constexpr const char* kTouchPages =
+    "UPDATE pages SET generation = ?1, depth = ?2, state = 'done', fetched_at = ?3, failures = 0, error = '' "
+    "WHERE source = ?4 AND url IN (SELECT value FROM json_each(?5))";
 constexpr const char* kEnqueue =
     "INSERT INTO pages(source, url, depth, generation, state) VALUES(?, ?, ?, ?, 'queued') "
     "ON CONFLICT(source, url) DO UPDATE SET generation = excluded.generation, state = 'queued', "
@@ -290,6 +298,7 @@ void CrawlState::finish_run(const std::string& source, int64_t generation) {
 }
 
 bool CrawlState::enqueue(const std::string& source, const std::string& url, int depth, int64_t generation) {
+  wrote(source, url);
   Stmt i(db_, cached(kEnqueue));
   i.bind(1, source).bind(2, url).bind(3, static_cast<int64_t>(depth)).bind(4, generation);
   i.step();
@@ -312,6 +321,39 @@ std::optional<PageState> CrawlState::get(const std::string& source, const std::s
   return std::nullopt;
 }
 
+std::optional<PageState> CrawlState::get_in_order(const std::string& source, const std::string& url) {
+  if (!ahead_.covers(source, url)) {
+    ahead_.valid = false;
+    ahead_.rows.clear();
+    ahead_.stale.clear();
+    {
+      Stmt q(db_, cached(kPagesFrom));
+      q.bind(1, source).bind(2, url).bind(3, static_cast<int64_t>(kReadAheadRows));
+      while (q.step()) ahead_.rows.push_back(read_page(q));
+    }
+    ahead_.valid = true;
+    ahead_.source = source;
+    ahead_.first = url;
+    ahead_.to_end = ahead_.rows.size() < kReadAheadRows;
+    ahead_.last = ahead_.to_end ? std::string() : ahead_.rows.back().url;
+    ahead_.taken.assign(ahead_.rows.size(), 0);
+  }
+  if (ahead_.stale.count(url)) return get(source, url);
+  auto it = std::lower_bound(ahead_.rows.begin(), ahead_.rows.end(), url,
+                             [](const PageState& row, const std::string& u) { return row.url < u; });
+  if (it == ahead_.rows.end() || it->url != url) return std::nullopt;  // in the window's range: no such row
+  auto& taken = ahead_.taken[static_cast<size_t>(it - ahead_.rows.begin())];
+  if (taken) return get(source, url);
+  taken = 1;
+  PageState row = std::move(*it);
+  it->url = row.url;  // (the window stays sorted for the next lookups)
+  return row;
+}
+
+void CrawlState::wrote(const std::string& source, const std::string& url) {
+  if (ahead_.covers(source, url)) ahead_.stale.insert(url);
+}
+
 std::vector<PageState> CrawlState::pages(const std::string& source) {
   Stmt q(db_, "SELECT " SENREI_PAGE_COLUMNS " FROM pages WHERE source = ? ORDER BY url");
   q.bind(1, source);
@@ -329,6 +371,7 @@ std::vector<PageHead> CrawlState::heads(const std::string& source) {
 }
 
 void CrawlState::save(const PageState& p) {
+  wrote(p.source, p.url);
   Stmt s(db_, cached(kSavePage));
   s.bind(1, p.source).bind(2, p.url).bind(3, static_cast<int64_t>(p.depth)).bind(4, p.generation);
   s.bind(5, p.state).bind(6, static_cast<int64_t>(p.status)).bind(7, p.etag).bind(8, p.last_modified);
@@ -340,12 +383,49 @@ void CrawlState::save(const PageState& p) {
 
 void CrawlState::touch(const std::string& source, const std::string& url, int depth, int64_t generation,
                        int64_t fetched_at) {
+  wrote(source, url);
   Stmt u(db_, cached(kTouchPage));
   u.bind(1, generation).bind(2, static_cast<int64_t>(depth)).bind(3, fetched_at).bind(4, source).bind(5, url);
   u.step();
 }
 
+void CrawlState::touch(const std::string& source, const std::vector<std::pair<std::string, int>>& pages,
+                       int64_t generation, int64_t fetched_at) {
+  // depth → the URLs as a JSON array.  Only '"', '\\' and control characters are escaped: the
+  // other bytes go through as they are (SQLite's JSON reader takes them so), and come back out
+  // of json_each() as the same text.
+  std::map<int, std::string> by_depth;
+  std::unordered_set<std::string_view> listed;
+  for (auto it = pages.rbegin(); it != pages.rend(); ++it) {
+    const auto& [url, depth] = *it;
+    if (!listed.insert(url).second) continue;  // listed again later: that one's depth
+    wrote(source, url);
+    std::string& json = by_depth[depth];
+    json += json.empty() ? "[\"" : ",\"";
+    for (const char c : url) {
+      if (c == '"' || c == '\\') {
+        json += '\\';
+        json += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char esc[8];
+        std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(c));
+        json += esc;
+      } else {
+        json += c;
+      }
+    }
+    json += '"';
+  }
+  for (auto& [depth, json] : by_depth) {
+    json += ']';
+    Stmt u(db_, cached(kTouchPages));
+    u.bind(1, generation).bind(2, static_cast<int64_t>(depth)).bind(3, fetched_at).bind(4, source).bind(5, json);
+    u.step();
+  }
+}
+
 void CrawlState::erase(const std::string& source, const std::string& url) {
+  wrote(source, url);
   Stmt d(db_, cached(kErase));
   d.bind(1, source).bind(2, url);
   d.step();

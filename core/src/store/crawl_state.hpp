@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 struct sqlite3;
@@ -103,12 +104,21 @@ class CrawlState {
   bool enqueue(const std::string& source, const std::string& url, int depth, int64_t generation);
   std::vector<PageState> queued(const std::string& source, int64_t generation, size_t limit);
   std::optional<PageState> get(const std::string& source, const std::string& url);
+  // The same row as get(), for a caller that asks for a source's pages in URL order (a run, its
+  // stored pages): rows are read ahead a window at a time in one pass over the table instead of
+  // one lookup each.  A row written since it was read ahead (save, touch, erase, enqueue), or
+  // asked for twice, is read again with get(); asking out of order only costs a new window.
+  std::optional<PageState> get_in_order(const std::string& source, const std::string& url);
   std::vector<PageState> pages(const std::string& source);
   std::vector<PageHead> heads(const std::string& source);
   void save(const PageState& page);
   // Marks a page done in this generation with nothing else changed (a 304, or the same body and
   // extractor): only the run columns are written, not the page's lists.
   void touch(const std::string& source, const std::string& url, int depth, int64_t generation, int64_t fetched_at);
+  // The same for many pages of a source, (url, depth) each (a commit batch's): one statement per
+  // depth instead of one per page.  A URL listed twice gets its last depth, as with touch().
+  void touch(const std::string& source, const std::vector<std::pair<std::string, int>>& pages, int64_t generation,
+             int64_t fetched_at);
   void erase(const std::string& source, const std::string& url);
 
   // The URLs folded into `url`'s record (directly or through a chain of aliases), sorted.
@@ -159,11 +169,30 @@ class CrawlState {
   void migrate();
   bool has_alias_column_ = false;
   bool has_missing_table();
+  // A write to `url`: a row read ahead for get_in_order() is no longer what the table holds.
+  void wrote(const std::string& source, const std::string& url);
   // The statement for `sql` (a string literal: cached by its address), prepared on first use.
   sqlite3_stmt* cached(const char* sql);
   sqlite3* db_ = nullptr;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
   std::filesystem::path file_;
+  // get_in_order()'s window: the rows of `source` from `first` on, in URL order, up to `last`
+  // (to the table's end when `to_end`); `taken` marks those handed out, `stale` the URLs written
+  // since (in the window's range, whether the window holds them or not).
+  struct ReadAhead {
+    std::string source;
+    std::string first;
+    std::string last;
+    bool to_end = false;
+    bool valid = false;
+    std::vector<PageState> rows;
+    std::vector<char> taken;
+    std::unordered_set<std::string> stale;
+    bool covers(const std::string& s, const std::string& url) const {
+      return valid && s == source && url >= first && (to_end || url <= last);
+    }
+  };
+  ReadAhead ahead_;
 };
 
 }  // namespace senrei
