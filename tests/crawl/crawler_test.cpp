@@ -236,6 +236,43 @@ CrawlSummary crawl_once(Site& site, CrawlState& state, BodyStore& bodies, Memory
 
 }  // namespace
 
+// A re-run commits by changed pages: an unchanged page (a 304, the same body) only needs marking
+// done, and waits for kUnchangedPerChanged × batch_pages of them (or the time bound).  A commit
+// per 200 unchanged pages was most of a 1 %-changed re-run's time (13 s of 20,000 pages).
+TEST(Crawler, UnchangedPagesDoNotCommitEveryBatch) {
+  Site site("commit-by-change");
+  make_site(site, 119);  // 120 pages
+  CrawlState state(site.root / "state.sqlite");
+  BodyStore bodies(site.root / "bodies");
+  MemorySink sink;
+  TestSource src;
+  CrawlOptions opts;
+  opts.batch_pages = 2;
+  opts.batch_seconds = 3600;  // no commit by time in this test
+  opts.max_in_flight = 1;
+  ASSERT_EQ(crawl_once(site, state, bodies, sink, src, opts).records, 120);
+  EXPECT_GE(sink.commits, 60);  // every page new: a commit per 2
+
+  sink.commits = 0;
+  auto same = crawl_once(site, state, bodies, sink, src, opts);
+  EXPECT_EQ(same.records, 0);
+  EXPECT_EQ(sink.commits, 2);  // 100 unchanged pages (50 × 2), then the last 20 at the end
+
+  sink.commits = 0;
+  for (int i : {5, 50, 100}) site.page("p" + std::to_string(i) + "/", "改訂" + std::to_string(i), "");
+  auto changed = crawl_once(site, state, bodies, sink, src, opts);
+  EXPECT_EQ(changed.records, 3);
+  // One at the 2nd changed page, one at the end, and one more if 100 unchanged pages came
+  // together between them (it depends on the order pages are read): not 60.
+  EXPECT_GE(sink.commits, 2);
+  EXPECT_LE(sink.commits, 3);
+  EXPECT_EQ(sink.committed.at("test:http://example.test/p50/").title, "改訂50");
+  // Nothing left undone: a run after it finds every page done and changes nothing.
+  sink.commits = 0;
+  EXPECT_EQ(crawl_once(site, state, bodies, sink, src, opts).records, 0);
+  EXPECT_EQ(state.in_progress().has_value(), false);
+}
+
 TEST(RemovalPolicy, AMissingPageIsKeptUntilMissingAgainADayLater) {
   Site site("grace");
   make_site(site, 9);  // 10 pages: one missing is 10 %

@@ -57,7 +57,7 @@ const std::vector<Command>& commands() {
            {"max-query-variants", 0, "N", N_("queue at most N query strings of one path from links (default 100)")},
            {"skip-source", 0, "NAME", N_("leave this source out (repeatable)"), true, {}, Complete::source},
            {"prune", 0, "", N_("remove pages missing now (404/410, file gone) at once, even more than 20 % of a source")},
-           {"commit-pages", 0, "N", N_("commit the index and crawl state at least every N pages (default 200; fewer lose less to a crash)")},
+           {"commit-pages", 0, "N", N_("commit the index and crawl state at least every N changed pages (default 200; unchanged ones every 50 N; fewer lose less to a crash)")},
            {"commit-seconds", 0, "S", N_("... and at least every S seconds (default 2)")},
            {"plugin-timeout", 0, "SECONDS", N_("fail a page whose plugin takes longer, and disable that plugin (default 30; 0: none)")},
            {"json", 0, "", N_("print the summary as JSON")},

@@ -42,12 +42,16 @@ inline constexpr int kDefaultMaxDepth = 50;
 inline constexpr int kDefaultMaxPagesPerHost = 50000;
 inline constexpr int kDefaultMaxQueryVariants = 100;
 
+// Unchanged pages a commit may wait for, per changed page (CrawlOptions::batch_pages).
+inline constexpr size_t kUnchangedPerChanged = 50;
+
 struct CrawlOptions {
   int max_pages = 0;           // 0: the source's policy, else no limit
   int max_depth = 0;           // 0: the source's policy, else kDefaultMaxDepth
   int max_pages_per_host = 0;  // 0: kDefaultMaxPagesPerHost
   int max_query_variants = 0;  // distinct query strings per path; 0: kDefaultMaxQueryVariants
-  size_t batch_pages = 200;    // pages per index + state commit …
+  size_t batch_pages = 200;    // changed pages per index + state commit (unchanged ones:
+                               // kUnchangedPerChanged times as many) …
   double batch_seconds = 2.0;  // … or this long since the last one, whichever comes first
   size_t max_in_flight = 64;
   // One call into the plugin may take this long; a plugin that overruns fails that page and is
