@@ -59,16 +59,26 @@ void append_key(std::string& out, std::uint64_t key) {
   }
 }
 
-// Reads `text` once: on_cjk(prev, c, k) for each CJK letter c, the k-th code point (from 0),
-// with the letter before it in the same run (0 at a run's start); on_word(w, k) for each other
-// run of word characters, starting at the k-th code point.  *code_points (optional): how many
-// code points the text has.
-template <class OnCjk, class OnWord>
-void for_each_unit(std::string_view text, OnCjk on_cjk, OnWord on_word, std::size_t* code_points = nullptr) {
+// Reads `text` once, the one definition of the units for the writer and the query parser:
+//   v.letter(c)                 each CJK letter (its unigram);
+//   v.pair(key, k, positioned)  each pair of neighbours in a run, the first at code point k;
+//   v.lone(c, k, positioned)    a run of one letter, once the run has ended;
+//   v.word(w, k)                each other run of word characters (always positioned).
+// `positioned`: the unit has no kanji or hiragana (kanji_or_hiragana).  Returns how many code
+// points the text has.
+template <class Visitor>
+std::size_t for_each_unit(std::string_view text, Visitor&& v) {
   char32_t prev = 0;                                 // the CJK letter before, 0 when the run broke
+  std::size_t run = 0;                               // letters in the current run
+  std::size_t run_k = 0;                             // where it started
   std::size_t word_begin = std::string_view::npos;  // the start of another word being read
   std::size_t word_k = 0;
   std::size_t k = 0;
+  auto end_run = [&] {
+    if (run == 1) v.lone(prev, run_k, !kanji_or_hiragana(prev));
+    run = 0;
+    prev = 0;
+  };
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < n; ++k) {
@@ -79,22 +89,27 @@ void for_each_unit(std::string_view text, OnCjk on_cjk, OnWord on_word, std::siz
     const bool word_char = Xapian::Unicode::is_wordchar(static_cast<unsigned>(c));
     const bool cjk = word_char && cjk_block(c);
     if (word_begin != std::string_view::npos && (!word_char || cjk)) {
-      on_word(text.substr(word_begin, at - word_begin), word_k);
+      v.word(text.substr(word_begin, at - word_begin), word_k);
       word_begin = std::string_view::npos;
     }
     if (cjk) {
-      on_cjk(prev, c, k);
+      v.letter(c);
+      if (run == 0) run_k = k;
+      else v.pair(kBigram | (static_cast<std::uint64_t>(prev) << 21) | c, k - 1,
+                  !kanji_or_hiragana(prev) && !kanji_or_hiragana(c));
+      ++run;
       prev = c;
       continue;
     }
-    prev = 0;
+    end_run();
     if (word_char && word_begin == std::string_view::npos) {
       word_begin = at;
       word_k = k;
     }
   }
-  if (word_begin != std::string_view::npos) on_word(text.substr(word_begin), word_k);
-  if (code_points) *code_points = k;
+  end_run();
+  if (word_begin != std::string_view::npos) v.word(text.substr(word_begin), word_k);
+  return k;
 }
 
 }  // namespace
@@ -122,39 +137,26 @@ void NgramCounts::count(std::uint64_t key, Xapian::termcount wdf) {
 }
 
 Xapian::termpos NgramCounts::add(std::string_view text, Xapian::termcount wdf, Xapian::termpos first) {
-  std::size_t index = 0;
   auto at = [first](std::size_t k) { return first + static_cast<Xapian::termpos>(k); };
-  // A run of one letter: its letter is a unit of the phrase (ngram_candidates), so it has a position.
-  char32_t single = 0;
-  std::size_t single_k = 0;
-  auto end_single = [&] {
-    if (single != 0 && !kanji_or_hiragana(single)) positioned_.emplace_back(kUnigram | single, at(single_k));
-    single = 0;
+  struct Visitor {
+    NgramCounts& self;
+    Xapian::termcount wdf;
+    decltype(at)& pos;
+    void letter(char32_t c) { self.count(kUnigram | c, wdf); }
+    void pair(std::uint64_t key, std::size_t k, bool positioned) {
+      self.count(key, wdf);
+      if (positioned) self.positioned_.emplace_back(key, pos(k));
+    }
+    void lone(char32_t c, std::size_t k, bool positioned) {
+      if (positioned) self.positioned_.emplace_back(kUnigram | c, pos(k));
+    }
+    void word(std::string_view w, std::size_t k) {
+      if (w.size() > kMaxNgramTermBytes) return;
+      self.words_[std::string(w)] += wdf;
+      self.word_at_.emplace_back(std::string(w), pos(k));
+    }
   };
-  for_each_unit(
-      text,
-      [&](char32_t prev, char32_t c, std::size_t k) {
-        count(kUnigram | c, wdf);
-        if (prev == 0) {
-          end_single();
-          single = c;
-          single_k = k;
-          return;
-        }
-        single = 0;
-        const std::uint64_t key = kBigram | (static_cast<std::uint64_t>(prev) << 21) | c;
-        count(key, wdf);
-        if (!kanji_or_hiragana(prev) && !kanji_or_hiragana(c)) positioned_.emplace_back(key, at(k - 1));
-      },
-      [&](std::string_view word, std::size_t k) {
-        end_single();
-        if (word.size() > kMaxNgramTermBytes) return;
-        words_[std::string(word)] += wdf;
-        word_at_.emplace_back(std::string(word), at(k));
-      },
-      &index);
-  end_single();
-  return at(index);
+  return at(for_each_unit(text, Visitor{*this, wdf, at}));
 }
 
 void NgramCounts::sort_positions() { std::sort(positioned_.begin(), positioned_.end()); }
@@ -208,49 +210,44 @@ std::vector<std::string> NgramCounts::terms() const {
 
 
 std::optional<Xapian::Query> ngram_candidates(std::string_view needle, std::string_view prefix) {
-  // The needle's units as the writer positions them: pairs, one-letter runs, other words, each
-  // at its code point; where the needle occurs in a page, each stands at the same distance
-  // from the first.  Not a one-letter run at either end: in the page, the run may go on (京 of
-  // 東京), and there the letter has no position.
+  // The needle's units as the writer positions them (for_each_unit): where the needle occurs in
+  // a page, each positioned one stands at the same distance from the first.  Not a run of one at
+  // either end: in the page, the run may go on (ア of トア), and there the letter has no position.
   struct Unit {
     std::string term;
     std::size_t k;
   };
-  std::vector<Unit> units;
-  std::vector<std::string> loose;  // required, without positions
-  std::string term;
-  char32_t single = 0;
-  std::size_t single_k = 0;
-  std::size_t count = 0;
-  auto end_single = [&] {
-    if (single == 0) return;
-    term.assign(prefix);
-    append_key(term, kUnigram | single);
-    if (single_k == 0 || single_k + 1 == count || kanji_or_hiragana(single)) loose.push_back(term);
-    else units.push_back({term, single_k});
-    single = 0;
-  };
-  for_each_unit(
-      needle,
-      [&](char32_t prev, char32_t c, std::size_t k) {
-        if (prev == 0) {
-          end_single();
-          single = c;
-          single_k = k;
-          return;
-        }
-        single = 0;
-        term.assign(prefix);
-        append_key(term, kBigram | (static_cast<std::uint64_t>(prev) << 21) | c);
-        if (kanji_or_hiragana(prev) || kanji_or_hiragana(c)) loose.push_back(term);
-        else units.push_back({term, k - 1});
-      },
-      [&](std::string_view word, std::size_t k) {
-        end_single();
-        if (word.size() <= kMaxNgramTermBytes) units.push_back({std::string(prefix) + std::string(word), k});
-      },
-      &count);
-  end_single();  // (count is known now: a run of one at the end is loose)
+  struct Visitor {
+    std::string_view prefix;
+    std::vector<Unit> units;
+    std::vector<std::string> loose;  // required, without positions
+    std::vector<std::pair<std::string, std::size_t>> lone_units;  // positioned runs of one
+    std::string term(std::uint64_t key) const {
+      std::string t(prefix);
+      append_key(t, key);
+      return t;
+    }
+    void letter(char32_t) {}
+    void pair(std::uint64_t key, std::size_t k, bool positioned) {
+      if (positioned) units.push_back({term(key), k});
+      else loose.push_back(term(key));
+    }
+    void lone(char32_t c, std::size_t k, bool positioned) {
+      if (positioned) lone_units.emplace_back(term(kUnigram | c), k);
+      else loose.push_back(term(kUnigram | c));
+    }
+    void word(std::string_view w, std::size_t k) {
+      if (w.size() <= kMaxNgramTermBytes) units.push_back({std::string(prefix) + std::string(w), k});
+    }
+  } v{prefix, {}, {}, {}};
+  const std::size_t count = for_each_unit(needle, v);
+  for (auto& [t, k] : v.lone_units) {  // at either end: loose (above)
+    if (k == 0 || k + 1 == count) v.loose.push_back(std::move(t));
+    else v.units.push_back({std::move(t), k});
+  }
+  std::sort(v.units.begin(), v.units.end(), [](const Unit& a, const Unit& b) { return a.k < b.k; });
+  auto& units = v.units;
+  auto& loose = v.loose;
   std::vector<Xapian::Query> parts;
   for (auto& t : loose) parts.emplace_back(t);
   if (units.size() == 1) parts.emplace_back(units.front().term);

@@ -21,6 +21,21 @@ std::set<std::string> terms_of(std::string_view text) {
   return {v.begin(), v.end()};
 }
 
+// Every substring of `text` that starts and ends on a character and does not cut a latin word
+// (the word boundaries reject such a match anyway).
+template <class Fn>
+void for_each_substring(const std::string& text, Fn fn) {
+  const auto ascii = [&](std::size_t i) { return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); };
+  for (std::size_t b = 0; b < text.size(); ++b) {
+    if ((static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) continue;
+    for (std::size_t e = b + 1; e <= text.size(); ++e) {
+      if (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) continue;
+      if ((b > 0 && ascii(b) && ascii(b - 1)) || (ascii(e - 1) && ascii(e))) continue;
+      fn(text.substr(b, e - b));
+    }
+  }
+}
+
 TEST(Ngrams, CjkRunsAsCharactersAndPairsOtherWordsWhole) {
   EXPECT_EQ(terms_of("地域医療 id-link、平成25年"),
             (std::set<std::string>{"地", "地域", "域", "域医", "医", "医療", "療", "id", "link", "平", "平成", "成", "25",
@@ -53,18 +68,10 @@ TEST(Ngrams, AStringsTermsAreTermsOfEveryTextHoldingIt) {
                                "平成25年度に1,000万円", "ピカピカリンクと東京都"};
   for (const std::string& text : texts) {
     const auto all = terms_of(text);
-    for (std::size_t b = 0; b < text.size(); ++b) {
-      if ((static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) continue;
-      for (std::size_t e = b + 1; e <= text.size(); ++e) {
-        if (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) continue;
-        const auto edge_ascii = [&](std::size_t i) {
-          return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]));
-        };
-        if ((b > 0 && edge_ascii(b) && edge_ascii(b - 1)) || (edge_ascii(e - 1) && edge_ascii(e))) continue;
-        for (const auto& t : terms_of(text.substr(b, e - b)))
-          EXPECT_TRUE(all.count(t)) << "'" << t << "' of '" << text.substr(b, e - b) << "' not in '" << text << "'";
-      }
-    }
+    for_each_substring(text, [&](const std::string& sub) {
+      for (const auto& t : terms_of(sub))
+        EXPECT_TRUE(all.count(t)) << "'" << t << "' of '" << sub << "' not in '" << text << "'";
+    });
   }
 }
 
@@ -153,19 +160,10 @@ TEST(Ngrams, EveryStringOfAPageMakesItACandidate) {
   for (const std::string& text : texts) {
     for (int in_title = 0; in_title < 2; ++in_title) {
       const auto db = in_title ? index_of(text, "本文") : index_of("題", text);
-      for (std::size_t b = 0; b < text.size(); ++b) {
-        if ((static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) continue;
-        for (std::size_t e = b + 1; e <= text.size(); ++e) {
-          if (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) continue;
-          const auto ascii = [&](std::size_t i) {
-            return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]));
-          };
-          if ((b > 0 && ascii(b) && ascii(b - 1)) || (ascii(e - 1) && ascii(e))) continue;
-          const std::string needle = text.substr(b, e - b);
-          if (!ngram_candidates(needle, "XN")) continue;  // only symbols
-          EXPECT_TRUE(candidate(db, needle)) << "'" << needle << "' of '" << text << "'";
-        }
-      }
+      for_each_substring(text, [&](const std::string& needle) {
+        if (!ngram_candidates(needle, "XN")) return;  // only symbols
+        EXPECT_TRUE(candidate(db, needle)) << "'" << needle << "' of '" << text << "'";
+      });
     }
   }
 }
