@@ -39,7 +39,8 @@ bool occurs_on_word_boundaries(std::string_view text, std::string_view needle, c
 // words); they are not read and not in the result, which the caller ORs with them — for
 // 再生基金, whose pages nearly all say 地域医療再生基金, this is the difference between reading
 // every page of the corpus and reading none.
-// Query::MatchNothing when no candidate passes.
+// The result filters the candidates' terms (weighed as they are, without a phrase: the
+// documents are known) by the ids of those that pass; Query::MatchNothing when none passes.
 Xapian::Query on_word_boundaries(const Xapian::Database& db, const Xapian::Query& candidates,
                                  std::string_view needle, const Tokenizer& tokenizer,
                                  const Xapian::Query& found_already = Xapian::Query());
