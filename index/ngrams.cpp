@@ -33,7 +33,8 @@ bool cjk_block(char32_t c) {
 // or are in every page (の, して), so their units carry no positions.  The letters left —
 // katakana, hangul, other scripts — make the names the dictionary does not know (アイディーリンク,
 // ピカピカリンク), whose pairs (リン, ンク, アイ) are in most pages: their positions are what makes
-// such a name's candidates few.  About a tenth of a Japanese page's pairs.
+// such a name's candidates few.  On the 2,027-page bench corpus their positions add 16 MB to
+// the position table (35.7 → 51.5 MB), where positions for every unit added 87 MB.
 bool kanji_or_hiragana(char32_t c) {
   return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x3029) ||
          (c >= 0x3031 && c <= 0x3035) || (c >= 0x3041 && c <= 0x309F) || (c >= 0x3400 && c <= 0x4DBF) ||
